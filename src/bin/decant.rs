@@ -1,0 +1,95 @@
+//! `decant [FILE|-] [--url URL] [--format markdown|html|text|json]`: the article of a saved page,
+//! on standard output.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: decant [FILE|-] [--url URL] [--format markdown|html|text|json]
+
+Reads a web page (a file, or standard input when FILE is - or missing), extracts its article and
+writes it to standard output. --url is the page's address, used to make links absolute.";
+
+#[derive(Clone, Copy)]
+enum Format {
+    Markdown,
+    Html,
+    Text,
+    Json,
+}
+
+struct Args {
+    input: Option<String>,
+    url: String,
+    format: Format,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
+    let mut parsed = Args { input: None, url: String::new(), format: Format::Markdown };
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--url" => parsed.url = args.next().ok_or("--url needs a value, such as --url https://example.com/story")?,
+            "--format" => {
+                let value = args.next().ok_or("--format needs a value: markdown, html, text or json")?;
+                parsed.format = match value.as_str() {
+                    "markdown" | "md" => Format::Markdown,
+                    "html" => Format::Html,
+                    "text" | "txt" => Format::Text,
+                    "json" => Format::Json,
+                    other => return Err(format!("unknown format {other:?}: use markdown, html, text or json")),
+                };
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
+            _ if parsed.input.is_some() => return Err(format!("only one input file may be given (got a second: {arg:?})")),
+            _ => parsed.input = Some(arg),
+        }
+    }
+    Ok(Some(parsed))
+}
+
+fn read_input(input: Option<&str>) -> Result<String, String> {
+    let bytes = match input {
+        None | Some("-") => {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+            buf
+        }
+        Some(path) => std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?,
+    };
+    // Pages are not always valid UTF-8; replace what is not rather than refuse the page.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn run() -> Result<(), String> {
+    let Some(args) = parse_args(std::env::args().skip(1))? else {
+        println!("{USAGE}");
+        return Ok(());
+    };
+    let html = read_input(args.input.as_deref())?;
+    let article = decant::extract(&html, &args.url, &decant::Options::default()).map_err(|e| e.to_string())?;
+    let out = match args.format {
+        Format::Markdown => decant::to_markdown(&article),
+        Format::Html => format!("{}\n", article.content),
+        Format::Text => format!("{}\n\n{}\n", article.title, article.text),
+        Format::Json => serde_json::to_string_pretty(&article).map_err(|e| e.to_string())? + "\n",
+    };
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+        // A closed pipe (`decant page.html | head`) is not an error worth reporting.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| format!("cannot write output: {e}")),
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("decant: {message}");
+            if message.starts_with("unknown") || message.contains("needs a value") || message.starts_with("only one") {
+                eprintln!("{USAGE}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! Stage 3, cleaning: remove what the chosen article still carries that is not the story
+//! (share bars, tag lists, related links, forms, link-heavy blocks) and repair what lazy loaders
+//! and layout markup broke.
+
+use std::collections::HashSet;
+
+use crate::dom::{Dom, NodeId};
+use crate::patterns as pat;
+use crate::score::{class_weight, link_density, text_len, Flags};
+
+/// Share bars and similar blocks are removed only when shorter than this: a long block that
+/// happens to carry a "share" class is more likely the article's wrapper.
+const SHARE_MAX_CHARS: usize = 500;
+
+/// Cleans the article container `article` in place.
+pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags) {
+    let data_tables = mark_data_tables(dom, article);
+    fix_lazy_images(dom, article);
+
+    for tag in pat::CHROME_ELEMENTS {
+        for n in dom.elements_named(article, tag) {
+            dom.detach(n);
+        }
+    }
+    // Share bars, below the top-level blocks (a top-level block is the article's own section).
+    for top in dom.element_children(article) {
+        for n in dom.descendants(top).collect::<Vec<_>>() {
+            let Some(el) = dom.element(n) else { continue };
+            let m = pat::class_and_id(el.attr("class"), el.attr("id"));
+            if pat::has_token(&m, pat::SHARE_TOKENS) && text_len(dom, n) < SHARE_MAX_CHARS {
+                dom.detach(n);
+            }
+        }
+    }
+    for tag in ["h1", "h2"] {
+        for h in dom.elements_named(article, tag) {
+            if class_weight(dom, h, flags) < 0.0 {
+                dom.detach(h);
+            }
+        }
+    }
+    for tag in ["table", "ul", "ol", "div", "section"] {
+        clean_conditionally(dom, article, tag, flags, &data_tables);
+    }
+    for h in dom.elements_named(article, "h1") {
+        dom.rename(h, "h2");
+    }
+    for p in dom.elements_named(article, "p") {
+        let has_media = dom
+            .descendants(p)
+            .any(|n| dom.tag(n).is_some_and(|t| matches!(t, "img" | "picture" | "iframe" | "video" | "math")));
+        if !has_media && dom.text_content(p).trim().is_empty() {
+            dom.detach(p);
+        }
+    }
+    for br in dom.elements_named(article, "br") {
+        let mut next = dom.next_sibling(br);
+        while let Some(n) = next.filter(|&n| dom.text(n).is_some_and(|t| t.trim().is_empty())) {
+            next = dom.next_sibling(n);
+        }
+        if next.is_some_and(|n| dom.is(n, "p")) {
+            dom.detach(br);
+        }
+    }
+    unwrap_single_cell_tables(dom, article);
+}
+
+/// Tables that hold data (headers, captions, many cells) rather than page layout.
+fn mark_data_tables(dom: &Dom, article: NodeId) -> HashSet<NodeId> {
+    let mut out = HashSet::new();
+    for table in dom.elements_named(article, "table") {
+        if dom.attr(table, "role") == Some("presentation") || dom.attr(table, "datatable") == Some("0") {
+            continue;
+        }
+        if dom.attr(table, "summary").is_some() {
+            out.insert(table);
+            continue;
+        }
+        let caption = dom.element_children(table).into_iter().find(|&c| dom.is(c, "caption"));
+        if caption.is_some_and(|c| !dom.text_content(c).trim().is_empty()) {
+            out.insert(table);
+            continue;
+        }
+        let desc: Vec<NodeId> = dom.descendants(table).collect();
+        if desc.iter().any(|&n| dom.tag(n).is_some_and(|t| matches!(t, "col" | "colgroup" | "tfoot" | "thead" | "th"))) {
+            out.insert(table);
+            continue;
+        }
+        if desc.iter().any(|&n| dom.is(n, "table")) {
+            continue;
+        }
+        let rows: Vec<NodeId> = desc.iter().copied().filter(|&n| dom.is(n, "tr")).collect();
+        let cols = rows
+            .iter()
+            .map(|&r| {
+                dom.element_children(r)
+                    .into_iter()
+                    .filter(|&c| dom.is(c, "td") || dom.is(c, "th"))
+                    .map(|c| dom.attr(c, "colspan").and_then(|s| s.parse::<usize>().ok()).unwrap_or(1).min(1000))
+                    .sum::<usize>()
+            })
+            .max()
+            .unwrap_or(0);
+        if rows.len() >= 10 || cols > 4 || rows.len() * cols > 10 {
+            out.insert(table);
+        }
+    }
+    out
+}
+
+/// Attributes lazy loaders keep the real image URL in.
+const LAZY_SRC_ATTRS: &[&str] = &["data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-lazy"];
+const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset"];
+
+/// Moves the real image URL of lazy-loaded images into `src`/`srcset`.
+fn fix_lazy_images(dom: &mut Dom, article: NodeId) {
+    let imgs: Vec<NodeId> =
+        dom.descendants(article).filter(|&n| dom.is(n, "img") || dom.is(n, "source")).collect();
+    for img in imgs {
+        let src = dom.attr(img, "src").unwrap_or("");
+        // A tiny data URI (a 1×1 GIF, say) is a placeholder, not the image.
+        let placeholder = src.is_empty() || (src.starts_with("data:") && src.len() < 200);
+        if placeholder {
+            if let Some(real) = LAZY_SRC_ATTRS.iter().find_map(|a| dom.attr(img, a)).map(str::to_string) {
+                dom.set_attr(img, "src", &real);
+            }
+        }
+        if let Some(set) = LAZY_SRCSET_ATTRS.iter().find_map(|a| dom.attr(img, a)).map(str::to_string) {
+            dom.set_attr(img, "srcset", &set);
+        }
+    }
+}
+
+/// Removes `tag` elements that look like link lists, ads or widgets rather than content.
+fn clean_conditionally(dom: &mut Dom, article: NodeId, tag: &str, flags: Flags, data_tables: &HashSet<NodeId>) {
+    if !flags.clean_conditionally {
+        return;
+    }
+    let mut nodes = dom.elements_named(article, tag);
+    nodes.reverse();
+    for node in nodes {
+        if dom.is_attached_below(node, article) && should_remove(dom, node, tag, flags, data_tables) {
+            dom.detach(node);
+        }
+    }
+}
+
+fn inside_data_table(dom: &Dom, node: NodeId, data_tables: &HashSet<NodeId>) -> bool {
+    let mut p = dom.parent(node);
+    while let Some(n) = p {
+        if data_tables.contains(&n) {
+            return true;
+        }
+        p = dom.parent(n);
+    }
+    false
+}
+
+fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &HashSet<NodeId>) -> bool {
+    if tag == "table" && data_tables.contains(&node) {
+        return false;
+    }
+    if inside_data_table(dom, node, data_tables) || dom.has_ancestor(node, "code", 0) || dom.has_ancestor(node, "pre", 0) {
+        return false;
+    }
+    if dom.descendants(node).any(|n| data_tables.contains(&n)) {
+        return false;
+    }
+    let text = dom.inner_text(node);
+    let text_chars = text.chars().count();
+    let is_list = tag == "ul" || tag == "ol" || {
+        let list_chars: usize = dom
+            .descendants(node)
+            .filter(|&n| dom.is(n, "ul") || dom.is(n, "ol"))
+            .map(|n| text_len(dom, n))
+            .sum();
+        text_chars > 0 && list_chars as f64 / text_chars as f64 > 0.9
+    };
+    let weight = class_weight(dom, node, flags);
+    if weight < 0.0 {
+        return true;
+    }
+    if text.chars().filter(|c| pat::COMMAS.contains(c)).count() >= 10 {
+        return false;
+    }
+    let count = |name: &str| dom.descendants(node).filter(|&n| dom.is(n, name)).count();
+    let p = count("p") as f64;
+    let img = count("img") as f64;
+    let li = count("li") as f64 - 100.0;
+    let input = count("input") as f64;
+    let heading_chars: usize = dom
+        .descendants(node)
+        .filter(|&n| dom.tag(n).is_some_and(|t| matches!(t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")))
+        .map(|n| text_len(dom, n))
+        .sum();
+    let heading_density = if text_chars == 0 { 0.0 } else { heading_chars as f64 / text_chars as f64 };
+    let embeds = dom
+        .descendants(node)
+        .filter(|&n| dom.tag(n).is_some_and(|t| matches!(t, "object" | "embed" | "iframe")))
+        .filter(|&n| !is_video_embed(dom, n))
+        .count();
+    let lower = text.to_lowercase();
+    let trimmed = lower.trim_end_matches(['.', '…']);
+    if pat::AD_WORDS.contains(&trimmed) || pat::LOADING_WORDS.contains(&trimmed) {
+        return true;
+    }
+    let in_figure = dom.has_ancestor(node, "figure", 0);
+    let ld = link_density(dom, node);
+    let media = img > 0.0 || embeds > 0 || dom.descendants(node).any(|n| dom.is(n, "math") || dom.is(n, "pre") || dom.is(n, "iframe"));
+    let remove = (img > 1.0 && p / img < 0.5 && !in_figure)
+        || (!is_list && li > p)
+        || (input > (p / 3.0).floor())
+        || (!is_list && heading_density < 0.9 && text_chars < 25 && (img == 0.0 || img > 2.0) && ld > 0.0 && !in_figure)
+        || (!is_list && weight < 25.0 && ld > 0.2)
+        || (weight >= 25.0 && ld > 0.5)
+        || ((embeds == 1 && text_chars < 75) || embeds > 1)
+        || (text_chars == 0 && !media);
+    if remove && is_list {
+        // A list of single-item entries each holding one image is a gallery: keep it.
+        let kids = dom.element_children(node);
+        if kids.iter().any(|&k| dom.element_children(k).len() > 1) {
+            return remove;
+        }
+        let li_count = count("li") as f64;
+        if img == li_count {
+            return false;
+        }
+    }
+    remove
+}
+
+/// An iframe/embed from a known video host.
+pub fn is_video_embed(dom: &Dom, id: NodeId) -> bool {
+    let src = dom.attr(id, "src").or_else(|| dom.attr(id, "data")).unwrap_or("");
+    let full = if src.starts_with("//") { format!("https:{src}") } else { src.to_string() };
+    let Some(parsed) = crate::url::Url::parse(&full) else { return false };
+    let host = parsed.host();
+    pat::VIDEO_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
+}
+
+/// `<table>`s with a single cell are layout: replace each by its cell's content.
+fn unwrap_single_cell_tables(dom: &mut Dom, article: NodeId) {
+    for table in dom.elements_named(article, "table") {
+        let mut cur = table;
+        let mut cell = None;
+        // table > (tbody >)? tr > td
+        loop {
+            let kids = dom.element_children(cur);
+            if kids.len() != 1 {
+                break;
+            }
+            let k = kids[0];
+            if dom.is(k, "td") || dom.is(k, "th") {
+                cell = Some(k);
+                break;
+            }
+            if !(dom.is(k, "tbody") || dom.is(k, "tr") || dom.is(k, "thead")) {
+                break;
+            }
+            cur = k;
+        }
+        let Some(cell) = cell else { continue };
+        let all_phrasing = dom.children(cell).into_iter().all(|c| crate::prepare::is_phrasing(dom, c));
+        dom.rename(cell, if all_phrasing { "p" } else { "div" });
+        if let Some(e) = dom.element_mut(cell) {
+            e.attrs.clear();
+        }
+        dom.replace(table, cell);
+    }
+}

@@ -1,0 +1,560 @@
+//! A small arena DOM that the pipeline stages edit.
+//!
+//! The HTML parser (html5ever, through scraper) builds its own tree; we copy it once into this arena
+//! so that the stages can move, rename and unwrap nodes cheaply and so that the parser's types never
+//! leak out of this module. Nodes are linked by index (parent, first/last child, siblings), which
+//! makes every walk iterative: a page nested 100,000 deep cannot overflow the stack.
+
+use std::fmt::Write as _;
+
+/// Index of a node in its [`Dom`]. Only meaningful for the `Dom` that made it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub struct NodeId(u32);
+
+impl NodeId {
+    /// The position of the node in the arena, for side tables indexed by node.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum NodeData {
+    Document,
+    Element(Element),
+    Text(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct Element {
+    /// Lower-case local name (`div`, `p`, `svg`, `math`).
+    pub name: String,
+    pub attrs: Vec<(String, String)>,
+}
+
+impl Element {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Node {
+    parent: Option<NodeId>,
+    first_child: Option<NodeId>,
+    last_child: Option<NodeId>,
+    prev: Option<NodeId>,
+    next: Option<NodeId>,
+    data: NodeData,
+}
+
+#[derive(Clone, Debug)]
+pub struct Dom {
+    nodes: Vec<Node>,
+}
+
+/// Elements that never have children (serialized without an end tag).
+pub const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+impl Dom {
+    /// Parses a whole document. Parsing never fails: html5ever repairs what it must.
+    pub fn parse_document(html: &str) -> Dom {
+        Self::from_scraper(&scraper::Html::parse_document(html))
+    }
+
+    /// Parses a fragment (as if inside `<body>`); its nodes become children of the root.
+    pub fn parse_fragment(html: &str) -> Dom {
+        let parsed = scraper::Html::parse_fragment(html);
+        let mut dom = Self::from_scraper(&parsed);
+        // scraper wraps a fragment in an `<html>` element; lift its children to the root.
+        let root = dom.root();
+        if let Some(wrapper) = dom.first_child(root) {
+            if dom.tag(wrapper) == Some("html") {
+                dom.unwrap(wrapper);
+            }
+        }
+        dom
+    }
+
+    fn from_scraper(html: &scraper::Html) -> Dom {
+        use scraper::Node as S;
+        let mut dom = Dom { nodes: Vec::new() };
+        let root = dom.push(NodeData::Document);
+        let mut stack: Vec<NodeId> = vec![root];
+        for edge in html.tree.root().traverse() {
+            match edge {
+                ego_tree_edge::Open(node) => {
+                    let data = match node.value() {
+                        S::Element(e) => NodeData::Element(Element {
+                            name: e.name().to_ascii_lowercase(),
+                            attrs: e
+                                .attrs()
+                                .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
+                                .collect(),
+                        }),
+                        S::Text(t) => NodeData::Text(t.to_string()),
+                        // The document itself, doctypes, comments and processing instructions
+                        // carry nothing a reader shows. Their children (a fragment's) still do.
+                        _ => {
+                            stack.push(*stack.last().unwrap_or(&root));
+                            continue;
+                        }
+                    };
+                    let id = dom.push(data);
+                    let parent = *stack.last().unwrap_or(&root);
+                    dom.append(parent, id);
+                    stack.push(id);
+                }
+                ego_tree_edge::Close(_) => {
+                    stack.pop();
+                }
+            }
+        }
+        dom
+    }
+
+    fn push(&mut self, data: NodeData) -> NodeId {
+        let id = NodeId(self.nodes.len() as u32);
+        self.nodes.push(Node { parent: None, first_child: None, last_child: None, prev: None, next: None, data });
+        id
+    }
+
+    pub fn root(&self) -> NodeId {
+        NodeId(0)
+    }
+
+    /// Number of nodes ever created (detached ones included): the size for side tables.
+    pub fn capacity(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn data(&self, id: NodeId) -> &NodeData {
+        &self.nodes[id.index()].data
+    }
+
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes[id.index()].data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub fn element_mut(&mut self, id: NodeId) -> Option<&mut Element> {
+        match &mut self.nodes[id.index()].data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id.index()].data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn tag(&self, id: NodeId) -> Option<&str> {
+        self.element(id).map(|e| e.name.as_str())
+    }
+
+    pub fn is(&self, id: NodeId, name: &str) -> bool {
+        self.tag(id) == Some(name)
+    }
+
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        self.element(id).and_then(|e| e.attr(name))
+    }
+
+    pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
+        if let Some(e) = self.element_mut(id) {
+            match e.attrs.iter_mut().find(|(k, _)| k == name) {
+                Some((_, v)) => *v = value.to_string(),
+                None => e.attrs.push((name.to_string(), value.to_string())),
+            }
+        }
+    }
+
+    pub fn remove_attr(&mut self, id: NodeId, name: &str) {
+        if let Some(e) = self.element_mut(id) {
+            e.attrs.retain(|(k, _)| k != name);
+        }
+    }
+
+    pub fn rename(&mut self, id: NodeId, name: &str) {
+        if let Some(e) = self.element_mut(id) {
+            e.name = name.to_string();
+        }
+    }
+
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].parent
+    }
+
+    pub fn first_child(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].first_child
+    }
+
+    pub fn last_child(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].last_child
+    }
+
+    pub fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].next
+    }
+
+    pub fn prev_sibling(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].prev
+    }
+
+    /// The children of `id`, collected so that the caller may edit the tree while looping.
+    pub fn children(&self, id: NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut c = self.first_child(id);
+        while let Some(n) = c {
+            out.push(n);
+            c = self.next_sibling(n);
+        }
+        out
+    }
+
+    /// The element children of `id`.
+    pub fn element_children(&self, id: NodeId) -> Vec<NodeId> {
+        let mut v = self.children(id);
+        v.retain(|&c| self.element(c).is_some());
+        v
+    }
+
+    pub fn next_element_sibling(&self, id: NodeId) -> Option<NodeId> {
+        let mut c = self.next_sibling(id);
+        while let Some(n) = c {
+            if self.element(n).is_some() {
+                return Some(n);
+            }
+            c = self.next_sibling(n);
+        }
+        None
+    }
+
+    /// All nodes below `id` in document order, `id` itself excluded.
+    pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
+        Descendants { dom: self, top: id, next: self.first_child(id) }
+    }
+
+    /// The element descendants of `id` named `name`, in document order.
+    pub fn elements_named(&self, id: NodeId, name: &str) -> Vec<NodeId> {
+        self.descendants(id).filter(|&n| self.is(n, name)).collect()
+    }
+
+    /// Whether `id` lies inside an element named `name` (at most `max_depth` levels up; 0 = any).
+    pub fn has_ancestor(&self, id: NodeId, name: &str, max_depth: usize) -> bool {
+        let mut depth = 0;
+        let mut p = self.parent(id);
+        while let Some(n) = p {
+            depth += 1;
+            if max_depth > 0 && depth > max_depth {
+                return false;
+            }
+            if self.is(n, name) {
+                return true;
+            }
+            p = self.parent(n);
+        }
+        false
+    }
+
+    /// Whether `id` is still attached below the document root.
+    pub fn is_attached(&self, id: NodeId) -> bool {
+        self.is_attached_below(id, self.root())
+    }
+
+    /// Whether `id` lies below `top` (or is `top`).
+    pub fn is_attached_below(&self, id: NodeId, top: NodeId) -> bool {
+        let mut p = Some(id);
+        while let Some(n) = p {
+            if n == top {
+                return true;
+            }
+            p = self.parent(n);
+        }
+        false
+    }
+
+    pub fn create_element(&mut self, name: &str) -> NodeId {
+        self.push(NodeData::Element(Element { name: name.to_string(), attrs: Vec::new() }))
+    }
+
+    pub fn create_text(&mut self, text: &str) -> NodeId {
+        self.push(NodeData::Text(text.to_string()))
+    }
+
+    /// Removes `id` (and its subtree) from its parent. The nodes stay in the arena, unreachable.
+    pub fn detach(&mut self, id: NodeId) {
+        let (parent, prev, next) = {
+            let n = &self.nodes[id.index()];
+            (n.parent, n.prev, n.next)
+        };
+        if let Some(p) = prev {
+            self.nodes[p.index()].next = next;
+        } else if let Some(par) = parent {
+            self.nodes[par.index()].first_child = next;
+        }
+        if let Some(nx) = next {
+            self.nodes[nx.index()].prev = prev;
+        } else if let Some(par) = parent {
+            self.nodes[par.index()].last_child = prev;
+        }
+        let n = &mut self.nodes[id.index()];
+        n.parent = None;
+        n.prev = None;
+        n.next = None;
+    }
+
+    /// Appends `child` as the last child of `parent`, moving it from wherever it was.
+    pub fn append(&mut self, parent: NodeId, child: NodeId) {
+        self.detach(child);
+        let last = self.nodes[parent.index()].last_child;
+        {
+            let c = &mut self.nodes[child.index()];
+            c.parent = Some(parent);
+            c.prev = last;
+        }
+        match last {
+            Some(l) => self.nodes[l.index()].next = Some(child),
+            None => self.nodes[parent.index()].first_child = Some(child),
+        }
+        self.nodes[parent.index()].last_child = Some(child);
+    }
+
+    /// Inserts `new` just before `sibling`, moving it from wherever it was.
+    pub fn insert_before(&mut self, sibling: NodeId, new: NodeId) {
+        if new == sibling {
+            return;
+        }
+        self.detach(new);
+        let Some(parent) = self.parent(sibling) else { return };
+        let prev = self.prev_sibling(sibling);
+        {
+            let n = &mut self.nodes[new.index()];
+            n.parent = Some(parent);
+            n.prev = prev;
+            n.next = Some(sibling);
+        }
+        self.nodes[sibling.index()].prev = Some(new);
+        match prev {
+            Some(p) => self.nodes[p.index()].next = Some(new),
+            None => self.nodes[parent.index()].first_child = Some(new),
+        }
+    }
+
+    /// Replaces `id` by its children.
+    pub fn unwrap(&mut self, id: NodeId) {
+        for c in self.children(id) {
+            self.insert_before(id, c);
+        }
+        self.detach(id);
+    }
+
+    /// Puts `new` where `old` was; `old` is detached.
+    pub fn replace(&mut self, old: NodeId, new: NodeId) {
+        self.insert_before(old, new);
+        self.detach(old);
+    }
+
+    /// The concatenated text of `id`'s subtree, as the DOM's `textContent`.
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut s = String::new();
+        if let Some(t) = self.text(id) {
+            s.push_str(t);
+        }
+        for n in self.descendants(id) {
+            if let Some(t) = self.text(n) {
+                s.push_str(t);
+            }
+        }
+        s
+    }
+
+    /// Text with runs of white space folded to one space and the ends trimmed.
+    pub fn inner_text(&self, id: NodeId) -> String {
+        normalize_space(&self.text_content(id))
+    }
+
+    /// Serializes the children of `id` as HTML.
+    pub fn inner_html(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        for c in self.children(id) {
+            self.write_html(c, &mut out);
+        }
+        out
+    }
+
+    /// Serializes `id` and its subtree as HTML, iteratively.
+    pub fn write_html(&self, id: NodeId, out: &mut String) {
+        enum Step {
+            Open(NodeId),
+            Close(NodeId),
+        }
+        let mut stack = vec![Step::Open(id)];
+        while let Some(step) = stack.pop() {
+            match step {
+                Step::Open(n) => match self.data(n) {
+                    NodeData::Text(t) => {
+                        let raw = self.parent(n).and_then(|p| self.tag(p)).is_some_and(|t| t == "style" || t == "script");
+                        if raw {
+                            out.push_str(t);
+                        } else {
+                            escape_text(t, out);
+                        }
+                    }
+                    NodeData::Element(e) => {
+                        out.push('<');
+                        out.push_str(&e.name);
+                        for (k, v) in &e.attrs {
+                            let _ = write!(out, " {k}=\"");
+                            escape_attr(v, out);
+                            out.push('"');
+                        }
+                        out.push('>');
+                        if VOID_ELEMENTS.contains(&e.name.as_str()) {
+                            continue;
+                        }
+                        stack.push(Step::Close(n));
+                        let mut kids = self.children(n);
+                        kids.reverse();
+                        stack.extend(kids.into_iter().map(Step::Open));
+                    }
+                    NodeData::Document => {
+                        let mut kids = self.children(n);
+                        kids.reverse();
+                        stack.extend(kids.into_iter().map(Step::Open));
+                    }
+                },
+                Step::Close(n) => {
+                    if let Some(name) = self.tag(n) {
+                        let _ = write!(out, "</{name}>");
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ego_tree's traversal edges, named here so the parser's crate stays out of every other module.
+mod ego_tree_edge {
+    pub use ego_tree::iter::Edge::{Close, Open};
+}
+
+/// Pre-order walk below a node; see [`Dom::descendants`].
+pub struct Descendants<'a> {
+    dom: &'a Dom,
+    top: NodeId,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = if let Some(c) = self.dom.first_child(cur) {
+            Some(c)
+        } else {
+            let mut n = cur;
+            loop {
+                if n == self.top {
+                    break None;
+                }
+                if let Some(s) = self.dom.next_sibling(n) {
+                    break Some(s);
+                }
+                match self.dom.parent(n) {
+                    Some(p) if p != self.top => n = p,
+                    _ => break None,
+                }
+            }
+        };
+        Some(cur)
+    }
+}
+
+/// Folds runs of white space to one space and trims the ends.
+pub fn normalize_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+pub fn escape_text(s: &str, out: &mut String) {
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            c => out.push(c),
+        }
+    }
+}
+
+pub fn escape_attr(s: &str, out: &mut String) {
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_serializes_round_trip() {
+        let dom = Dom::parse_fragment("<p class=\"a\">Hi <b>there</b> &amp; you<br></p>");
+        assert_eq!(dom.inner_html(dom.root()), "<p class=\"a\">Hi <b>there</b> &amp; you<br></p>");
+    }
+
+    #[test]
+    fn edits_keep_links_consistent() {
+        let mut dom = Dom::parse_fragment("<div><p>1</p><p>2</p><p>3</p></div>");
+        let div = dom.first_child(dom.root()).unwrap();
+        let kids = dom.children(div);
+        dom.detach(kids[1]);
+        dom.append(div, kids[1]);
+        dom.insert_before(kids[0], kids[2]);
+        assert_eq!(dom.inner_html(div), "<p>3</p><p>1</p><p>2</p>");
+        dom.unwrap(kids[1]);
+        assert_eq!(dom.inner_html(div), "<p>3</p><p>1</p>2");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        // Built through the API: the walks, not the parser, are under test here.
+        let mut dom = Dom::parse_fragment("");
+        let mut parent = dom.root();
+        for _ in 0..100_000 {
+            let div = dom.create_element("div");
+            dom.append(parent, div);
+            parent = div;
+        }
+        let text = dom.create_text("deep");
+        dom.append(parent, text);
+        assert_eq!(dom.text_content(dom.root()), "deep");
+        assert_eq!(dom.inner_html(dom.root()).len(), 100_000 * 11 + 4);
+        let copy = dom.clone();
+        drop(copy);
+    }
+}

@@ -1,0 +1,297 @@
+//! Decant: reader mode. Give it a page's HTML and URL; get back the article, clean.
+//!
+//! ```
+//! let html = r#"<html><head><title>Moths at Night | Field Notes</title></head><body>
+//!   <nav><a href="/">Home</a> <a href="/about">About</a></nav>
+//!   <article><h1>Moths at Night</h1>
+//!     <p>Moths navigate by the moon, or so the story goes, and a porch light confuses them.
+//!        Researchers who filmed them in infrared found something else entirely, and simpler.</p>
+//!     <p>They tilt their backs toward the brightest part of the sky, which is usually up.
+//!        Near a lamp, up is sideways, so they circle it until they tire, or until morning.</p>
+//!   </article><footer>© Field Notes</footer></body></html>"#;
+//! let article = decant::extract(html, "https://example.org/moths", &decant::Options::default()).unwrap();
+//! assert_eq!(article.title, "Moths at Night");
+//! assert!(article.text.starts_with("Moths navigate"));
+//! assert!(!article.text.contains("About"));
+//! ```
+//!
+//! The pipeline, in order (one module each):
+//! 1. [`metadata`]: title, byline, dates, site name and excerpt, from JSON-LD, `<meta>` tags and
+//!    the document;
+//! 2. [`prepare`]: remove scripts, styles, hidden nodes and page chrome, turn `<br><br>` runs into
+//!    paragraphs;
+//! 3. [`score`]: score paragraphs, pick the element that holds the article, gather its siblings;
+//! 4. [`clean`]: remove share bars, link lists and widgets left inside it, repair lazy images;
+//! 5. [`sanitize`]: serialize through an allow-list with absolute URLs;
+//! 6. [`text`]: plain text, word count and reading time.
+//!
+//! Steps 3–4 run up to four times, each pass relaxing one heuristic, until one yields enough text.
+
+pub mod clean;
+pub mod dom;
+pub mod markdown;
+pub mod metadata;
+pub mod patterns;
+pub mod prepare;
+pub mod sanitize;
+pub mod score;
+pub mod text;
+pub mod url;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use serde::Serialize;
+
+use crate::dom::{normalize_space, Dom};
+use crate::score::Flags;
+use crate::url::Url;
+
+/// Settings for [`extract`]. `Options::default()` is what the extension and the CLI use.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// A pass that finds fewer characters of article text than this is retried with looser
+    /// heuristics. Default 500, Readability's value: about two short paragraphs.
+    pub char_threshold: usize,
+    /// Below this many characters the page is said to have no article. Default 140: shorter text
+    /// is a caption or a teaser, not something to read in a reader.
+    pub min_article_chars: usize,
+    /// Larger inputs are refused with [`Error::TooLarge`]. Default 64 MiB, three times the largest
+    /// real pages measured, so that a runaway page cannot stall the browser tab.
+    pub max_input_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { char_threshold: patterns::CHAR_THRESHOLD, min_article_chars: 140, max_input_bytes: 64 << 20 }
+    }
+}
+
+/// An extracted article. Field names are camelCase when serialized (as JavaScript sees them).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    /// The article's title, without the site name.
+    pub title: String,
+    /// Author(s), as the page names them; several are joined with ", ".
+    pub byline: Option<String>,
+    /// Publication time as the page gives it (ISO 8601 on most pages).
+    pub published_time: Option<String>,
+    pub modified_time: Option<String>,
+    pub site_name: Option<String>,
+    /// A one- or two-sentence summary: the page's description, or the first paragraph.
+    pub excerpt: Option<String>,
+    /// Absolute URL of the article's main image.
+    pub lead_image: Option<String>,
+    /// BCP 47 language tag, such as `en` or `ja-JP`.
+    pub lang: Option<String>,
+    /// Text direction, `ltr` or `rtl`.
+    pub dir: Option<String>,
+    /// The page URL the article was extracted from.
+    pub url: String,
+    /// Sanitized article HTML with absolute URLs.
+    pub content: String,
+    /// Plain text of the article, paragraphs separated by blank lines.
+    pub text: String,
+    /// Words, counting each Chinese, Japanese or Korean character as one.
+    pub word_count: usize,
+    /// Estimated minutes to read, at least 1.
+    pub reading_time_minutes: u32,
+}
+
+/// Why no article could be returned. Messages say what happened and what to try.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input had no content at all.
+    EmptyInput,
+    /// The input is larger than [`Options::max_input_bytes`].
+    TooLarge { bytes: usize, limit: usize },
+    /// The URL given is not an absolute URL.
+    InvalidUrl(String),
+    /// The page has no article-like text.
+    NoArticle,
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::EmptyInput => write!(f, "the page is empty: there is nothing to read"),
+            Error::TooLarge { bytes, limit } => write!(
+                f,
+                "the page is too large to process ({} MB; the limit is {} MB)",
+                bytes / 1_000_000,
+                limit / 1_000_000
+            ),
+            Error::InvalidUrl(u) => write!(f, "not an absolute URL: {u:?} (expected something like https://example.com/page)"),
+            Error::NoArticle => write!(f, "no article found on this page: it looks like a list of links or an app, not something to read"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Extracts the article from `html`, the page served at `url` (which resolves relative links;
+/// pass `""` if unknown, and relative links stay relative).
+pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Error> {
+    if html.len() > options.max_input_bytes {
+        return Err(Error::TooLarge { bytes: html.len(), limit: options.max_input_bytes });
+    }
+    if html.trim().is_empty() {
+        return Err(Error::EmptyInput);
+    }
+    let page_url = match url.trim() {
+        "" => None,
+        u => Some(Url::parse(u).ok_or_else(|| Error::InvalidUrl(u.to_string()))?),
+    };
+
+    let mut dom = Dom::parse_document(html);
+    let meta = metadata::read(&dom);
+    let base = base_url(&dom, page_url.as_ref());
+    let title = meta.title.clone().unwrap_or_default();
+
+    prepare::prepare(&mut dom);
+    let Some(body) = dom.descendants(dom.root()).find(|&n| dom.is(n, "body")) else {
+        return Err(Error::NoArticle);
+    };
+
+    let passes = [
+        Flags::ALL,
+        Flags { strip_unlikely: false, ..Flags::ALL },
+        Flags { strip_unlikely: false, weight_classes: false, ..Flags::ALL },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+    ];
+    let mut best: Option<(usize, Dom, score::Found)> = None;
+    for flags in passes {
+        let mut attempt = dom.clone();
+        let Some(found) = score::grab_article(&mut attempt, body, flags, &title) else { continue };
+        clean::clean_article(&mut attempt, found.article, flags);
+        let len = score::text_len(&attempt, found.article);
+        let good_enough = len >= options.char_threshold;
+        if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
+            best = Some((len, attempt, found));
+        }
+        if good_enough {
+            break;
+        }
+    }
+    let Some((len, art_dom, found)) = best else { return Err(Error::NoArticle) };
+    if len < options.min_article_chars {
+        return Err(Error::NoArticle);
+    }
+
+    let content = sanitize::sanitized_html(&art_dom, found.article, base.as_ref(), page_url.as_ref());
+    let clean_dom = Dom::parse_fragment(&content);
+    let text = text::plain_text(&clean_dom, clean_dom.root());
+    let excerpt = meta.excerpt.clone().or_else(|| {
+        clean_dom
+            .elements_named(clean_dom.root(), "p")
+            .into_iter()
+            .map(|p| clean_dom.inner_text(p))
+            .find(|t| !t.is_empty())
+    });
+    let title = if title.is_empty() {
+        clean_dom
+            .descendants(clean_dom.root())
+            .find(|&n| clean_dom.tag(n).is_some_and(|t| matches!(t, "h1" | "h2")))
+            .map(|h| clean_dom.inner_text(h))
+            .or_else(|| page_url.as_ref().map(Url::host))
+            .unwrap_or_default()
+    } else {
+        title
+    };
+    let byline = meta.byline.clone().or(found.byline).map(|b| normalize_space(&b)).filter(|b| !b.is_empty());
+    let lead_image = meta.lead_image.as_deref().and_then(|i| match base.as_ref() {
+        Some(b) => b.join(i),
+        None => Some(i.to_string()),
+    });
+    Ok(Article {
+        title,
+        byline,
+        published_time: meta.published_time,
+        modified_time: meta.modified_time,
+        site_name: meta.site_name,
+        excerpt: excerpt.map(|e| normalize_space(&e)),
+        lead_image,
+        lang: meta.lang,
+        dir: meta.dir,
+        url: page_url.map(|u| u.as_string()).unwrap_or_default(),
+        word_count: text::word_count(&text),
+        reading_time_minutes: text::reading_minutes(&text),
+        content,
+        text,
+    })
+}
+
+/// The URL that relative links resolve against: `<base href>` when it is http(s), else the page.
+fn base_url(dom: &Dom, page: Option<&Url>) -> Option<Url> {
+    let base_href = dom.elements_named(dom.root(), "base").into_iter().find_map(|b| dom.attr(b, "href"));
+    if let (Some(href), Some(page)) = (base_href, page) {
+        if let Some(resolved) = page.join(href).and_then(|u| Url::parse(&u)) {
+            if matches!(resolved.scheme(), "http" | "https") {
+                return Some(resolved);
+            }
+        }
+    }
+    page.cloned()
+}
+
+/// A cheap check, run on every page load, of whether the page looks like an article: enough
+/// visible paragraphs of prose. Follows Readability's `isProbablyReaderable`.
+pub fn is_probably_readerable(html: &str) -> bool {
+    /// Paragraphs shorter than this do not count.
+    const MIN_CONTENT_CHARS: usize = 140;
+    /// The sum of `sqrt(length − 140)` over paragraphs must pass this.
+    const MIN_SCORE: f64 = 20.0;
+    let dom = Dom::parse_document(html);
+    let mut score = 0.0;
+    for n in dom.descendants(dom.root()) {
+        let Some(tag) = dom.tag(n) else { continue };
+        let counts = matches!(tag, "p" | "pre" | "article")
+            || (tag == "div" && dom.element_children(n).iter().any(|&c| dom.is(c, "br")));
+        if !counts || !prepare::is_probably_visible(&dom, n) {
+            continue;
+        }
+        let m = patterns::class_and_id(dom.attr(n, "class"), dom.attr(n, "id"));
+        if patterns::contains_any(&m, patterns::UNLIKELY) && !patterns::contains_any(&m, patterns::MAYBE_CANDIDATE) {
+            continue;
+        }
+        if dom.is(n, "p") && dom.has_ancestor(n, "li", 0) {
+            continue;
+        }
+        let text = dom.inner_text(n);
+        // CJK text packs about three times the meaning per character.
+        let len = text.chars().map(|c| if text::is_cjk(c) { 3 } else { 1 }).sum::<usize>();
+        if len < MIN_CONTENT_CHARS {
+            continue;
+        }
+        score += ((len - MIN_CONTENT_CHARS) as f64).sqrt();
+        if score > MIN_SCORE {
+            return true;
+        }
+    }
+    false
+}
+
+/// Markdown of an article: its title as a heading, a line of metadata, then the body.
+pub fn to_markdown(article: &Article) -> String {
+    let mut out = format!("# {}\n\n", article.title.trim());
+    let mut facts: Vec<String> = Vec::new();
+    if let Some(b) = &article.byline {
+        facts.push(format!("By {b}"));
+    }
+    if let Some(s) = &article.site_name {
+        facts.push(s.clone());
+    }
+    if let Some(p) = &article.published_time {
+        facts.push(p.clone());
+    }
+    if !article.url.is_empty() {
+        facts.push(format!("<{}>", article.url));
+    }
+    if !facts.is_empty() {
+        out.push_str(&format!("*{}*\n\n", facts.join(" · ").replace('*', "\\*")));
+    }
+    out.push_str(&markdown::html_to_markdown(&article.content));
+    out
+}

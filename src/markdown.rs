@@ -1,0 +1,382 @@
+//! Markdown (CommonMark with GitHub tables and strike-through) from sanitized article HTML.
+
+use crate::dom::{normalize_space, Dom, NodeData, NodeId};
+use crate::sanitize::code_language;
+
+/// Past this nesting depth the rest of a subtree is rendered as plain text, so that a hostile page
+/// cannot exhaust the stack through the converter.
+const MAX_DEPTH: usize = 200;
+
+const BLOCK_ELEMENTS: &[&str] = &[
+    "p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl",
+    "dt", "dd", "blockquote", "pre", "table", "figure", "figcaption", "hr", "details", "summary",
+    "picture", "caption", "thead", "tbody", "tfoot", "tr",
+];
+
+/// Converts sanitized article HTML to Markdown.
+pub fn html_to_markdown(html: &str) -> String {
+    let dom = Dom::parse_fragment(html);
+    let blocks = Renderer { dom: &dom }.blocks(dom.root(), 0);
+    let mut out = blocks.join("\n\n");
+    out.push('\n');
+    out
+}
+
+struct Renderer<'a> {
+    dom: &'a Dom,
+}
+
+fn is_block(dom: &Dom, n: NodeId) -> bool {
+    dom.tag(n).is_some_and(|t| BLOCK_ELEMENTS.contains(&t)) || (dom.is(n, "img") && is_lone_image(dom, n))
+}
+
+/// An image that stands alone in its container renders as its own block.
+fn is_lone_image(dom: &Dom, img: NodeId) -> bool {
+    let Some(parent) = dom.parent(img) else { return true };
+    !dom.is(parent, "p") && !dom.is(parent, "a")
+        && dom.children(parent).into_iter().all(|c| c == img || dom.text(c).is_some_and(|t| t.trim().is_empty()) || is_block(dom, c) || dom.is(c, "img"))
+}
+
+impl Renderer<'_> {
+    /// The Markdown blocks of `node`'s children: inline runs become paragraphs.
+    fn blocks(&self, node: NodeId, depth: usize) -> Vec<String> {
+        let dom = self.dom;
+        let mut out = Vec::new();
+        let mut run = String::new();
+        let flush = |run: &mut String, out: &mut Vec<String>| {
+            let p = run.trim();
+            if !p.is_empty() {
+                out.push(escape_line_start(p));
+            }
+            run.clear();
+        };
+        for c in dom.children(node) {
+            if depth > MAX_DEPTH {
+                run.push_str(&escape(&normalize_space(&dom.text_content(c))));
+                run.push(' ');
+                continue;
+            }
+            if is_block(dom, c) {
+                flush(&mut run, &mut out);
+                out.extend(self.block(c, depth + 1));
+            } else {
+                run.push_str(&self.inline(c, depth + 1));
+            }
+        }
+        flush(&mut run, &mut out);
+        out
+    }
+
+    fn block(&self, n: NodeId, depth: usize) -> Vec<String> {
+        let dom = self.dom;
+        let tag = dom.tag(n).unwrap_or("");
+        match tag {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let level = tag[1..].parse::<usize>().unwrap_or(2);
+                let text = self.inline_children(n, depth).replace('\n', " ");
+                let text = text.trim();
+                if text.is_empty() { vec![] } else { vec![format!("{} {}", "#".repeat(level), text)] }
+            }
+            "p" | "dt" | "summary" | "figcaption" | "caption" => {
+                let text = self.inline_children(n, depth);
+                let text = text.trim();
+                if text.is_empty() {
+                    return vec![];
+                }
+                let text = escape_line_start(text);
+                vec![match tag {
+                    "dt" | "summary" => format!("**{text}**"),
+                    "figcaption" | "caption" => format!("*{text}*"),
+                    _ => text,
+                }]
+            }
+            "hr" => vec!["---".to_string()],
+            "img" => vec![self.image(n)].into_iter().filter(|s| !s.is_empty()).collect(),
+            "pre" => vec![self.code_block(n)],
+            "blockquote" => {
+                let inner = self.blocks(n, depth).join("\n\n");
+                if inner.is_empty() {
+                    return vec![];
+                }
+                vec![inner.lines().map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") }).collect::<Vec<_>>().join("\n")]
+            }
+            "ul" | "ol" => {
+                let start = dom.attr(n, "start").and_then(|s| s.parse::<u64>().ok()).unwrap_or(1);
+                let mut items = Vec::new();
+                let mut number = start;
+                for li in dom.element_children(n) {
+                    let marker = if tag == "ol" {
+                        let m = format!("{number}. ");
+                        number += 1;
+                        m
+                    } else {
+                        "- ".to_string()
+                    };
+                    let parts = if dom.is(li, "li") { self.blocks(li, depth) } else { self.block(li, depth) };
+                    // A nested list right after the item's text keeps the list tight.
+                    let mut body = String::new();
+                    for (i, part) in parts.iter().enumerate() {
+                        if i > 0 {
+                            body.push_str(if starts_with_list_marker(part) { "\n" } else { "\n\n" });
+                        }
+                        body.push_str(part);
+                    }
+                    let pad = " ".repeat(marker.len());
+                    let mut text = String::new();
+                    for (i, line) in body.lines().enumerate() {
+                        if i == 0 {
+                            text.push_str(&marker);
+                            text.push_str(line);
+                        } else {
+                            text.push('\n');
+                            if !line.is_empty() {
+                                text.push_str(&pad);
+                                text.push_str(line);
+                            }
+                        }
+                    }
+                    if body.is_empty() {
+                        text.push_str(marker.trim_end());
+                    }
+                    items.push(text);
+                }
+                // Items with several blocks make a loose list; otherwise keep it tight.
+                let loose = items.iter().any(|i| i.contains("\n\n"));
+                vec![items.join(if loose { "\n\n" } else { "\n" })]
+            }
+            "table" => self.table(n, depth).into_iter().collect(),
+            _ => self.blocks(n, depth),
+        }
+    }
+
+    fn inline_children(&self, n: NodeId, depth: usize) -> String {
+        let mut s = String::new();
+        for c in self.dom.children(n) {
+            if depth > MAX_DEPTH {
+                s.push_str(&escape(&self.dom.text_content(c)));
+            } else if is_block(self.dom, c) {
+                s.push(' ');
+                s.push_str(&self.block(c, depth + 1).join(" "));
+                s.push(' ');
+            } else {
+                s.push_str(&self.inline(c, depth + 1));
+            }
+        }
+        collapse_spaces(&s)
+    }
+
+    fn inline(&self, n: NodeId, depth: usize) -> String {
+        let dom = self.dom;
+        match dom.data(n) {
+            NodeData::Text(t) => escape(&collapse_spaces(t)),
+            NodeData::Document => String::new(),
+            NodeData::Element(e) => match e.name.as_str() {
+                "br" => "\\\n".to_string(),
+                "img" => self.image(n),
+                "em" | "i" | "cite" | "dfn" | "var" => wrap(&self.inline_children(n, depth), "*"),
+                "strong" | "b" => wrap(&self.inline_children(n, depth), "**"),
+                "del" | "s" => wrap(&self.inline_children(n, depth), "~~"),
+                "code" | "kbd" | "samp" => code_span(&dom.text_content(n)),
+                "sup" | "sub" => {
+                    let inner = self.inline_children(n, depth);
+                    if inner.trim().is_empty() { String::new() } else { format!("<{0}>{1}</{0}>", e.name, inner.trim()) }
+                }
+                "a" => {
+                    let text = self.inline_children(n, depth);
+                    match e.attr("href") {
+                        Some(href) if !text.trim().is_empty() => format!("[{}]({})", text.trim(), link_target(href)),
+                        _ => text,
+                    }
+                }
+                "math" => {
+                    let latex = dom
+                        .descendants(n)
+                        .find(|&a| dom.is(a, "annotation") && dom.attr(a, "encoding").is_some_and(|e| e.contains("tex")))
+                        .map(|a| dom.text_content(a).trim().to_string());
+                    match latex {
+                        Some(tex) if e.attr("display") == Some("block") => format!("$${tex}$$"),
+                        Some(tex) => format!("${tex}$"),
+                        None => escape(&normalize_space(&dom.text_content(n))),
+                    }
+                }
+                _ => self.inline_children(n, depth),
+            },
+        }
+    }
+
+    fn image(&self, n: NodeId) -> String {
+        let Some(src) = self.dom.attr(n, "src") else { return String::new() };
+        let alt = self.dom.attr(n, "alt").unwrap_or("").replace(['[', ']'], "");
+        let alt = normalize_space(&alt);
+        match self.dom.attr(n, "title") {
+            Some(t) => format!("![{alt}]({} \"{}\")", link_target(src), t.replace('"', "\\\"")),
+            None => format!("![{alt}]({})", link_target(src)),
+        }
+    }
+
+    fn code_block(&self, pre: NodeId) -> String {
+        let dom = self.dom;
+        let code = dom.element_children(pre).into_iter().find(|&c| dom.is(c, "code"));
+        let lang = [Some(pre), code]
+            .into_iter()
+            .flatten()
+            .find_map(|n| dom.attr(n, "class").and_then(code_language))
+            .unwrap_or_default();
+        let text = crate::text::plain_code(dom, pre);
+        let text = text.trim_end_matches('\n');
+        let longest = longest_run(text, '`');
+        let fence = "`".repeat((longest + 1).max(3));
+        format!("{fence}{lang}\n{text}\n{fence}")
+    }
+
+    fn table(&self, table: NodeId, depth: usize) -> Option<String> {
+        let dom = self.dom;
+        let rows: Vec<NodeId> = dom.descendants(table).filter(|&r| dom.is(r, "tr")).collect();
+        let mut grid: Vec<Vec<String>> = rows
+            .iter()
+            .map(|&r| {
+                dom.element_children(r)
+                    .into_iter()
+                    .filter(|&c| dom.is(c, "td") || dom.is(c, "th"))
+                    .map(|c| self.inline_children(c, depth).replace('\n', " ").replace('|', "\\|").trim().to_string())
+                    .collect()
+            })
+            .collect();
+        grid.retain(|r| !r.is_empty());
+        let width = grid.iter().map(Vec::len).max()?;
+        for r in &mut grid {
+            r.resize(width, String::new());
+        }
+        let line = |r: &[String]| format!("| {} |", r.join(" | "));
+        let mut out = vec![line(&grid[0]), format!("|{}|", vec![" --- "; width].join("|"))];
+        out.extend(grid[1..].iter().map(|r| line(r)));
+        let caption = dom.element_children(table).into_iter().find(|&c| dom.is(c, "caption"));
+        let mut text = out.join("\n");
+        if let Some(c) = caption {
+            let cap = self.inline_children(c, depth);
+            if !cap.trim().is_empty() {
+                text = format!("*{}*\n\n{text}", cap.trim());
+            }
+        }
+        Some(text)
+    }
+}
+
+fn starts_with_list_marker(s: &str) -> bool {
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    s.starts_with("- ") || (digits > 0 && s[digits..].starts_with(". "))
+}
+
+fn wrap(inner: &str, mark: &str) -> String {
+    let t = inner.trim();
+    if t.is_empty() {
+        return inner.to_string();
+    }
+    // Keep the spaces outside the markers: `** a**` is not emphasis in CommonMark.
+    let lead = if inner.starts_with(' ') { " " } else { "" };
+    let trail = if inner.ends_with(' ') { " " } else { "" };
+    format!("{lead}{mark}{t}{mark}{trail}")
+}
+
+fn code_span(text: &str) -> String {
+    let text = text.replace('\n', " ");
+    if text.is_empty() {
+        return String::new();
+    }
+    let ticks = "`".repeat(longest_run(&text, '`') + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    format!("{ticks}{pad}{text}{pad}{ticks}")
+}
+
+fn longest_run(s: &str, ch: char) -> usize {
+    let (mut best, mut cur) = (0, 0);
+    for c in s.chars() {
+        if c == ch {
+            cur += 1;
+            best = best.max(cur);
+        } else {
+            cur = 0;
+        }
+    }
+    best
+}
+
+/// A link destination, in angle brackets when it holds spaces or parentheses.
+fn link_target(href: &str) -> String {
+    if href.contains([' ', '(', ')', '<', '>']) {
+        format!("<{}>", href.replace('<', "%3C").replace('>', "%3E"))
+    } else {
+        href.to_string()
+    }
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c == ' ' || c == '\t' || c == '\r' || (c == '\n' && !out.ends_with('\\')) {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            } else if space && out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+/// Backslash-escapes the characters that would otherwise start Markdown syntax inline.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '~') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes what would make the start of a paragraph a heading, list or quote.
+fn escape_line_start(s: &str) -> String {
+    let trimmed = s.trim_start();
+    if trimmed.starts_with('#') || trimmed.starts_with('+') || trimmed.starts_with("- ") || trimmed.starts_with('=') {
+        return format!("\\{trimmed}");
+    }
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && matches!(trimmed[digits..].chars().next(), Some('.') | Some(')')) {
+        return format!("{}\\{}", &trimmed[..digits], &trimmed[digits..]);
+    }
+    trimmed.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_common_blocks() {
+        let md = html_to_markdown(
+            "<h2>Head</h2><p>Some <em>em</em> and <strong>bold</strong> with <a href=\"https://x.org/a\">a link</a>.</p>\
+             <ul><li>one</li><li>two<ol><li>inner</li></ol></li></ul><blockquote><p>quoted</p></blockquote>\
+             <pre class=\"language-rust\"><code>fn main() {}\n</code></pre><p><img src=\"https://x.org/i.png\" alt=\"pic\"></p>",
+        );
+        assert_eq!(
+            md,
+            "## Head\n\nSome *em* and **bold** with [a link](https://x.org/a).\n\n- one\n- two\n  1. inner\n\n> quoted\n\n```rust\nfn main() {}\n```\n\n![pic](https://x.org/i.png)\n"
+        );
+    }
+
+    #[test]
+    fn renders_tables_and_escapes() {
+        let md = html_to_markdown("<table><tr><th>a</th><th>b</th></tr><tr><td>1|2</td><td>*x*</td></tr></table><p>1. not a list</p>");
+        assert_eq!(md, "| a | b |\n| --- | --- |\n| 1\\|2 | \\*x\\* |\n\n1\\. not a list\n");
+    }
+}

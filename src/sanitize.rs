@@ -1,0 +1,219 @@
+//! Stage 4, output: serialize the article through an allow-list, making every URL absolute.
+//!
+//! Everything the reader view shows and every export is built from this HTML, so it is the one
+//! place where page markup becomes trusted. Unknown elements are unwrapped (their text kept);
+//! elements that can run code or load active content are dropped with their subtree; attributes
+//! are kept only where listed; URLs only with the `http`, `https` and `mailto` schemes (and, for
+//! images, raster `data:image/` URIs).
+
+use std::fmt::Write as _;
+
+use crate::dom::{escape_attr, escape_text, Dom, NodeData, NodeId, VOID_ELEMENTS};
+use crate::url::{scheme_of, Url};
+
+/// Dropped together with everything inside them.
+const DROP: &[&str] = &[
+    "script", "style", "template", "noscript", "object", "embed", "applet", "form", "input",
+    "button", "select", "option", "textarea", "link", "meta", "base", "frame", "frameset", "canvas",
+    "dialog", "head", "title", "nav", "svg", "annotation-xml", "param", "iframe", "audio", "video",
+];
+
+/// Kept, with the attributes [`allowed_attr`] lets through.
+const KEEP: &[&str] = &[
+    "a", "abbr", "article", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col",
+    "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1",
+    "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "picture",
+    "pre", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "source", "span", "strong",
+    "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+    "var", "wbr",
+    // MathML presentation markup.
+    "math", "mi", "mn", "mo", "ms", "mtext", "mrow", "msup", "msub", "msubsup", "mfrac", "msqrt",
+    "mroot", "mtable", "mtr", "mtd", "mstyle", "mspace", "mpadded", "mphantom", "menclose", "munder",
+    "mover", "munderover", "semantics", "annotation", "mmultiscripts", "mprescripts", "none",
+];
+
+const MATH_ATTRS: &[&str] = &[
+    "display", "mathvariant", "stretchy", "fence", "separator", "lspace", "rspace", "accent",
+    "accentunder", "columnalign", "rowalign", "columnspan", "rowspan", "encoding", "linethickness",
+    "scriptlevel", "displaystyle", "notation", "largeop", "movablelimits", "symmetric", "width",
+    "height", "depth", "form",
+];
+
+/// How a URL attribute is used: a link target, or an image to load.
+#[derive(Clone, Copy, PartialEq)]
+enum UrlKind {
+    Link,
+    Image,
+}
+
+/// Serializes the children of `top` as sanitized HTML. `base` resolves relative URLs; `page` is
+/// the page's own URL, so that links to a fragment of the page stay in-page (`#note-1`).
+pub fn sanitized_html(dom: &Dom, top: NodeId, base: Option<&Url>, page: Option<&Url>) -> String {
+    let mut out = String::new();
+    enum Step {
+        Open(NodeId),
+        Close(&'static str),
+    }
+    let mut stack: Vec<Step> = dom.children(top).into_iter().rev().map(Step::Open).collect();
+    while let Some(step) = stack.pop() {
+        let n = match step {
+            Step::Close(name) => {
+                let _ = write!(out, "</{name}>");
+                continue;
+            }
+            Step::Open(n) => n,
+        };
+        match dom.data(n) {
+            NodeData::Text(t) => escape_text(t, &mut out),
+            NodeData::Document => {}
+            NodeData::Element(el) => {
+                let name = el.name.as_str();
+                if DROP.contains(&name) {
+                    continue;
+                }
+                let kids = dom.children(n);
+                let Some(&keep) = KEEP.iter().find(|&&k| k == name) else {
+                    stack.extend(kids.into_iter().rev().map(Step::Open));
+                    continue;
+                };
+                out.push('<');
+                out.push_str(keep);
+                for (k, v) in &el.attrs {
+                    if let Some(value) = allowed_attr(keep, k, v, base, page) {
+                        let _ = write!(out, " {k}=\"");
+                        escape_attr(&value, &mut out);
+                        out.push('"');
+                    }
+                }
+                out.push('>');
+                if VOID_ELEMENTS.contains(&keep) {
+                    continue;
+                }
+                stack.push(Step::Close(keep));
+                stack.extend(kids.into_iter().rev().map(Step::Open));
+            }
+        }
+    }
+    out
+}
+
+/// The value to keep for attribute `attr` of element `tag`, or `None` to drop it.
+fn allowed_attr(tag: &str, attr: &str, value: &str, base: Option<&Url>, page: Option<&Url>) -> Option<String> {
+    match (tag, attr) {
+        (_, "title" | "lang" | "dir") => Some(value.to_string()),
+        (_, "id") if !value.is_empty() => Some(value.to_string()),
+        ("a", "href") => safe_url(value, UrlKind::Link, base, page),
+        ("blockquote" | "q" | "del" | "ins", "cite") => safe_url(value, UrlKind::Link, base, page),
+        ("img", "src") => safe_url(value, UrlKind::Image, base, page),
+        ("img" | "source", "srcset") => safe_srcset(value, base),
+        ("img", "alt" | "width" | "height" | "sizes") => Some(value.to_string()),
+        ("source", "type" | "media" | "sizes") => Some(value.to_string()),
+        ("td" | "th", "colspan" | "rowspan" | "headers" | "scope") => Some(value.to_string()),
+        ("col" | "colgroup", "span") => Some(value.to_string()),
+        ("ol", "start" | "reversed" | "type") => Some(value.to_string()),
+        ("li", "value") => Some(value.to_string()),
+        ("time", "datetime") => Some(value.to_string()),
+        ("details", "open") => Some(value.to_string()),
+        ("code" | "pre", "class") => code_language(value).map(|l| format!("language-{l}")),
+        (t, a) if t.starts_with('m') || t == "semantics" || t == "annotation" || t == "none" => {
+            MATH_ATTRS.contains(&a).then(|| value.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// The language named by a code block's class (`language-rust`, `lang-js`, `highlight-source-py`).
+pub fn code_language(class: &str) -> Option<String> {
+    class.split_whitespace().find_map(|c| {
+        let lang = c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-"))?;
+        let ok = !lang.is_empty() && lang.chars().all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '+' | '-' | '#' | '_'));
+        ok.then(|| lang.to_ascii_lowercase())
+    })
+}
+
+/// Resolves `value` and keeps it only with a safe scheme.
+fn safe_url(value: &str, kind: UrlKind, base: Option<&Url>, page: Option<&Url>) -> Option<String> {
+    let v = value.trim();
+    if kind == UrlKind::Image && v.len() > 5 && v[..5].eq_ignore_ascii_case("data:") {
+        return is_raster_data_uri(v).then(|| v.to_string());
+    }
+    if kind == UrlKind::Link && v.starts_with('#') {
+        return Some(v.to_string());
+    }
+    let absolute = match base {
+        Some(b) => b.join(v)?,
+        // Without a base, a relative URL stays relative: having no scheme, it cannot be a script.
+        None if scheme_of(v).is_none() => return Some(v.to_string()),
+        None => v.to_string(),
+    };
+    let scheme = scheme_of(&absolute)?;
+    let ok = match kind {
+        UrlKind::Link => matches!(scheme.as_str(), "http" | "https" | "mailto"),
+        UrlKind::Image => matches!(scheme.as_str(), "http" | "https"),
+    };
+    if !ok {
+        return None;
+    }
+    // A link to a fragment of this very page stays a fragment, so footnotes work in the reader.
+    if let (Some(page), Some((without, frag))) = (page, absolute.split_once('#')) {
+        if Url::parse(without).is_some_and(|u| u.as_string() == page.as_string()) {
+            return Some(format!("#{frag}"));
+        }
+    }
+    Some(absolute)
+}
+
+fn is_raster_data_uri(v: &str) -> bool {
+    let lower = v[..v.len().min(40)].to_ascii_lowercase();
+    ["data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif", "data:image/webp", "data:image/avif"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+fn safe_srcset(value: &str, base: Option<&Url>) -> Option<String> {
+    let mut parts = Vec::new();
+    for candidate in value.split(',') {
+        let mut words = candidate.split_whitespace();
+        let Some(url) = words.next() else { continue };
+        let descriptor: Vec<&str> = words.collect();
+        let Some(abs) = safe_url(url, UrlKind::Image, base, None) else { continue };
+        if abs.starts_with("data:") {
+            continue;
+        }
+        parts.push(if descriptor.is_empty() { abs } else { format!("{abs} {}", descriptor.join(" ")) });
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(html: &str) -> String {
+        let dom = Dom::parse_fragment(html);
+        let base = Url::parse("https://example.com/news/story.html");
+        sanitized_html(&dom, dom.root(), base.as_ref(), base.as_ref())
+    }
+
+    #[test]
+    fn scripts_and_handlers_go() {
+        assert_eq!(
+            clean("<p onclick=\"x()\" style=\"color:red\">Hi <script>x()</script><custom-tag>there</custom-tag></p>"),
+            "<p>Hi there</p>"
+        );
+    }
+
+    #[test]
+    fn urls_become_absolute_and_safe() {
+        assert_eq!(
+            clean("<a href=\"../a.html\">a</a><a href=\"javascript:alert(1)\">b</a><a href=\"story.html#fn1\">c</a><img src=\"/i.png\" srcset=\"i.png 1x, javascript:x 2x\">"),
+            "<a href=\"https://example.com/a.html\">a</a><a>b</a><a href=\"#fn1\">c</a><img src=\"https://example.com/i.png\" srcset=\"https://example.com/news/i.png 1x\">"
+        );
+        assert_eq!(clean("<img src=\"data:image/svg+xml;base64,AAAA\">"), "<img>");
+    }
+
+    #[test]
+    fn code_language_is_normalized() {
+        assert_eq!(clean("<pre class=\"lang-Rust hl\"><code>x</code></pre>"), "<pre class=\"language-rust\"><code>x</code></pre>");
+    }
+}

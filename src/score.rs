@@ -1,0 +1,430 @@
+//! Stage 2, candidates and scoring: find the element that holds the article and gather its
+//! siblings that belong to it.
+//!
+//! The steps follow Readability's published algorithm:
+//! 1. walk the page, dropping unlikely blocks and turning `<div>`s that only hold inline content
+//!    into paragraphs;
+//! 2. score every paragraph by its length and commas and give each of its first five ancestors a
+//!    share (all of it to the parent, half to the grandparent, then `1 / (3 × level)`);
+//! 3. scale each candidate by `1 − link density` and take the best, moving up to a common ancestor
+//!    when several close candidates share one;
+//! 4. collect the siblings of the best candidate that score well or read like prose.
+
+use crate::dom::{Dom, NodeId};
+use crate::patterns::{self as pat, class_and_id};
+use crate::prepare::{is_phrasing, is_whitespace};
+
+/// Which heuristics a pass applies; later passes switch them off one at a time.
+#[derive(Clone, Copy, Debug)]
+pub struct Flags {
+    pub strip_unlikely: bool,
+    pub weight_classes: bool,
+    pub clean_conditionally: bool,
+}
+
+impl Flags {
+    pub const ALL: Flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
+}
+
+/// Content scores, in a side table keyed by node.
+#[derive(Default)]
+pub struct Scores {
+    score: Vec<Option<f64>>,
+}
+
+impl Scores {
+    pub fn get(&self, id: NodeId) -> Option<f64> {
+        self.score.get(id.index()).copied().flatten()
+    }
+
+    fn set(&mut self, id: NodeId, value: f64) {
+        if self.score.len() <= id.index() {
+            self.score.resize(id.index() + 1, None);
+        }
+        self.score[id.index()] = Some(value);
+    }
+}
+
+/// What a pass found: the article container (a new `<div>` in `dom`) and a byline if one was seen.
+pub struct Found {
+    pub article: NodeId,
+    pub byline: Option<String>,
+}
+
+/// The number of characters of normalized text under `id`.
+pub fn text_len(dom: &Dom, id: NodeId) -> usize {
+    dom.inner_text(id).chars().count()
+}
+
+/// The share of `id`'s text that sits inside links; in-page (`#`) links count 30%.
+pub fn link_density(dom: &Dom, id: NodeId) -> f64 {
+    let total = text_len(dom, id);
+    if total == 0 {
+        return 0.0;
+    }
+    let mut linked = 0.0;
+    for a in dom.elements_named(id, "a") {
+        let weight = if dom.attr(a, "href").is_some_and(|h| h.starts_with('#')) { 0.3 } else { 1.0 };
+        linked += text_len(dom, a) as f64 * weight;
+    }
+    linked / total as f64
+}
+
+/// ±25 for each of class and id that match the positive or negative lists.
+pub fn class_weight(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
+    if !flags.weight_classes {
+        return 0.0;
+    }
+    let mut weight = 0.0;
+    for value in [dom.attr(id, "class"), dom.attr(id, "id")].into_iter().flatten() {
+        let v = value.to_lowercase();
+        if pat::contains_any(&v, pat::NEGATIVE) || pat::has_token(&v, pat::NEGATIVE_TOKENS) {
+            weight -= pat::CLASS_WEIGHT;
+        }
+        if pat::contains_any(&v, pat::POSITIVE) {
+            weight += pat::CLASS_WEIGHT;
+        }
+    }
+    weight
+}
+
+fn base_score(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
+    let by_tag = match dom.tag(id).unwrap_or("") {
+        "div" | "article" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    by_tag + class_weight(dom, id, flags)
+}
+
+fn is_byline(dom: &Dom, id: NodeId, match_string: &str) -> bool {
+    let rel_author = dom.attr(id, "rel") == Some("author");
+    let itemprop = dom.attr(id, "itemprop").is_some_and(|p| p.contains("author"));
+    (rel_author || itemprop || pat::contains_any(match_string, pat::BYLINE)) && {
+        let len = text_len(dom, id);
+        len > 0 && len < 100
+    }
+}
+
+/// A block with no text and nothing but `<br>`/`<hr>` inside.
+fn is_empty_block(dom: &Dom, id: NodeId) -> bool {
+    dom.text_content(id).trim().is_empty()
+        && dom.element_children(id).into_iter().all(|c| dom.is(c, "br") || dom.is(c, "hr"))
+}
+
+fn has_child_block(dom: &Dom, id: NodeId) -> bool {
+    dom.descendants(id).any(|n| dom.tag(n).is_some_and(|t| pat::DIV_TO_P_ELEMENTS.contains(&t)))
+}
+
+/// The text of a heading that repeats the article title, so it can be dropped.
+fn duplicates_title(dom: &Dom, id: NodeId, title: &str) -> bool {
+    if !(dom.is(id, "h1") || dom.is(id, "h2")) || title.is_empty() {
+        return false;
+    }
+    crate::text::similarity(title, &dom.inner_text(id)) > 0.75
+}
+
+/// Runs one extraction pass over `dom` (which it edits) and returns the article container.
+pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> Option<Found> {
+    let mut byline: Option<String> = None;
+    let mut title_removed = false;
+    let mut to_score: Vec<NodeId> = Vec::new();
+
+    // Step 1: walk in document order, editing as we go. `next` is computed after each edit.
+    let mut cur = dom.first_child(body);
+    while let Some(node) = cur {
+        let Some(tag) = dom.tag(node).map(str::to_string) else {
+            cur = next_node(dom, node, body, false);
+            continue;
+        };
+        let match_string = class_and_id(dom.attr(node, "class"), dom.attr(node, "id"));
+
+        if dom.attr(node, "aria-modal") == Some("true") && dom.attr(node, "role") == Some("dialog") {
+            cur = remove_and_next(dom, node, body);
+            continue;
+        }
+        if byline.is_none() && is_byline(dom, node, &match_string) {
+            byline = Some(dom.inner_text(node));
+            cur = remove_and_next(dom, node, body);
+            continue;
+        }
+        if !title_removed && duplicates_title(dom, node, title) {
+            title_removed = true;
+            cur = remove_and_next(dom, node, body);
+            continue;
+        }
+        if flags.strip_unlikely {
+            let unlikely = pat::contains_any(&match_string, pat::UNLIKELY)
+                && !pat::contains_any(&match_string, pat::MAYBE_CANDIDATE)
+                && !dom.has_ancestor(node, "table", 0)
+                && !dom.has_ancestor(node, "code", 0)
+                && tag != "body"
+                && tag != "a";
+            let role_unlikely = dom.attr(node, "role").is_some_and(|r| pat::UNLIKELY_ROLES.contains(&r));
+            if unlikely || role_unlikely {
+                cur = remove_and_next(dom, node, body);
+                continue;
+            }
+        }
+        if matches!(tag.as_str(), "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            && is_empty_block(dom, node)
+        {
+            cur = remove_and_next(dom, node, body);
+            continue;
+        }
+        if pat::TAGS_TO_SCORE.contains(&tag.as_str()) {
+            to_score.push(node);
+        }
+        if tag == "div" {
+            wrap_phrasing_runs(dom, node);
+            let kids = dom.element_children(node);
+            let only_text_is_p = kids.len() == 1
+                && dom.is(kids[0], "p")
+                && dom.children(node).into_iter().all(|c| c == kids[0] || is_whitespace(dom, c));
+            if only_text_is_p && link_density(dom, node) < 0.25 {
+                let p = kids[0];
+                dom.replace(node, p);
+                to_score.push(p);
+                cur = next_node(dom, p, body, false);
+                continue;
+            } else if !has_child_block(dom, node) {
+                dom.rename(node, "p");
+                to_score.push(node);
+            }
+        }
+        cur = next_node(dom, node, body, false);
+    }
+
+    // Step 2: score paragraphs and hand shares to their ancestors.
+    let mut scores = Scores::default();
+    let mut candidates: Vec<NodeId> = Vec::new();
+    for &el in &to_score {
+        if !dom.is_attached(el) || dom.parent(el).and_then(|p| dom.tag(p)).is_none() {
+            continue;
+        }
+        let text = dom.inner_text(el);
+        let len = text.chars().count();
+        if len < pat::MIN_PARAGRAPH_CHARS {
+            continue;
+        }
+        let commas = text.chars().filter(|c| pat::COMMAS.contains(c)).count() as f64;
+        let score = 1.0 + commas + ((len / 100).min(3)) as f64;
+        let mut level = 0usize;
+        let mut anc = dom.parent(el);
+        while let Some(a) = anc {
+            if level >= pat::SCORE_ANCESTOR_DEPTH || dom.tag(a).is_none() {
+                break;
+            }
+            // An ancestor must itself have an element parent to be a candidate.
+            if dom.parent(a).and_then(|p| dom.tag(p)).is_none() {
+                break;
+            }
+            if scores.get(a).is_none() {
+                scores.set(a, base_score(dom, a, flags));
+                candidates.push(a);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            scores.set(a, scores.get(a).unwrap_or(0.0) + score / divider);
+            level += 1;
+            anc = dom.parent(a);
+        }
+    }
+
+    // Step 3: scale by link density, pick the best.
+    let mut top: Vec<(NodeId, f64)> = Vec::new();
+    for &c in &candidates {
+        let s = scores.get(c).unwrap_or(0.0) * (1.0 - link_density(dom, c));
+        scores.set(c, s);
+        top.push((c, s));
+    }
+    top.sort_by(|a, b| b.1.total_cmp(&a.1));
+    top.truncate(pat::TOP_CANDIDATES);
+
+    let article = dom.create_element("div");
+    let top_candidate = match top.first() {
+        Some(&(c, _)) if !dom.is(c, "body") => better_ancestor(dom, &mut scores, &top, body, flags),
+        _ => {
+            // No candidate: the whole body is the article, if it has anything at all.
+            let wrapper = dom.create_element("div");
+            for c in dom.children(body) {
+                dom.append(wrapper, c);
+            }
+            dom.append(body, wrapper);
+            scores.set(wrapper, base_score(dom, wrapper, flags));
+            wrapper
+        }
+    };
+
+    // Step 4: gather siblings.
+    let top_score = scores.get(top_candidate).unwrap_or(0.0);
+    let threshold = (top_score * 0.2).max(10.0);
+    let parent = dom.parent(top_candidate).unwrap_or(body);
+    let top_class = dom.attr(top_candidate, "class").unwrap_or("").to_string();
+    for sib in dom.children(parent) {
+        let keep = if sib == top_candidate {
+            true
+        } else if dom.element(sib).is_none() {
+            false
+        } else {
+            let bonus = if !top_class.is_empty() && dom.attr(sib, "class") == Some(top_class.as_str()) {
+                top_score * 0.2
+            } else {
+                0.0
+            };
+            if scores.get(sib).is_some_and(|s| s + bonus >= threshold) {
+                true
+            } else if dom.is(sib, "p") {
+                let ld = link_density(dom, sib);
+                let text = dom.inner_text(sib);
+                let len = text.chars().count();
+                (len > 80 && ld < 0.25)
+                    || (len > 0 && len <= 80 && ld == 0.0 && (text.contains(". ") || text.ends_with('.')))
+            } else {
+                false
+            }
+        };
+        if keep {
+            if let Some(t) = dom.tag(sib) {
+                if !pat::ALTER_TO_DIV_EXCEPTIONS.contains(&t) {
+                    dom.rename(sib, "div");
+                }
+            }
+            dom.append(article, sib);
+        }
+    }
+    Some(Found { article, byline })
+}
+
+/// Steps 3b–3d: prefer a common ancestor of several close candidates, then climb while the parent
+/// scores higher, then past wrappers that hold only the candidate.
+fn better_ancestor(dom: &Dom, scores: &mut Scores, top: &[(NodeId, f64)], body: NodeId, flags: Flags) -> NodeId {
+    let (mut best, best_score) = top[0];
+    let close: Vec<NodeId> = top[1..]
+        .iter()
+        .filter(|(_, s)| best_score > 0.0 && s / best_score >= pat::CLOSE_CANDIDATE_RATIO)
+        .map(|&(c, _)| c)
+        .collect();
+    if close.len() >= pat::MIN_CLOSE_CANDIDATES {
+        let mut p = dom.parent(best);
+        while let Some(anc) = p {
+            if anc == body || dom.tag(anc).is_none() {
+                break;
+            }
+            let shared = close.iter().filter(|&&c| is_ancestor(dom, anc, c)).count();
+            if shared >= pat::MIN_CLOSE_CANDIDATES {
+                best = anc;
+                break;
+            }
+            p = dom.parent(anc);
+        }
+    }
+    if scores.get(best).is_none() {
+        scores.set(best, base_score(dom, best, flags));
+    }
+    let mut last = scores.get(best).unwrap_or(0.0);
+    let floor = last / 3.0;
+    let mut p = dom.parent(best);
+    while let Some(anc) = p {
+        if anc == body || dom.tag(anc).is_none() {
+            break;
+        }
+        match scores.get(anc) {
+            None => {}
+            Some(s) if s < floor => break,
+            Some(s) if s > last => {
+                best = anc;
+                break;
+            }
+            Some(s) => last = s,
+        }
+        p = dom.parent(anc);
+    }
+    let mut p = dom.parent(best);
+    while let Some(anc) = p {
+        if anc == body || dom.tag(anc).is_none() || dom.element_children(anc).len() != 1 {
+            break;
+        }
+        best = anc;
+        p = dom.parent(anc);
+    }
+    if scores.get(best).is_none() {
+        scores.set(best, base_score(dom, best, flags));
+    }
+    best
+}
+
+fn is_ancestor(dom: &Dom, anc: NodeId, mut node: NodeId) -> bool {
+    while let Some(p) = dom.parent(node) {
+        if p == anc {
+            return true;
+        }
+        node = p;
+    }
+    false
+}
+
+/// Wraps each run of inline content directly inside `div` in a `<p>`, so that text and blocks do
+/// not mix at one level.
+fn wrap_phrasing_runs(dom: &mut Dom, div: NodeId) {
+    let mut p: Option<NodeId> = None;
+    for child in dom.children(div) {
+        if is_phrasing(dom, child) {
+            match p {
+                Some(p) => dom.append(p, child),
+                None if !is_whitespace(dom, child) => {
+                    let np = dom.create_element("p");
+                    dom.replace(child, np);
+                    dom.append(np, child);
+                    p = Some(np);
+                }
+                None => {}
+            }
+        } else if let Some(done) = p.take() {
+            trim_trailing_whitespace(dom, done);
+        }
+    }
+    if let Some(done) = p {
+        trim_trailing_whitespace(dom, done);
+    }
+}
+
+fn trim_trailing_whitespace(dom: &mut Dom, p: NodeId) {
+    while let Some(last) = dom.last_child(p) {
+        if !is_whitespace(dom, last) {
+            break;
+        }
+        dom.detach(last);
+    }
+}
+
+/// Detaches `node` and returns the node the walk continues with.
+fn remove_and_next(dom: &mut Dom, node: NodeId, top: NodeId) -> Option<NodeId> {
+    let next = next_node(dom, node, top, true);
+    dom.detach(node);
+    next
+}
+
+/// The next node in document order below `top`; with `skip_children`, `node`'s subtree is skipped.
+fn next_node(dom: &Dom, node: NodeId, top: NodeId, skip_children: bool) -> Option<NodeId> {
+    if !skip_children {
+        if let Some(c) = dom.first_child(node) {
+            return Some(c);
+        }
+    }
+    let mut n = node;
+    loop {
+        if n == top {
+            return None;
+        }
+        if let Some(s) = dom.next_sibling(n) {
+            return Some(s);
+        }
+        n = dom.parent(n)?;
+    }
+}
