@@ -1,16 +1,16 @@
 //! Decant: reader mode. Give it a page's HTML and URL; get back the article, clean.
 //!
 //! ```
-//! let html = r#"<html><head><title>Moths at Night | Field Notes</title></head><body>
+//! let html = r#"<html><head><title>Why Moths Circle Porch Lights | Field Notes</title></head><body>
 //!   <nav><a href="/">Home</a> <a href="/about">About</a></nav>
-//!   <article><h1>Moths at Night</h1>
+//!   <article><h1>Why Moths Circle Porch Lights</h1>
 //!     <p>Moths navigate by the moon, or so the story goes, and a porch light confuses them.
 //!        Researchers who filmed them in infrared found something else entirely, and simpler.</p>
 //!     <p>They tilt their backs toward the brightest part of the sky, which is usually up.
 //!        Near a lamp, up is sideways, so they circle it until they tire, or until morning.</p>
 //!   </article><footer>© Field Notes</footer></body></html>"#;
 //! let article = decant::extract(html, "https://example.org/moths", &decant::Options::default()).unwrap();
-//! assert_eq!(article.title, "Moths at Night");
+//! assert_eq!(article.title, "Why Moths Circle Porch Lights");
 //! assert!(article.text.starts_with("Moths navigate"));
 //! assert!(!article.text.contains("About"));
 //! ```

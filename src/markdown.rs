@@ -17,7 +17,8 @@ const BLOCK_ELEMENTS: &[&str] = &[
 pub fn html_to_markdown(html: &str) -> String {
     let dom = Dom::parse_fragment(html);
     let blocks = Renderer { dom: &dom }.blocks(dom.root(), 0);
-    let mut out = blocks.join("\n\n");
+    // A hard break's continuation line needs no leading space.
+    let mut out = blocks.join("\n\n").replace("\\\n ", "\\\n");
     out.push('\n');
     out
 }

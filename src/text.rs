@@ -78,7 +78,7 @@ pub fn plain_text(dom: &Dom, top: NodeId) -> String {
                     if in_pre {
                         raw.push_str(&t.replace('\n', "\u{1}"));
                     } else {
-                        raw.push_str(t);
+                        raw.push_str(&t.replace('\n', " "));
                     }
                 }
                 NodeData::Element(e) => {

@@ -1,0 +1,75 @@
+// Injected into the page by the service worker on each click. The first click captures the page
+// (read-only: it serializes the DOM and changes nothing) and lays the reader frame over it; the
+// next click, the reader's close button or Esc removes the frame, leaving the page exactly as it
+// was: its DOM, scroll position, form input and focus are never touched.
+//
+// It runs in the extension's isolated world, so page scripts cannot see or change its variables.
+(() => {
+  const CAPTURE = 'decant:capture'; // KIND.capture in messages.js (this script cannot import)
+  const CLOSE = 'decant:close';
+  const state = (globalThis.__decantReader ??= { host: null, frame: null, focus: null, opening: false });
+
+  function close() {
+    if (!state.host) return;
+    state.host.remove();
+    window.removeEventListener('message', onMessage, true);
+    window.removeEventListener('keydown', onKeyDown, true);
+    state.host = state.frame = null;
+    // Give focus back to what had it (a half-filled form field, say), without scrolling.
+    if (state.focus?.isConnected) state.focus.focus({ preventScroll: true });
+    state.focus = null;
+  }
+
+  function onMessage(event) {
+    // Only the reader frame may close itself; the page cannot forge `event.source`.
+    if (state.frame && event.source === state.frame.contentWindow && event.data?.kind === CLOSE) close();
+  }
+
+  function onKeyDown(event) {
+    if (event.key === 'Escape' && state.host) {
+      event.stopPropagation();
+      close();
+    }
+  }
+
+  function serialize() {
+    const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
+    return doctype + document.documentElement.outerHTML;
+  }
+
+  async function open() {
+    state.opening = true;
+    try {
+      const reply = await chrome.runtime.sendMessage({ kind: CAPTURE, html: serialize(), url: location.href, title: document.title });
+      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply from the extension');
+      state.focus = document.activeElement;
+      // A custom element with a closed shadow root: the page's CSS cannot select into it, and
+      // inline !important declarations beat any page rule on the host itself.
+      const host = document.createElement('decant-reader');
+      host.style.cssText = [
+        'all: initial', 'position: fixed', 'inset: 0', 'width: 100vw', 'height: 100vh', 'display: block',
+        'z-index: 2147483647', 'visibility: visible', 'opacity: 1', 'transform: none', 'margin: 0', 'padding: 0',
+      ].map((d) => `${d} !important;`).join(' ');
+      const shadow = host.attachShadow({ mode: 'closed' });
+      const frame = document.createElement('iframe');
+      frame.src = chrome.runtime.getURL('extension/reader.html') + '#' + encodeURIComponent(reply.id);
+      frame.title = 'Decant reader view';
+      frame.setAttribute('allow', 'clipboard-write');
+      frame.style.cssText = 'border: 0; width: 100%; height: 100%; display: block; background: #fff;';
+      shadow.append(frame);
+      document.documentElement.append(host);
+      state.host = host;
+      state.frame = frame;
+      window.addEventListener('message', onMessage, true);
+      window.addEventListener('keydown', onKeyDown, true);
+      frame.addEventListener('load', () => frame.focus(), { once: true });
+    } catch (error) {
+      console.warn('Decant could not open the reader view:', error);
+    } finally {
+      state.opening = false;
+    }
+  }
+
+  if (state.host?.isConnected) close();
+  else if (!state.opening) open();
+})();

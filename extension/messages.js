@@ -1,0 +1,19 @@
+// The messages the extension's parts exchange. Each has a `kind` from this list; receivers check
+// the kind and the field types before acting, and ignore anything else.
+
+export const KIND = Object.freeze({
+  // capture.js -> background: the page's HTML, to hand to the reader. Reply: { ok, id } or { ok: false, error }.
+  capture: 'decant:capture',
+  // reader -> background: the capture with this id, once. Reply: { ok, capture } or { ok: false, error }.
+  takeCapture: 'decant:take-capture',
+});
+
+/** Whether `msg` is a capture message with the fields it needs. */
+export function isCapture(msg) {
+  return msg?.kind === KIND.capture && typeof msg.html === 'string' && typeof msg.url === 'string';
+}
+
+/** Whether `msg` asks for a capture by id. */
+export function isTakeCapture(msg) {
+  return msg?.kind === KIND.takeCapture && typeof msg.id === 'string';
+}
