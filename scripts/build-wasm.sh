@@ -19,7 +19,9 @@ fi
 target=wasm32-unknown-unknown
 # Paths inside panic messages must not depend on where the repository was cloned, or the
 # committed pkg/ could never match a rebuild.
-export RUSTFLAGS="--remap-path-prefix=$root=decant --remap-path-prefix=$HOME=~ ${RUSTFLAGS:-}"
+# Reference types off: Debian's wasm-opt (binaryen 108) breaks the externref table that
+# wasm-bindgen builds with them, and the module is no smaller with them.
+export RUSTFLAGS="--remap-path-prefix=$root=decant --remap-path-prefix=$HOME=~ -C target-feature=-reference-types ${RUSTFLAGS:-}"
 if command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx "$target"; then
   cargo build --locked --release --lib --target "$target"
 elif [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/src/rust/library ]; then
@@ -37,7 +39,7 @@ fi
 rm -rf pkg.tmp
 wasm-bindgen --target web --no-typescript --out-dir pkg.tmp "target/$target/release/decant.wasm"
 if command -v wasm-opt >/dev/null; then
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue \
     -o pkg.tmp/decant_bg.wasm pkg.tmp/decant_bg.wasm
 else
   echo "build-wasm: wasm-opt not found (Debian package binaryen); pkg/ is larger than it should be" >&2

@@ -1,0 +1,158 @@
+// Shared pieces of the browser tests and the demo: a fixture server on 127.0.0.1, a copy of the
+// extension to load, and Chromium with it loaded.
+//
+// The copy differs from the repository in one way: it adds a host permission for 127.0.0.1.
+// A real click grants `activeTab`; a test cannot click the toolbar, so it calls the same
+// function the click runs (`decantToggleReader` in the service worker), which then needs the
+// host permission that the click would have granted.
+
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, dirname, normalize, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateSync, crc32 } from 'node:zlib';
+
+export const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
+const EXAMPLES = join(ROOT, 'examples');
+
+/** A small PNG (a soft blue-grey gradient), served for every /images/ path. */
+function placeholderPng(width = 640, height = 360) {
+  const rows = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 3);
+    for (let x = 0; x < width; x++) {
+      row[1 + x * 3] = 120 + Math.round((60 * x) / width);
+      row[2 + x * 3] = 150 + Math.round((50 * y) / height);
+      row[3 + x * 3] = 180;
+    }
+    rows.push(row);
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([len, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/**
+ * Serves `/pages/NAME.html` from tests/fixtures, `/examples/NAME.html` from examples/, and the
+ * same pages under `/csp/...` with `Content-Security-Policy: default-src 'none'`.
+ * Records every request it answers in `server.requests`.
+ */
+export async function startServer() {
+  const png = placeholderPng();
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://127.0.0.1').pathname;
+    requests.push(path);
+    const csp = path.startsWith('/csp/');
+    const rest = csp ? path.slice(4) : path;
+    const headers = csp ? { 'Content-Security-Policy': "default-src 'none'" } : {};
+    if (rest.startsWith('/images/')) {
+      res.writeHead(200, { ...headers, 'Content-Type': 'image/png' }).end(png);
+      return;
+    }
+    const match = rest.match(/^\/(pages|examples)\/([\w-]+\.html)$/);
+    if (!match) {
+      res.writeHead(404, headers).end('not found');
+      return;
+    }
+    try {
+      const body = await readFile(join(match[1] === 'pages' ? FIXTURES : EXAMPLES, match[2]));
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(body);
+    } catch {
+      res.writeHead(404, headers).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: (path) => `http://127.0.0.1:${port}${path}`, requests, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Copies the extension as it loads unpacked from the repository, plus the test host permission. */
+async function extensionCopy() {
+  const dir = await mkdtemp(join(tmpdir(), 'decant-ext-'));
+  for (const part of ['extension', 'pkg']) await cp(join(ROOT, part), join(dir, part), { recursive: true });
+  const manifest = JSON.parse(await readFile(join(ROOT, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = ['http://127.0.0.1/*'];
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
+/** Starts headless Chromium with the extension. Returns the context, its service worker and a cleanup. */
+export async function launchChromium() {
+  const extension = await extensionCopy();
+  const profile = await mkdtemp(join(tmpdir(), 'decant-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: false,
+    acceptDownloads: true,
+    viewport: { width: 1100, height: 900 },
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const close = async () => {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+    await rm(extension, { recursive: true, force: true });
+  };
+  return { context, worker, close };
+}
+
+/** Does what a click on the toolbar button does, on the tab showing `page`. */
+export async function clickDecant(worker, page) {
+  await page.bringToFront();
+  const ok = await worker.evaluate(async (url) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === url);
+    if (!tab) return false;
+    await globalThis.decantToggleReader(tab.id);
+    return true;
+  }, page.url());
+  if (!ok) throw new Error(`no tab shows ${page.url()}`);
+}
+
+/** The reader frame on `page`, once it has loaded. */
+export async function readerFrame(page, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/extension/reader.html'));
+    if (frame) return frame;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`the reader frame did not appear on ${page.url()}`);
+}
+
+/** Whether the reader overlay is in the page. */
+export function overlayPresent(page) {
+  return page.evaluate(() => document.querySelector('decant-reader') !== null);
+}
+
+export { extname };

@@ -1,0 +1,121 @@
+// The whole path in Chromium: open a page, open the reader as a click does, check what it shows,
+// save the Markdown, close, and check the page is exactly as it was.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { startServer, launchChromium, clickDecant, readerFrame, overlayPresent } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const KEPT = ['voted seven to two', 'How the town will pay for it', 'view of the old lighthouse is best'];
+const DROPPED = ['Most read', 'Ferry schedule', 'Share on Social', 'All rights reserved', 'Accept all'];
+
+for (const [label, path] of [
+  ['an ordinary page', '/pages/news-article.html'],
+  ["a page whose CSP is default-src 'none'", '/csp/pages/news-article.html'],
+]) {
+  test(`reader opens, saves and closes on ${label}`, async () => {
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(server.url(path));
+      // Leave the page in a state a person would not want to lose.
+      await page.evaluate(() => {
+        const input = document.querySelector('input[name=q]');
+        input.value = 'typed by the reader';
+        input.focus();
+        document.body.style.minHeight = '3000px';
+        window.scrollTo(0, 400);
+      });
+      const before = await page.evaluate(() => ({ html: document.documentElement.outerHTML, y: window.scrollY }));
+
+      await clickDecant(browser.worker, page);
+      const reader = await readerFrame(page);
+      await reader.waitForSelector('.decant-content', { timeout: 15_000 });
+      assert.equal(await reader.textContent('.decant-title'), 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms');
+      const meta = await reader.textContent('.decant-meta');
+      assert.match(meta, /Marta Lindqvist/);
+      assert.match(meta, /The Coastal Ledger/);
+      assert.match(meta, /\d+ min read/);
+      assert.match(meta, /2026/);
+      const shown = await reader.textContent('.decant-content');
+      for (const text of KEPT) assert.ok(shown.includes(text), `reader lacks ${JSON.stringify(text)}`);
+      for (const text of DROPPED) assert.ok(!shown.includes(text), `reader shows boilerplate ${JSON.stringify(text)}`);
+      assert.equal(await reader.getAttribute('.decant-content img', 'src'), server.url('/images/seawall.jpg').replace('/csp', ''));
+
+      const [download] = await Promise.all([page.waitForEvent('download'), reader.click('#decant-save')]);
+      assert.equal(download.suggestedFilename(), 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms.md');
+      const markdown = await readFile(await download.path(), 'utf8');
+      assert.ok(markdown.startsWith('# Harbor Town Votes to Rebuild Its Seawall After Winter Storms\n'), markdown.slice(0, 200));
+      assert.match(markdown, /\n## How the town will pay for it\n/);
+      assert.match(markdown, /!\[Waves breaking over the old seawall in February\]\(http:\/\/127\.0\.0\.1:\d+\/images\/seawall\.jpg\)/);
+      for (const text of DROPPED) assert.ok(!markdown.includes(text), `Markdown has boilerplate ${JSON.stringify(text)}`);
+
+      await reader.click('#decant-close');
+      await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+      const afterClose = await page.evaluate(() => ({
+        html: document.documentElement.outerHTML,
+        y: window.scrollY,
+        value: document.querySelector('input[name=q]').value,
+        focused: document.activeElement?.name,
+      }));
+      assert.equal(afterClose.html, before.html, 'the page DOM changed');
+      assert.equal(afterClose.y, before.y, 'the scroll position changed');
+      assert.equal(afterClose.value, 'typed by the reader');
+      assert.equal(afterClose.focused, 'q', 'focus did not return to the field');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+test('a second click and Esc both close the reader', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(server.url('/pages/br-paragraphs.html'));
+    await clickDecant(browser.worker, page);
+    const reader = await readerFrame(page);
+    await reader.waitForSelector('.decant-content');
+    assert.match(await reader.textContent('.decant-content'), /kestrel hang over the heather/);
+    await clickDecant(browser.worker, page);
+    await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+
+    await clickDecant(browser.worker, page);
+    const again = await readerFrame(page);
+    await again.waitForSelector('.decant-content');
+    await again.press('body', 'Escape');
+    await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+    assert.equal(await overlayPresent(page), false);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a page without an article gets a clear message and a way back', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(server.url('/pages/no-article.html'));
+    await clickDecant(browser.worker, page);
+    const reader = await readerFrame(page);
+    await reader.waitForSelector('.decant-message');
+    assert.match(await reader.textContent('.decant-message'), /no article found/i);
+    await reader.click('.decant-message button');
+    await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+  } finally {
+    await page.close();
+  }
+});
