@@ -1,0 +1,53 @@
+# Decant's commands. `make demo` and `make test` work on a fresh machine: both install what is
+# missing first (scripts/setup.sh).
+
+CARGO ?= cargo
+NODE ?= node
+
+.PHONY: all setup pkg cli demo test test-rust test-js test-browser size check-pkg clean
+
+all: cli pkg
+
+setup:
+	@scripts/setup.sh
+
+# The engine as WebAssembly, for the extension. Committed; rebuilt from the sources by `make test`.
+pkg: setup
+	scripts/build-wasm.sh
+
+cli:
+	$(CARGO) build --release --locked --bin decant
+
+# Runs Decant on the bundled sample page with the CLI and with the extension in headless
+# Chromium; writes the Markdown and a screenshot of the reader view under out/.
+demo: setup cli
+	@test -f pkg/decant_bg.wasm || scripts/build-wasm.sh
+	@mkdir -p out
+	@target/release/decant examples/sample-article.html --url https://slowtable.example/kitchen-chemistry/starter > out/sample-article.md
+	@echo "$(CURDIR)/out/sample-article.md"
+	@$(NODE) tests/browser/demo.mjs out
+
+# Every test: Rust (unit, fixtures, doc), the JS unit tests, the WASM package under Node, the
+# browser tests in Chromium, and the size budget. pkg/ is rebuilt first so that the browser
+# tests run the current sources.
+test: setup test-rust pkg test-js test-browser size
+
+test-rust:
+	$(CARGO) test --locked
+
+test-js:
+	$(NODE) --test --test-concurrency=1 tests/js/
+
+test-browser:
+	$(NODE) --test --test-concurrency=1 tests/browser/
+
+size:
+	@scripts/check-size.sh
+
+# CI: the committed pkg/ must be what the sources build.
+check-pkg:
+	@git diff --exit-code --stat -- pkg || { echo "pkg/ is stale: run 'make pkg' and commit pkg/" >&2; exit 1; }
+	@test -z "$$(git status --porcelain -- pkg)" || { echo "pkg/ has files git does not know: run 'make pkg' and commit pkg/" >&2; exit 1; }
+
+clean:
+	rm -rf out target pkg.tmp

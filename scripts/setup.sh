@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what building and testing Decant needs, skipping whatever is already there:
+#   - Chromium (browser tests and the demo), binaryen's wasm-opt (smaller WASM);
+#   - a Rust toolchain for wasm32: rustup's target where rustup has it, else Debian's Rust with its
+#     std source (rustc-web, cargo-web, rust-web-src, lld-22), since rustup cannot download here;
+#   - wasm-bindgen-cli at the version pinned in Cargo.toml;
+#   - the browser tests' npm packages (playwright-core), as locked in tests/browser.
+# Debian packages need root (or sudo); everything else installs as the current user.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf 'setup: %s\n' "$*" >&2; }
+
+apt_packages=()
+command -v chromium >/dev/null || [ -x "${CHROMIUM_PATH:-/nonexistent}" ] || apt_packages+=(chromium)
+command -v wasm-opt >/dev/null || apt_packages+=(binaryen)
+if ! { command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; }; then
+  if ! { [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/src/rust/library ]; }; then
+    # Try rustup first: on an ordinary machine it can download the target.
+    if command -v rustup >/dev/null && rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+      say "installed rustup's wasm32-unknown-unknown target"
+    else
+      apt_packages+=(rustc-web cargo-web rust-web-src lld-22)
+    fi
+  fi
+fi
+
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then sudo=(sudo); else
+      say "please install these Debian packages (as root): ${apt_packages[*]}"; exit 1
+    fi
+  fi
+  if ! command -v apt-get >/dev/null; then
+    say "no apt-get here: install ${apt_packages[*]} with your system's package manager"; exit 1
+  fi
+  say "installing ${apt_packages[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+fi
+
+bindgen_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
+  say "installing wasm-bindgen-cli $bindgen_version (a few minutes, once)"
+  # Not --locked: one dependency in its lock file is no longer on the registry.
+  cargo install --quiet wasm-bindgen-cli --version "$bindgen_version"
+fi
+
+if [ ! -d tests/browser/node_modules/playwright-core ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
+  say "installing the browser tests' npm packages"
+  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null
+fi

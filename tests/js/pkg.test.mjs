@@ -1,0 +1,56 @@
+// The committed WASM package, loaded in Node: it must give the same Markdown as the Rust core
+// (tests/extract.rs pins the core's output in tests/fixtures/*.expected.md), so the extension
+// and the CLI save the same bytes for the same page.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
+const URL = 'https://news.example/2026/03/story.html'; // as in tests/extract.rs
+
+const engine = await import(join(ROOT, 'pkg', 'decant.js'));
+engine.initSync({ module: await readFile(join(ROOT, 'pkg', 'decant_bg.wasm')) });
+
+const pages = (await readdir(FIXTURES)).filter((f) => f.endsWith('.html')).sort();
+
+test('there are fixtures to compare', () => assert.ok(pages.length >= 4));
+
+for (const file of pages) {
+  const name = file.slice(0, -'.html'.length);
+  test(`WASM output of ${name} equals the Rust core's`, async () => {
+    const html = await readFile(join(FIXTURES, file), 'utf8');
+    const expected = await readFile(join(FIXTURES, `${name}.expected.md`), 'utf8');
+    let got;
+    try {
+      got = engine.extractWithMarkdown(html, URL).markdown;
+    } catch (error) {
+      assert.ok(error instanceof Error, 'errors must be JS Error objects');
+      got = `error: ${error.message}\n`;
+    }
+    assert.equal(got, expected);
+  });
+}
+
+test('the article object has camelCase fields and nulls for what is missing', async () => {
+  const html = await readFile(join(FIXTURES, 'br-paragraphs.html'), 'utf8');
+  const article = engine.extract(html, URL);
+  assert.equal(article.title, 'Notes From a Long Walk Across the Moor');
+  assert.equal(article.byline, null);
+  assert.equal(typeof article.wordCount, 'number');
+  assert.equal(typeof article.readingTimeMinutes, 'number');
+  assert.ok(article.content.includes('<p>'));
+});
+
+test('bad input throws a readable Error', () => {
+  assert.throws(() => engine.extract('', URL), { message: /empty/ });
+  assert.throws(() => engine.extract('<p>hi</p>', 'nonsense'), { message: /not an absolute URL/ });
+});
+
+test('the readerable check is exported', async () => {
+  assert.equal(engine.isProbablyReaderable(await readFile(join(FIXTURES, 'news-article.html'), 'utf8')), true);
+  assert.equal(engine.isProbablyReaderable(await readFile(join(FIXTURES, 'no-article.html'), 'utf8')), false);
+});
