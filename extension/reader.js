@@ -126,7 +126,7 @@ async function load() {
     return;
   }
   render(article);
-  main.focus();
+  main.focus({ preventScroll: true });
 }
 
 saveButton.addEventListener('click', save);

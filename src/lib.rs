@@ -53,8 +53,10 @@ pub struct Options {
     /// A pass that finds fewer characters of article text than this is retried with looser
     /// heuristics. Default 500, Readability's value: about two short paragraphs.
     pub char_threshold: usize,
-    /// Below this many characters the page is said to have no article. Default 140: shorter text
-    /// is a caption or a teaser, not something to read in a reader.
+    /// Below this many characters, text that is also less than half of the page's visible text is
+    /// not an article: the page is said to have none. Default 140: shorter text picked out of a
+    /// larger page is a caption, a teaser or a form label. (A page whose whole text is short is
+    /// still returned: that text is all it has to read.)
     pub min_article_chars: usize,
     /// Larger inputs are refused with [`Error::TooLarge`]. Default 64 MiB, three times the largest
     /// real pages measured, so that a runaway page cannot stall the browser tab.
@@ -155,6 +157,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
         return Err(Error::NoArticle);
     };
 
+    let page_chars = score::text_len(&dom, body);
     let passes = [
         Flags::ALL,
         Flags { strip_unlikely: false, ..Flags::ALL },
@@ -176,7 +179,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
         }
     }
     let Some((len, art_dom, found)) = best else { return Err(Error::NoArticle) };
-    if len < options.min_article_chars {
+    if len == 0 || (len < options.min_article_chars && len * 2 < page_chars) {
         return Err(Error::NoArticle);
     }
 

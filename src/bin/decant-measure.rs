@@ -1,0 +1,133 @@
+//! `decant-measure DIR`: how closely Decant agrees with a reference extractor on a corpus.
+//!
+//! DIR holds one folder per page with `source.html`, `expected.html` (the reference article) and
+//! `expected-metadata.json` (title, byline, excerpt, siteName, readerable), the layout of
+//! ../shared/corpus/readability. For each page it prints the token F1 of Decant's text against
+//! the expected text, which metadata fields agree, and the extraction time; then a summary.
+//! Pages are parsed with the base URL the corpus used, `http://fakehost/test/page.html`.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Instant;
+
+use decant::dom::Dom;
+
+const BASE_URL: &str = "http://fakehost/test/page.html";
+
+/// Lower-cased alphanumeric words, the unit of the F1 score.
+fn tokens(text: &str) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for t in text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+        *counts.entry(t.to_lowercase()).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// F1 of the bag-of-words overlap: 1.0 when both texts have the same words the same number of times.
+fn f1(got: &str, want: &str) -> f64 {
+    let (g, w) = (tokens(got), tokens(want));
+    let (gn, wn): (usize, usize) = (g.values().sum(), w.values().sum());
+    if gn == 0 && wn == 0 {
+        return 1.0;
+    }
+    let common: usize = g.iter().map(|(t, n)| (*n).min(*w.get(t).unwrap_or(&0))).sum();
+    if common == 0 {
+        return 0.0;
+    }
+    let (p, r) = (common as f64 / gn as f64, common as f64 / wn as f64);
+    2.0 * p * r / (p + r)
+}
+
+fn norm(s: Option<&str>) -> String {
+    decant::dom::normalize_space(s.unwrap_or(""))
+}
+
+struct Row {
+    name: String,
+    f1: f64,
+    title: bool,
+    byline: bool,
+    excerpt: bool,
+    site: bool,
+    readerable: bool,
+    micros: u128,
+    bytes: usize,
+    note: String,
+}
+
+fn measure(dir: &Path) -> Option<Row> {
+    let name = dir.file_name()?.to_string_lossy().into_owned();
+    let source = String::from_utf8_lossy(&std::fs::read(dir.join("source.html")).ok()?).into_owned();
+    let expected_html = std::fs::read_to_string(dir.join("expected.html")).unwrap_or_default();
+    let meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected-metadata.json")).unwrap_or_default()).unwrap_or_default();
+    let want = |k: &str| meta.get(k).and_then(|v| v.as_str());
+
+    let expected_dom = Dom::parse_fragment(&expected_html);
+    let expected_text = decant::text::plain_text(&expected_dom, expected_dom.root());
+
+    let start = Instant::now();
+    let result = decant::extract(&source, BASE_URL, &decant::Options::default());
+    let micros = start.elapsed().as_micros();
+    let readerable = decant::is_probably_readerable(&source);
+
+    let (article, note) = match result {
+        Ok(a) => (a, String::new()),
+        Err(e) => (decant::Article::default(), format!("error: {e}")),
+    };
+    Some(Row {
+        f1: f1(&article.text, &expected_text),
+        title: norm(Some(&article.title)) == norm(want("title")),
+        byline: norm(article.byline.as_deref()) == norm(want("byline")),
+        excerpt: norm(article.excerpt.as_deref()) == norm(want("excerpt")),
+        site: norm(article.site_name.as_deref()) == norm(want("siteName")),
+        readerable: meta.get("readerable").and_then(|v| v.as_bool()) == Some(readerable),
+        micros,
+        bytes: source.len(),
+        name,
+        note,
+    })
+}
+
+fn main() {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: decant-measure DIR   (e.g. ../shared/corpus/readability/pages)");
+        std::process::exit(2);
+    };
+    let mut dirs: Vec<_> = match std::fs::read_dir(&dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.join("source.html").exists()).collect(),
+        Err(e) => {
+            eprintln!("decant-measure: cannot read {dir}: {e}");
+            std::process::exit(1);
+        }
+    };
+    dirs.sort();
+    let rows: Vec<Row> = dirs.iter().filter_map(|d| measure(d)).collect();
+    if rows.is_empty() {
+        eprintln!("decant-measure: no pages (folders with source.html) in {dir}");
+        std::process::exit(1);
+    }
+    let yes = |b: bool| if b { "=" } else { "≠" };
+    println!("{:<48} {:>6} title byline excerpt site readerable {:>9}  note", "page", "F1", "µs");
+    for r in &rows {
+        println!(
+            "{:<48} {:>6.3} {:^5} {:^6} {:^7} {:^4} {:^10} {:>9}  {}",
+            r.name, r.f1, yes(r.title), yes(r.byline), yes(r.excerpt), yes(r.site), yes(r.readerable), r.micros, r.note
+        );
+    }
+    let n = rows.len() as f64;
+    let pct = |f: &dyn Fn(&Row) -> bool| 100.0 * rows.iter().filter(|r| f(r)).count() as f64 / n;
+    let mut per_byte: Vec<f64> = rows.iter().map(|r| r.micros as f64 / r.bytes.max(1) as f64).collect();
+    per_byte.sort_by(f64::total_cmp);
+    let median = per_byte[per_byte.len() / 2];
+    let worst = per_byte.last().copied().unwrap_or(0.0);
+    let mut times: Vec<u128> = rows.iter().map(|r| r.micros).collect();
+    times.sort();
+    println!();
+    println!("pages: {}", rows.len());
+    println!("mean token F1: {:.4}", rows.iter().map(|r| r.f1).sum::<f64>() / n);
+    println!("pages with F1 >= 0.90: {}", rows.iter().filter(|r| r.f1 >= 0.9).count());
+    println!("title equal: {:.1}%   byline equal: {:.1}%   excerpt equal: {:.1}%   site name equal: {:.1}%   readerable equal: {:.1}%",
+        pct(&|r| r.title), pct(&|r| r.byline), pct(&|r| r.excerpt), pct(&|r| r.site), pct(&|r| r.readerable));
+    println!("time per page: median {} µs, max {} µs; slowest page per byte is {:.1}× the median", times[times.len() / 2], times[times.len() - 1], worst / median);
+}
