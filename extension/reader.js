@@ -69,7 +69,8 @@ function metaLine(a) {
 function render(a) {
   const header = document.createElement('header');
   header.className = 'decant-header';
-  const h1 = Object.assign(document.createElement('h1'), { className: 'decant-title', textContent: a.title });
+  const title = a.title || a.siteName || (a.url ? new URL(a.url).hostname : 'Untitled');
+  const h1 = Object.assign(document.createElement('h1'), { className: 'decant-title', textContent: title });
   header.append(h1, metaLine(a));
 
   const body = document.createElement('div');
@@ -91,7 +92,7 @@ function render(a) {
   view.append(header, body);
   main.replaceChildren(view);
   main.setAttribute('aria-busy', 'false');
-  document.title = a.title;
+  document.title = title;
   saveButton.disabled = false;
 }
 

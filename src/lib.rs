@@ -198,7 +198,6 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
             .descendants(clean_dom.root())
             .find(|&n| clean_dom.tag(n).is_some_and(|t| matches!(t, "h1" | "h2")))
             .map(|h| clean_dom.inner_text(h))
-            .or_else(|| page_url.as_ref().map(Url::host))
             .unwrap_or_default()
     } else {
         title

@@ -38,7 +38,7 @@ pub fn read(dom: &Dom) -> Metadata {
         .find(|&n| dom.is(n, "title") && !dom.has_ancestor(n, "svg", 0))
         .map(|n| normalize_space(&dom.text_content(n)))
         .unwrap_or_default();
-    let ld = json_ld(dom, &doc_title);
+    let ld = json_ld(dom, &article_title(dom, &doc_title));
     let meta = meta_tags(dom);
     let pick = |keys: &[&str]| keys.iter().find_map(|k| meta.get(*k).filter(|v| !v.is_empty()).cloned());
 
@@ -69,17 +69,17 @@ fn meta_tags(dom: &Dom) -> HashMap<String, String> {
     let mut out = HashMap::new();
     for m in dom.elements_named(dom.root(), "meta") {
         let Some(content) = dom.attr(m, "content").map(|c| c.trim().to_string()) else { continue };
+        // As in Readability, a later tag overrides an earlier one, and `name` counts only on a tag
+        // without `property`.
         if let Some(props) = dom.attr(m, "property") {
             for p in props.split_whitespace() {
-                out.entry(p.to_lowercase()).or_insert_with(|| content.clone());
+                out.insert(p.to_lowercase(), content.clone());
             }
-        }
-        if let Some(name) = dom.attr(m, "name").or_else(|| dom.attr(m, "itemprop")) {
+        } else if let Some(name) = dom.attr(m, "name").or_else(|| dom.attr(m, "itemprop")) {
             let key: String = name.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect::<String>().replace('.', ":");
-            out.entry(key).or_insert_with(|| content.clone());
-        }
-        if let Some(equiv) = dom.attr(m, "http-equiv") {
-            out.entry(equiv.to_lowercase()).or_insert_with(|| content.clone());
+            out.insert(key, content.clone());
+        } else if let Some(equiv) = dom.attr(m, "http-equiv") {
+            out.insert(equiv.to_lowercase(), content.clone());
         }
     }
     out
@@ -168,34 +168,42 @@ fn from_ld(a: &Value, doc_title: &str) -> Metadata {
 
 /// The article's title from the document `<title>`, without the site name around it
 /// ("Story | Site", "Site: Story"), following Readability's rules.
-fn article_title(dom: &Dom, doc_title: &str) -> String {
+pub fn article_title(dom: &Dom, doc_title: &str) -> String {
     let orig = doc_title.trim();
     let words = |s: &str| s.split_whitespace().count();
     let is_sep = |c: char| TITLE_SEPARATORS.contains(&c);
-    // A separator counts only with space around it ("a - b", not "e-mail").
-    let sep_positions: Vec<usize> = orig
-        .char_indices()
-        .filter(|&(i, c)| is_sep(c) && orig[..i].ends_with(' ') && orig[i + c.len_utf8()..].starts_with(' '))
-        .map(|(i, _)| i)
-        .collect();
-    let mut had_separators = false;
+    // Separators with a space on each side ("a - b", not "e-mail").
+    let spaced = |pred: &dyn Fn(char) -> bool| {
+        orig.char_indices().any(|(i, c)| pred(c) && orig[..i].ends_with(' ') && orig[i + c.len_utf8()..].starts_with(' '))
+    };
+    let mut hierarchical = false;
     let mut cur = orig.to_string();
-    if let (Some(&first), Some(&last)) = (sep_positions.first(), sep_positions.last()) {
-        had_separators = true;
-        cur = orig[..last].trim().to_string();
+    if spaced(&is_sep) {
+        // "/", "\\", ">" and "»" nest sections ("Site » News » Story"); "|" and dashes only join.
+        hierarchical = spaced(&|c| matches!(c, '\\' | '/' | '>' | '»'));
+        // Everything before the last separator that a space follows.
+        let last = orig
+            .char_indices()
+            .filter(|&(i, c)| is_sep(c) && orig[i + c.len_utf8()..].starts_with(' '))
+            .map(|(i, _)| i)
+            .last()
+            .unwrap_or(orig.len());
+        cur = orig[..last].to_string();
         if words(&cur) < 3 {
-            let c = orig[first..].chars().next().map(char::len_utf8).unwrap_or(1);
-            cur = orig[first + c..].trim().to_string();
+            // Too short: take what follows the first separator instead ("Site | A Longer Story").
+            if let Some((i, c)) = orig.char_indices().find(|&(_, c)| is_sep(c)) {
+                cur = orig[i + c.len_utf8()..].to_string();
+            }
         }
     } else if orig.contains(": ") {
         let headings: Vec<NodeId> = dom.descendants(dom.root()).filter(|&n| dom.is(n, "h1") || dom.is(n, "h2")).collect();
-        let matches_heading = headings.iter().any(|&h| normalize_space(&dom.text_content(h)) == orig);
+        let matches_heading = headings.iter().any(|&h| dom.text_content(h).trim() == orig);
         if !matches_heading {
             let last = orig.rfind(':').unwrap_or(0);
-            cur = orig[last + 1..].trim().to_string();
+            cur = orig[last + 1..].to_string();
             if words(&cur) < 3 {
                 let first = orig.find(':').unwrap_or(0);
-                cur = orig[first + 1..].trim().to_string();
+                cur = orig[first + 1..].to_string();
             } else if words(&orig[..orig.find(':').unwrap_or(0)]) > 5 {
                 cur = orig.to_string();
             }
@@ -203,12 +211,13 @@ fn article_title(dom: &Dom, doc_title: &str) -> String {
     } else if orig.chars().count() > 150 || orig.chars().count() < 15 {
         let h1s = dom.elements_named(dom.root(), "h1");
         if h1s.len() == 1 {
-            cur = normalize_space(&dom.text_content(h1s[0]));
+            cur = dom.text_content(h1s[0]);
         }
     }
     let cur = normalize_space(&cur);
+    let cur_words = words(&cur);
     let stripped_words = words(&orig.chars().filter(|&c| !is_sep(c)).collect::<String>());
-    if words(&cur) <= 4 && (!had_separators || words(&cur) + 1 != stripped_words) {
+    if cur_words <= 4 && (!hierarchical || cur_words + 1 != stripped_words) {
         return orig.to_string();
     }
     cur

@@ -146,7 +146,9 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
             continue;
         }
         if byline.is_none() && is_byline(dom, node, &match_string) {
-            byline = Some(dom.inner_text(node));
+            // A descendant marked `itemprop="name"` holds the name alone, without "By" or a date.
+            let name = dom.descendants(node).find(|&n| dom.attr(n, "itemprop").is_some_and(|p| p.contains("name")));
+            byline = Some(dom.inner_text(name.unwrap_or(node)));
             cur = remove_and_next(dom, node, body);
             continue;
         }

@@ -46,6 +46,7 @@ for (const [label, path] of [
       const reader = await readerFrame(page);
       await reader.waitForSelector('.decant-content', { timeout: 15_000 });
       assert.equal(await reader.textContent('.decant-title'), 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms');
+      assert.equal(await reader.evaluate(() => document.scrollingElement.scrollTop), 0, 'the reader opened scrolled down');
       const meta = await reader.textContent('.decant-meta');
       assert.match(meta, /Marta Lindqvist/);
       assert.match(meta, /The Coastal Ledger/);
