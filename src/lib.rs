@@ -30,6 +30,7 @@
 pub mod clean;
 pub mod dom;
 pub mod markdown;
+pub mod math;
 pub mod metadata;
 pub mod patterns;
 pub mod prepare;
@@ -77,14 +78,17 @@ pub struct Article {
     pub title: String,
     /// Author(s), as the page names them; several are joined with ", ".
     pub byline: Option<String>,
-    /// Publication time as the page gives it (ISO 8601 on most pages).
+    /// Publication time in ISO 8601 (`2024-05-01` or `2024-05-01T10:00:00+02:00`).
     pub published_time: Option<String>,
+    /// Last modification time in ISO 8601.
     pub modified_time: Option<String>,
     pub site_name: Option<String>,
     /// A one- or two-sentence summary: the page's description, or the first paragraph.
     pub excerpt: Option<String>,
     /// Absolute URL of the article's main image.
     pub lead_image: Option<String>,
+    /// The page's canonical address (`<link rel="canonical">`, else `og:url`), absolute.
+    pub canonical_url: Option<String>,
     /// BCP 47 language tag, such as `en` or `ja-JP`.
     pub lang: Option<String>,
     /// Text direction, `ltr` or `rtl`.
@@ -202,11 +206,19 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
     } else {
         title
     };
-    let byline = meta.byline.clone().or(found.byline).map(|b| normalize_space(&b)).filter(|b| !b.is_empty());
-    let lead_image = meta.lead_image.as_deref().and_then(|i| match base.as_ref() {
-        Some(b) => b.join(i),
-        None => Some(i.to_string()),
-    });
+    let byline = [meta.byline.as_deref(), found.byline.as_deref(), meta.page_byline.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(metadata::clean_byline);
+    let absolute = |u: &str| -> Option<String> {
+        let abs = match base.as_ref() {
+            Some(b) => b.join(u)?,
+            None => u.to_string(),
+        };
+        matches!(url::scheme_of(&abs).as_deref(), Some("http" | "https")).then_some(abs)
+    };
+    let lead_image = meta.lead_image.as_deref().and_then(absolute);
+    let canonical_url = meta.canonical.as_deref().and_then(absolute);
     Ok(Article {
         title,
         byline,
@@ -215,6 +227,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
         site_name: meta.site_name,
         excerpt: excerpt.map(|e| normalize_space(&e)),
         lead_image,
+        canonical_url,
         lang: meta.lang,
         dir: meta.dir,
         url: page_url.map(|u| u.as_string()).unwrap_or_default(),

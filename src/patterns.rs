@@ -11,9 +11,9 @@ pub const UNLIKELY: &[&str] = &[
     "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies",
     "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break",
     "agegate", "pagination", "pager", "popup", "yom-remote",
-    // Not in Readability: consent dialogs are never the story, and extracting one instead of the
-    // article is a common reader-mode failure.
-    "cookie", "consent",
+    // Not in Readability: consent dialogs and newsletter sign-ups are never the story, and
+    // extracting one instead of the article is a common reader-mode failure.
+    "cookie", "consent", "newsletter",
 ];
 
 /// Class/id fragments that rescue a block matched by [`UNLIKELY`] (e.g. `main-header-content`).
@@ -68,9 +68,18 @@ pub const PHRASING_IF_CHILDREN_ARE: &[&str] = &["a", "del", "ins"];
 /// Elements removed outright during preparation: they hold no readable text, or only chrome.
 pub const ALWAYS_REMOVE: &[&str] = &[
     "script", "style", "noscript", "template", "link", "meta", "base", "title", "object", "embed",
-    "applet", "frame", "frameset", "iframe", "input", "button", "select", "textarea", "option",
+    "applet", "frame", "frameset", "input", "button", "select", "textarea", "option",
     "datalist", "canvas", "dialog", "nav",
 ];
+
+/// Class names of line-number gutters that code highlighters put beside or inside code blocks.
+pub const LINE_NUMBER_CLASSES: &[&str] = &[
+    "linenos", "lineno", "line-number", "line-numbers", "line-numbers-rows", "linenumber",
+    "gutter", "hljs-ln-numbers", "ln-num", "lnt", "rouge-gutter",
+];
+
+/// Class/id words of footnote and endnote lists, which are kept even though they are mostly links.
+pub const FOOTNOTE_TOKENS: &[&str] = &["footnotes", "footnote", "endnotes", "endnote", "fn-list"];
 
 /// Page furniture removed after the article is chosen (kept during scoring so that their text
 /// still counts against the link density of their ancestors).

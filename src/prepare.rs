@@ -7,10 +7,14 @@ use crate::patterns;
 /// unwraps presentational wrappers.
 pub fn prepare(dom: &mut Dom) {
     let root = dom.root();
+    crate::math::normalize(dom);
+    unwrap_noscript_images(dom);
+    normalize_code_blocks(dom);
     let doomed: Vec<NodeId> = dom
         .descendants(root)
         .filter(|&n| match dom.tag(n) {
-            Some(tag) => patterns::ALWAYS_REMOVE.contains(&tag) || !is_probably_visible(dom, n),
+            Some("iframe") => !crate::clean::is_video_embed(dom, n),
+            Some(tag) => patterns::ALWAYS_REMOVE.contains(&tag) || !is_probably_visible(dom, n) || is_fixed_overlay(dom, n),
             None => false,
         })
         .collect();
@@ -25,11 +29,24 @@ pub fn prepare(dom: &mut Dom) {
     replace_brs(dom);
 }
 
+/// Marks the extension's capture script sets on its copy of the live page (the live page itself is
+/// never changed): an element the browser does not display, and a `position: fixed` element.
+pub const HIDDEN_MARK: &str = "data-decant-hidden";
+pub const FIXED_MARK: &str = "data-decant-fixed";
+
+/// Fixed-position boxes with less text than this are overlays (cookie and sign-up banners, sticky
+/// bars); longer ones may be an app shell that holds the article.
+const FIXED_OVERLAY_MAX_CHARS: usize = 1000;
+
+fn is_fixed_overlay(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, FIXED_MARK).is_some() && dom.text_content(id).chars().filter(|c| !c.is_whitespace()).count() < FIXED_OVERLAY_MAX_CHARS
+}
+
 /// Whether a node is visible as far as its own markup tells: no `hidden`, no `aria-hidden="true"`,
-/// no inline `display:none` or `visibility:hidden`.
+/// no inline `display:none` or `visibility:hidden`, and not marked hidden by the capture script.
 pub fn is_probably_visible(dom: &Dom, id: NodeId) -> bool {
     let Some(el) = dom.element(id) else { return true };
-    if el.attr("hidden").is_some() {
+    if el.attr("hidden").is_some() || el.attr(HIDDEN_MARK).is_some() {
         return false;
     }
     if el.attr("aria-hidden") == Some("true") {
@@ -46,6 +63,153 @@ pub fn is_probably_visible(dom: &Dom, id: NodeId) -> bool {
         }
     }
     true
+}
+
+/// Lazy-loading pages often put the real `<img>` in a `<noscript>` beside a placeholder. With
+/// scripting on (as in the browser), the parser keeps `<noscript>` content as text: parse it, and
+/// if it is one image, let it replace the placeholder image just before it, or stand in for the
+/// `<noscript>` where there is none.
+fn unwrap_noscript_images(dom: &mut Dom) {
+    for noscript in dom.elements_named(dom.root(), "noscript") {
+        let raw = dom.text_content(noscript);
+        if !raw.contains("<img") {
+            continue;
+        }
+        let inner = Dom::parse_fragment(&raw);
+        let imgs = inner.elements_named(inner.root(), "img");
+        let text = inner.text_content(inner.root());
+        if imgs.len() != 1 || !text.trim().is_empty() {
+            continue;
+        }
+        let Some(attrs) = inner.element(imgs[0]).map(|e| e.attrs.clone()) else { continue };
+        let img = dom.create_element("img");
+        if let Some(e) = dom.element_mut(img) {
+            e.attrs = attrs;
+        }
+        let mut prev = dom.prev_sibling(noscript);
+        while let Some(p) = prev.filter(|&p| dom.text(p).is_some_and(|t| t.trim().is_empty())) {
+            prev = dom.prev_sibling(p);
+        }
+        let placeholder = prev.and_then(|p| {
+            if dom.is(p, "img") {
+                return Some(p);
+            }
+            let imgs = dom.elements_named(p, "img");
+            (imgs.len() == 1 && dom.text_content(p).trim().is_empty()).then(|| imgs[0])
+        });
+        match placeholder {
+            Some(old) => {
+                // Keep the placeholder's alt text if the fallback has none.
+                if dom.attr(img, "alt").is_none() {
+                    if let Some(alt) = dom.attr(old, "alt").map(str::to_string) {
+                        dom.set_attr(img, "alt", &alt);
+                    }
+                }
+                dom.replace(old, img);
+                dom.detach(noscript);
+            }
+            None => dom.replace(noscript, img),
+        }
+    }
+}
+
+/// Code blocks keep their text and language and lose what highlighters add: line-number
+/// gutters, per-token spans and layout tables. Each `<pre>` ends up as
+/// `<pre><code class="language-x">text</code></pre>`.
+fn normalize_code_blocks(dom: &mut Dom) {
+    let root = dom.root();
+    // Only inside a code block or a table holding one: "gutter" is also a layout class elsewhere.
+    let in_code = |n: NodeId| {
+        dom.has_ancestor(n, "pre", 0) || {
+            let mut p = dom.parent(n);
+            while p.is_some_and(|t| !dom.is(t, "table")) {
+                p = p.and_then(|t| dom.parent(t));
+            }
+            p.is_some_and(|t| !dom.elements_named(t, "pre").is_empty())
+        }
+    };
+    let gutters: Vec<NodeId> = dom
+        .descendants(root)
+        .filter(|&n| {
+            dom.attr(n, "class").is_some_and(|c| c.split_whitespace().any(|c| patterns::LINE_NUMBER_CLASSES.contains(&c)))
+                && in_code(n)
+                && dom.elements_named(n, "pre").is_empty()
+        })
+        .collect();
+    let mut tables: Vec<NodeId> = Vec::new();
+    for g in gutters {
+        let mut p = dom.parent(g);
+        while let Some(n) = p {
+            if dom.is(n, "table") {
+                tables.push(n);
+                break;
+            }
+            p = dom.parent(n);
+        }
+        dom.detach(g);
+    }
+    // A highlighter's table (gutter cell + code cell) is layout: replace it with its code block.
+    for t in tables {
+        let pres = dom.elements_named(t, "pre");
+        if pres.len() == 1 && dom.is_attached(t) {
+            dom.replace(t, pres[0]);
+        }
+    }
+    for pre in dom.elements_named(root, "pre") {
+        if !dom.is_attached(pre) || dom.has_ancestor(pre, "pre", 0) {
+            continue;
+        }
+        let lang = code_language_of(dom, pre);
+        let text = crate::text::plain_code(dom, pre);
+        for c in dom.children(pre) {
+            dom.detach(c);
+        }
+        let code = dom.create_element("code");
+        if let Some(l) = lang {
+            dom.set_attr(code, "class", &format!("language-{l}"));
+        }
+        let t = dom.create_text(&text);
+        dom.append(code, t);
+        dom.append(pre, code);
+        if let Some(e) = dom.element_mut(pre) {
+            e.attrs.retain(|(k, _)| k == "id" || k == "lang" || k == "dir");
+        }
+    }
+}
+
+/// The language of a code block, from the classes and `data-lang` of the `<pre>`, its `<code>`
+/// and its wrapper (`language-rust`, `lang-js`, `highlight-source-python`, `brush: php`).
+fn code_language_of(dom: &Dom, pre: NodeId) -> Option<String> {
+    let code = dom.element_children(pre).into_iter().find(|&c| dom.is(c, "code"));
+    let candidates = [code, Some(pre), dom.parent(pre), dom.parent(pre).and_then(|p| dom.parent(p))];
+    for n in candidates.into_iter().flatten() {
+        for attr in ["data-lang", "data-language"] {
+            if let Some(l) = dom.attr(n, attr) {
+                if let Some(l) = crate::sanitize::code_language(&format!("language-{}", l.trim())) {
+                    return Some(l);
+                }
+            }
+        }
+        let Some(class) = dom.attr(n, "class") else { continue };
+        if let Some(l) = crate::sanitize::code_language(class) {
+            return Some(l);
+        }
+        for c in class.split_whitespace() {
+            if let Some(l) = c.strip_prefix("highlight-source-").or_else(|| c.strip_prefix("highlight-")) {
+                if let Some(l) = crate::sanitize::code_language(&format!("language-{l}")) {
+                    return Some(l);
+                }
+            }
+        }
+        if let Some(rest) = class.split("brush:").nth(1) {
+            if let Some(l) = rest.split(|c: char| c == ';' || c.is_whitespace()).find(|s| !s.is_empty()) {
+                if let Some(l) = crate::sanitize::code_language(&format!("language-{l}")) {
+                    return Some(l);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Whether a node is inline ("phrasing") content: text, or an inline element.

@@ -15,7 +15,7 @@ use crate::url::{scheme_of, Url};
 const DROP: &[&str] = &[
     "script", "style", "template", "noscript", "object", "embed", "applet", "form", "input",
     "button", "select", "option", "textarea", "link", "meta", "base", "frame", "frameset", "canvas",
-    "dialog", "head", "title", "nav", "svg", "annotation-xml", "param", "iframe", "audio", "video",
+    "dialog", "head", "title", "nav", "svg", "annotation-xml", "param", "audio", "video",
 ];
 
 /// Kept, with the attributes [`allowed_attr`] lets through.
@@ -26,7 +26,10 @@ const KEEP: &[&str] = &[
     "pre", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "source", "span", "strong",
     "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
     "var", "wbr",
-    // MathML presentation markup.
+];
+
+/// MathML presentation markup, kept with [`MATH_ATTRS`].
+const MATHML: &[&str] = &[
     "math", "mi", "mn", "mo", "ms", "mtext", "mrow", "msup", "msub", "msubsup", "mfrac", "msqrt",
     "mroot", "mtable", "mtr", "mtd", "mstyle", "mspace", "mpadded", "mphantom", "menclose", "munder",
     "mover", "munderover", "semantics", "annotation", "mmultiscripts", "mprescripts", "none",
@@ -72,7 +75,11 @@ pub fn sanitized_html(dom: &Dom, top: NodeId, base: Option<&Url>, page: Option<&
                     continue;
                 }
                 let kids = dom.children(n);
-                let Some(&keep) = KEEP.iter().find(|&&k| k == name) else {
+                if name == "iframe" {
+                    write_video_iframe(dom, n, base, &mut out);
+                    continue;
+                }
+                let Some(&keep) = KEEP.iter().chain(MATHML).find(|&&k| k == name) else {
                     stack.extend(kids.into_iter().rev().map(Step::Open));
                     continue;
                 };
@@ -115,11 +122,30 @@ fn allowed_attr(tag: &str, attr: &str, value: &str, base: Option<&Url>, page: Op
         ("time", "datetime") => Some(value.to_string()),
         ("details", "open") => Some(value.to_string()),
         ("code" | "pre", "class") => code_language(value).map(|l| format!("language-{l}")),
-        (t, a) if t.starts_with('m') || t == "semantics" || t == "annotation" || t == "none" => {
-            MATH_ATTRS.contains(&a).then(|| value.to_string())
-        }
+        (t, a) if MATHML.contains(&t) => MATH_ATTRS.contains(&a).then(|| value.to_string()),
         _ => None,
     }
+}
+
+/// An `<iframe>` survives only as a video from a known host, sandboxed, loaded lazily and sent no
+/// referrer; anything else is dropped.
+fn write_video_iframe(dom: &Dom, n: NodeId, base: Option<&Url>, out: &mut String) {
+    if !crate::clean::is_video_embed(dom, n) {
+        return;
+    }
+    let Some(src) = dom.attr(n, "src").and_then(|s| safe_url(s, UrlKind::Link, base, None)) else { return };
+    if !src.starts_with("https://") && !src.starts_with("http://") {
+        return;
+    }
+    out.push_str("<iframe src=\"");
+    escape_attr(&src, out);
+    out.push('"');
+    for dim in ["width", "height"] {
+        if let Some(v) = dom.attr(n, dim).filter(|v| v.chars().all(|c| c.is_ascii_digit()) && !v.is_empty()) {
+            let _ = write!(out, " {dim}=\"{v}\"");
+        }
+    }
+    out.push_str(" sandbox=\"allow-scripts allow-same-origin allow-presentation allow-popups\" allowfullscreen loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>");
 }
 
 /// The language named by a code block's class (`language-rust`, `lang-js`, `highlight-source-py`).
