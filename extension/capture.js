@@ -32,9 +32,50 @@
     }
   }
 
+  // What only the live page knows: which elements the browser does not display (hidden by a
+  // stylesheet, not just inline) and which are fixed overlays. These marks go on a copy of the
+  // document, which is then serialized; the page itself is never changed.
+  const HIDDEN = 'data-decant-hidden';
+  const FIXED = 'data-decant-fixed';
+
+  /** Moves both walkers to the next element in document order, skipping children if asked. */
+  function step(walkers, skipChildren) {
+    if (!skipChildren && walkers[0].firstChild()) {
+      walkers[1].firstChild();
+      return true;
+    }
+    for (;;) {
+      if (walkers[0].nextSibling()) {
+        walkers[1].nextSibling();
+        return true;
+      }
+      if (!walkers[0].parentNode()) return false;
+      walkers[1].parentNode();
+    }
+  }
+
   function serialize() {
     const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
-    return doctype + document.documentElement.outerHTML;
+    const body = document.body;
+    if (!body) return doctype + document.documentElement.outerHTML;
+    // Copied into an inert document, so that the copy's images and media load nothing.
+    const inert = document.implementation.createHTMLDocument('');
+    const copy = inert.importNode(body, true);
+    // The clone has the same shape as the live body, so two walkers move in step.
+    const walkers = [document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT), document.createTreeWalker(copy, NodeFilter.SHOW_ELEMENT)];
+    let skip = false;
+    while (step(walkers, skip)) {
+      const live = walkers[0].currentNode;
+      const style = getComputedStyle(live);
+      skip = style.display === 'none' && live.localName !== 'details' && !live.closest('details');
+      if (skip) walkers[1].currentNode.setAttribute(HIDDEN, '');
+      else if (style.position === 'fixed') walkers[1].currentNode.setAttribute(FIXED, '');
+    }
+    const html = inert.importNode(document.documentElement, false);
+    const head = document.head ? inert.importNode(document.head, true) : null;
+    if (head) html.append(head);
+    html.append(copy);
+    return doctype + html.outerHTML;
   }
 
   async function open() {

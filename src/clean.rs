@@ -63,6 +63,48 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags) {
         }
     }
     unwrap_single_cell_tables(dom, article);
+    unwrap_layout_tables(dom, article, &data_tables);
+}
+
+/// Tables used for page layout become plain blocks, so the reader can lay the text out itself.
+fn unwrap_layout_tables(dom: &mut Dom, article: NodeId, data_tables: &HashSet<NodeId>) {
+    for table in dom.elements_named(article, "table") {
+        if data_tables.contains(&table) || !dom.is_attached_below(table, article) {
+            continue;
+        }
+        let parts: Vec<NodeId> = dom
+            .descendants(table)
+            .filter(|&n| {
+                dom.tag(n).is_some_and(|t| matches!(t, "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption"))
+                    && nearest_table(dom, n) == Some(table)
+            })
+            .collect();
+        for n in parts {
+            if dom.is(n, "td") || dom.is(n, "th") || dom.is(n, "caption") {
+                dom.rename(n, "div");
+                if let Some(e) = dom.element_mut(n) {
+                    e.attrs.clear();
+                }
+            } else {
+                dom.unwrap(n);
+            }
+        }
+        dom.rename(table, "div");
+        if let Some(e) = dom.element_mut(table) {
+            e.attrs.retain(|(k, _)| k == "id");
+        }
+    }
+}
+
+fn nearest_table(dom: &Dom, n: NodeId) -> Option<NodeId> {
+    let mut p = dom.parent(n);
+    while let Some(t) = p {
+        if dom.is(t, "table") {
+            return Some(t);
+        }
+        p = dom.parent(t);
+    }
+    None
 }
 
 /// Tables that hold data (headers, captions, many cells) rather than page layout.
@@ -121,7 +163,17 @@ fn fix_lazy_images(dom: &mut Dom, article: NodeId) {
         // A tiny data URI (a 1×1 GIF, say) is a placeholder, not the image.
         let placeholder = src.is_empty() || (src.starts_with("data:") && src.len() < 200);
         if placeholder {
-            if let Some(real) = LAZY_SRC_ATTRS.iter().find_map(|a| dom.attr(img, a)).map(str::to_string) {
+            let named = LAZY_SRC_ATTRS.iter().find_map(|a| dom.attr(img, a)).map(str::to_string);
+            // Otherwise, any attribute whose value looks like an image URL (lazy loaders name
+            // theirs freely: data-lazy-load-src, data-full, ...).
+            let guessed = || {
+                dom.element(img)?.attrs.iter().find_map(|(k, v)| {
+                    let lower = v.to_ascii_lowercase();
+                    let looks = [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].iter().any(|e| lower.contains(e));
+                    (k != "src" && k != "srcset" && looks && !v.trim().contains(' ')).then(|| v.trim().to_string())
+                })
+            };
+            if let Some(real) = named.or_else(guessed) {
                 dom.set_attr(img, "src", &real);
             }
         }
@@ -161,6 +213,9 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
         return false;
     }
     if inside_data_table(dom, node, data_tables) || dom.has_ancestor(node, "code", 0) || dom.has_ancestor(node, "pre", 0) {
+        return false;
+    }
+    if in_footnotes(dom, node) || dom.descendants(node).any(|n| is_footnotes(dom, n)) {
         return false;
     }
     if dom.descendants(node).any(|n| data_tables.contains(&n)) {
@@ -227,6 +282,28 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
         }
     }
     remove
+}
+
+/// A footnote or endnote list (`role="doc-endnotes"`, `class="footnotes"`): mostly back-links,
+/// so the link-density rules would drop it, but the article's note links point into it.
+pub fn is_footnotes(dom: &Dom, id: NodeId) -> bool {
+    let Some(el) = dom.element(id) else { return false };
+    if el.attr("role").is_some_and(|r| r == "doc-endnotes" || r == "doc-footnotes") {
+        return true;
+    }
+    let m = pat::class_and_id(el.attr("class"), el.attr("id"));
+    pat::has_token(&m, pat::FOOTNOTE_TOKENS)
+}
+
+fn in_footnotes(dom: &Dom, id: NodeId) -> bool {
+    let mut p = Some(id);
+    while let Some(n) = p {
+        if is_footnotes(dom, n) {
+            return true;
+        }
+        p = dom.parent(n);
+    }
+    false
 }
 
 /// An iframe/embed from a known video host.

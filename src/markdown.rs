@@ -27,15 +27,21 @@ struct Renderer<'a> {
     dom: &'a Dom,
 }
 
+fn is_block_element(dom: &Dom, n: NodeId) -> bool {
+    dom.tag(n).is_some_and(|t| BLOCK_ELEMENTS.contains(&t))
+}
+
 fn is_block(dom: &Dom, n: NodeId) -> bool {
-    dom.tag(n).is_some_and(|t| BLOCK_ELEMENTS.contains(&t)) || (dom.is(n, "img") && is_lone_image(dom, n))
+    is_block_element(dom, n) || (dom.is(n, "img") && is_lone_image(dom, n))
 }
 
 /// An image that stands alone in its container renders as its own block.
 fn is_lone_image(dom: &Dom, img: NodeId) -> bool {
     let Some(parent) = dom.parent(img) else { return true };
     !dom.is(parent, "p") && !dom.is(parent, "a")
-        && dom.children(parent).into_iter().all(|c| c == img || dom.text(c).is_some_and(|t| t.trim().is_empty()) || is_block(dom, c) || dom.is(c, "img"))
+        && dom.children(parent).into_iter().all(|c| {
+            c == img || dom.is(c, "img") || dom.text(c).is_some_and(|t| t.trim().is_empty()) || is_block_element(dom, c)
+        })
 }
 
 impl Renderer<'_> {
@@ -174,6 +180,10 @@ impl Renderer<'_> {
             NodeData::Element(e) => match e.name.as_str() {
                 "br" => "\\\n".to_string(),
                 "img" => self.image(n),
+                "iframe" => match e.attr("src") {
+                    Some(src) => format!("[Video]({})", link_target(src)),
+                    None => String::new(),
+                },
                 "em" | "i" | "cite" | "dfn" | "var" => wrap(&self.inline_children(n, depth), "*"),
                 "strong" | "b" => wrap(&self.inline_children(n, depth), "**"),
                 "del" | "s" => wrap(&self.inline_children(n, depth), "~~"),
@@ -373,6 +383,12 @@ mod tests {
             md,
             "## Head\n\nSome *em* and **bold** with [a link](https://x.org/a).\n\n- one\n- two\n  1. inner\n\n> quoted\n\n```rust\nfn main() {}\n```\n\n![pic](https://x.org/i.png)\n"
         );
+    }
+
+    #[test]
+    fn sibling_images_are_blocks() {
+        let md = html_to_markdown("<div><img src=\"https://x.org/a.png\" alt=\"a\"><img src=\"https://x.org/b.png\" alt=\"b\"></div>");
+        assert_eq!(md, "![a](https://x.org/a.png)\n\n![b](https://x.org/b.png)\n");
     }
 
     #[test]

@@ -399,7 +399,8 @@ fn from_ld(a: &Value, doc_title: &str) -> Metadata {
 /// ("Story | Site", "Site: Story"), following Readability's rules.
 pub fn article_title(dom: &Dom, doc_title: &str) -> String {
     let orig = doc_title.trim();
-    let words = |s: &str| s.split_whitespace().count();
+    // Counting CJK characters as words, so that "長い記事の題名 - サイト" is not "too short".
+    let words = |s: &str| crate::text::word_count(s);
     let is_sep = |c: char| TITLE_SEPARATORS.contains(&c);
     // Separators with a space on each side ("a - b", not "e-mail").
     let spaced = |pred: &dyn Fn(char) -> bool| {

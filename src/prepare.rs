@@ -118,23 +118,20 @@ fn unwrap_noscript_images(dom: &mut Dom) {
 /// `<pre><code class="language-x">text</code></pre>`.
 fn normalize_code_blocks(dom: &mut Dom) {
     let root = dom.root();
-    // Only inside a code block or a table holding one: "gutter" is also a layout class elsewhere.
+    // Only inside a code block, or in a table that also holds a code block outside the gutter:
+    // "gutter" is a layout class elsewhere.
     let in_code = |n: NodeId| {
         dom.has_ancestor(n, "pre", 0) || {
             let mut p = dom.parent(n);
             while p.is_some_and(|t| !dom.is(t, "table")) {
                 p = p.and_then(|t| dom.parent(t));
             }
-            p.is_some_and(|t| !dom.elements_named(t, "pre").is_empty())
+            p.is_some_and(|t| dom.elements_named(t, "pre").into_iter().any(|pre| !dom.is_attached_below(pre, n)))
         }
     };
     let gutters: Vec<NodeId> = dom
         .descendants(root)
-        .filter(|&n| {
-            dom.attr(n, "class").is_some_and(|c| c.split_whitespace().any(|c| patterns::LINE_NUMBER_CLASSES.contains(&c)))
-                && in_code(n)
-                && dom.elements_named(n, "pre").is_empty()
-        })
+        .filter(|&n| dom.attr(n, "class").is_some_and(|c| c.split_whitespace().any(|c| patterns::LINE_NUMBER_CLASSES.contains(&c))) && in_code(n))
         .collect();
     let mut tables: Vec<NodeId> = Vec::new();
     for g in gutters {

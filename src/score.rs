@@ -273,6 +273,8 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
             true
         } else if dom.element(sib).is_none() {
             false
+        } else if crate::clean::is_footnotes(dom, sib) {
+            true
         } else {
             let bonus = if !top_class.is_empty() && dom.attr(sib, "class") == Some(top_class.as_str()) {
                 top_score * 0.2

@@ -118,3 +118,117 @@ fn readerable_check_tells_articles_from_forms() {
     assert!(decant::is_probably_readerable(&fixture("json-ld-only")));
     assert!(!decant::is_probably_readerable(&fixture("no-article")));
 }
+
+#[test]
+fn lazy_images_get_their_real_urls() {
+    let a = extract("lazy-images");
+    for src in [
+        "src=\"https://news.example/img/xanthoria.jpg\"",          // data-src over a data: placeholder
+        "srcset=\"https://news.example/img/lecanora-400.jpg 400w", // data-srcset
+        "srcset=\"https://news.example/img/parmelia.webp\"",       // <picture><source data-srcset>
+        "src=\"https://news.example/img/parmelia.jpg\"",           // data-lazy-src
+        "src=\"https://news.example/img/caloplaca.jpg\"",          // <noscript> fallback
+        "src=\"https://news.example/img/verrucaria.png\"",         // an attribute named freely
+    ] {
+        assert!(a.content.contains(src), "missing {src} in:\n{}", a.content);
+    }
+    assert!(!a.content.contains("spacer.gif"), "the placeholder the <noscript> image replaces is kept");
+    assert!(!a.content.contains("data:image/gif"), "a placeholder data URI is kept");
+    assert!(a.content.contains("<figcaption>Xanthoria, the orange one"), "figure caption lost");
+}
+
+#[test]
+fn code_blocks_keep_language_and_lose_line_numbers() {
+    let a = extract("code-blocks");
+    assert!(a.content.contains("<pre><code class=\"language-rust\">use std::io::{BufRead, BufReader};\nfor line in"), "{}", a.content);
+    assert!(a.content.contains("<code class=\"language-python\">with open"), "{}", a.content);
+    assert!(a.content.contains("<code class=\"language-bash\">while IFS= read -r line; do\n  printf"), "<br> lines: {}", a.content);
+    assert!(!a.content.contains("<span"), "highlighting markup kept: {}", a.content);
+    assert!(!a.content.contains("1\n2"), "line numbers kept: {}", a.content);
+    let md = decant::to_markdown(&a);
+    assert!(md.contains("```python\nwith open(\"notes.txt\") as f:\n    for line in f: print(line.rstrip(\"\\n\"))\n```"), "{md}");
+}
+
+#[test]
+fn math_becomes_mathml_with_latex_source() {
+    let a = extract("math");
+    assert_eq!(a.content.matches("<math").count(), 4, "{}", a.content);
+    assert!(a.content.contains("<munderover><mo>∑</mo>"), "MathML lost: {}", a.content);
+    assert!(!a.content.contains("katex-html") && !a.content.contains("rendered glyphs") && !a.content.contains("mjx-"), "{}", a.content);
+    assert!(a.content.contains("<annotation encoding=\"application/x-tex\">(n+1)^2 = n^2 + 2n + 1</annotation>"), "{}", a.content);
+    let md = decant::to_markdown(&a);
+    assert!(md.contains("$n^2$") && md.contains("$$(n+1)^2 = n^2 + 2n + 1$$"), "{md}");
+}
+
+#[test]
+fn footnotes_survive_with_working_links() {
+    let a = extract("footnotes");
+    assert!(a.content.contains("<a href=\"#fn-1\">1</a>"), "{}", a.content);
+    assert!(a.content.contains("<li id=\"fn-1\">"), "footnote list lost: {}", a.content);
+    assert!(a.content.contains("<a href=\"#ref-2\">↩</a>"), "back-links lost: {}", a.content);
+    assert!(!a.text.contains("On the comma"), "related links kept");
+}
+
+#[test]
+fn video_embeds_and_data_tables_survive_layout_does_not() {
+    let a = extract("video-and-tables");
+    assert!(
+        a.content.contains("<iframe src=\"https://www.youtube-nocookie.com/embed/abc123\" width=\"560\" height=\"315\" sandbox=\"allow-scripts allow-same-origin allow-presentation allow-popups\""),
+        "{}",
+        a.content
+    );
+    assert!(!a.content.contains("ads.example"), "an ad iframe was kept");
+    assert!(a.content.contains("<table><caption>Tides for 14 March</caption>"), "data table lost: {}", a.content);
+    assert_eq!(a.content.matches("<table").count(), 1, "the layout table was kept: {}", a.content);
+    assert!(!a.text.contains("Harbor Guide"));
+}
+
+#[test]
+fn metadata_sources_in_order_of_trust() {
+    let a = extract("metadata-sources");
+    assert_eq!(a.title, "Die Rückkehr der Nachtigall in die Stadtparks");
+    assert_eq!(a.byline.as_deref(), Some("Lena Vogt"));
+    assert_eq!(a.site_name.as_deref(), Some("Stadtnatur Magazin"));
+    assert_eq!(a.published_time.as_deref(), Some("2026-05-07T05:30:00+02:00"));
+    assert_eq!(a.modified_time.as_deref(), Some("2026-05-09T04:13:20Z"));
+    assert_eq!(a.lead_image.as_deref(), Some("https://news.example/2026/03/images/nachtigall.jpg"));
+    assert_eq!(a.canonical_url.as_deref(), Some("https://news.example/natur/nachtigall"));
+    assert_eq!(a.excerpt.as_deref(), Some("Nachtigallen singen wieder in Berliner Parks."));
+    assert_eq!((a.lang.as_deref(), a.dir.as_deref()), (Some("de"), Some("ltr")));
+}
+
+#[test]
+fn cjk_pages_are_readable_and_timed_by_characters() {
+    let html = fixture("cjk-article");
+    assert!(decant::is_probably_readerable(&html), "a Japanese article must be offered the reader");
+    let a = extract("cjk-article");
+    assert_eq!(a.title, "町の古い銭湯が再び人気を集める理由");
+    assert_eq!(a.lang.as_deref(), Some("ja"));
+    let chars = a.text.chars().filter(|&c| decant::text::is_cjk(c)).count();
+    assert!(a.word_count >= chars && chars > 250, "{} words for {chars} CJK characters", a.word_count);
+    assert_eq!(a.reading_time_minutes, 1);
+}
+
+#[test]
+fn rtl_direction_is_reported() {
+    let a = extract("rtl-article");
+    assert_eq!((a.lang.as_deref(), a.dir.as_deref()), (Some("ar"), Some("rtl")));
+    assert!(a.text.contains("أشجار الزيتون") || a.text.contains("الزيتون"));
+}
+
+#[test]
+fn hidden_nodes_and_marked_overlays_are_dropped() {
+    let a = extract("hidden-content");
+    for hidden in ["MOBILE DUPLICATE", "HIDDEN BY ATTRIBUTE", "HIDDEN INLINE", "HIDDEN FROM ASSISTIVE", "Subscribe now"] {
+        assert!(!a.text.contains(hidden), "{hidden:?} shown:\n{}", a.text);
+    }
+    assert!(a.text.contains("outward-facing bud"));
+}
+
+#[test]
+fn cookie_dialog_is_not_the_article() {
+    let a = extract("cookie-dialog");
+    assert_eq!(a.title, "The Quiet Comeback of the Night Train");
+    assert!(a.text.starts_with("Ten years ago"), "{}", a.text);
+    assert!(!a.text.contains("partners"), "consent text extracted:\n{}", a.text);
+}
