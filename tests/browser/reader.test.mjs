@@ -120,3 +120,23 @@ test('a page without an article gets a clear message and a way back', async () =
     await page.close();
   }
 });
+
+test('what only the live page knows: elements hidden by a stylesheet and fixed overlays stay out', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(server.url('/pages/css-hidden-needs-live-page.html'));
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    await clickDecant(browser.worker, page);
+    const reader = await readerFrame(page);
+    await reader.waitForSelector('.decant-content');
+    const shown = await reader.textContent('.decant-content');
+    assert.match(shown, /follow its plume the last few meters/);
+    assert.ok(!shown.includes('DUPLICATE FOR SMALL SCREENS'), 'an element hidden by the stylesheet is shown');
+    assert.ok(!shown.includes('Unlock every story'), 'a fixed overlay is shown');
+    await reader.press('body', 'Escape');
+    await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+    assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, 'the capture changed the page');
+  } finally {
+    await page.close();
+  }
+});
