@@ -4,7 +4,7 @@
 CARGO ?= cargo
 NODE ?= node
 
-.PHONY: all setup pkg cli demo test test-rust test-js test-browser size check-pkg clean
+.PHONY: all setup pkg cli demo test test-rust test-js test-browser size check-pkg measure clean
 
 all: cli pkg
 
@@ -48,6 +48,11 @@ size:
 check-pkg:
 	@git diff --exit-code --stat -- pkg || { echo "pkg/ is stale: run 'make pkg' and commit pkg/" >&2; exit 1; }
 	@test -z "$$(git status --porcelain -- pkg)" || { echo "pkg/ has files git does not know: run 'make pkg' and commit pkg/" >&2; exit 1; }
+
+# Agreement with Mozilla Readability on the shared corpus (docs/corpus.md records the figures).
+CORPUS ?= ../shared/corpus/readability/pages
+measure:
+	$(CARGO) run --release --locked --bin decant-measure -- $(CORPUS)
 
 clean:
 	rm -rf out target pkg.tmp

@@ -274,9 +274,10 @@ pub fn is_probably_readerable(html: &str) -> bool {
         if dom.is(n, "p") && dom.has_ancestor(n, "li", 0) {
             continue;
         }
-        let text = dom.inner_text(n);
-        // CJK text packs about three times the meaning per character.
-        let len = text.chars().map(|c| if text::is_cjk(c) { 3 } else { 1 }).sum::<usize>();
+        // Raw text, white space included, as Readability measures it; CJK text packs about three
+        // times the meaning per character, so it counts three times.
+        let raw = dom.text_content(n);
+        let len = raw.trim().chars().map(|c| if text::is_cjk(c) { 3 } else { 1 }).sum::<usize>();
         if len < MIN_CONTENT_CHARS {
             continue;
         }

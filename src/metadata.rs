@@ -476,8 +476,12 @@ pub fn unescape(s: &str) -> String {
             "quot" => Some('"'),
             "apos" => Some('\''),
             "nbsp" => Some('\u{a0}'),
-            e if e.starts_with("#x") || e.starts_with("#X") => u32::from_str_radix(&e[2..], 16).ok().and_then(char::from_u32),
-            e if e.starts_with('#') => e[1..].parse::<u32>().ok().and_then(char::from_u32),
+            // A malformed number is left as it is; a number that is not a character (zero,
+            // a surrogate, past U+10FFFF) becomes U+FFFD, as browsers decode it.
+            e if e.starts_with("#x") || e.starts_with("#X") => {
+                u32::from_str_radix(&e[2..], 16).ok().map(|n| char::from_u32(n).filter(|&c| c != '\0').unwrap_or('\u{FFFD}'))
+            }
+            e if e.starts_with('#') => e[1..].parse::<u32>().ok().map(|n| char::from_u32(n).filter(|&c| c != '\0').unwrap_or('\u{FFFD}')),
             _ => None,
         };
         match decoded {
@@ -539,5 +543,6 @@ mod tests {
     #[test]
     fn entities_decode() {
         assert_eq!(unescape("Tom &amp; Jerry &#39;s &#x41; &bogus; &"), "Tom & Jerry 's A &bogus; &");
+        assert_eq!(unescape("&#xg; &#x1F62D; &#xFFFFFFFF; &#x0;"), "&#xg; 😭 \u{FFFD} \u{FFFD}");
     }
 }

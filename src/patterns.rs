@@ -83,7 +83,7 @@ pub const FOOTNOTE_TOKENS: &[&str] = &["footnotes", "footnote", "endnotes", "end
 
 /// Page furniture removed after the article is chosen (kept during scoring so that their text
 /// still counts against the link density of their ancestors).
-pub const CHROME_ELEMENTS: &[&str] = &["footer", "aside", "form", "fieldset", "header"];
+pub const CHROME_ELEMENTS: &[&str] = &["footer", "aside", "form", "fieldset"];
 
 /// Hosts whose video iframes are worth keeping.
 pub const VIDEO_HOSTS: &[&str] = &[

@@ -90,7 +90,7 @@ pub fn class_weight(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
 
 fn base_score(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
     let by_tag = match dom.tag(id).unwrap_or("") {
-        "div" | "article" => 5.0,
+        "div" => 5.0,
         "pre" | "td" | "blockquote" => 3.0,
         "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
@@ -212,7 +212,8 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
             continue;
         }
         let commas = text.chars().filter(|c| pat::COMMAS.contains(c)).count() as f64;
-        let score = 1.0 + commas + ((len / 100).min(3)) as f64;
+        // One for the paragraph, one per comma-separated piece, one per 100 characters (up to 3).
+        let score = 1.0 + (commas + 1.0) + ((len / 100).min(3)) as f64;
         let mut level = 0usize;
         let mut anc = dom.parent(el);
         while let Some(a) = anc {
