@@ -44,7 +44,23 @@ pub fn read(dom: &Dom) -> Metadata {
         .map(|n| normalize_space(&dom.text_content(n)))
         .unwrap_or_default();
     let ld = json_ld(dom, &article_title(dom, &doc_title));
-    let meta = meta_tags(dom);
+    let mut meta = meta_tags(dom);
+    // Several `<meta name="author">` tags name several authors: join them.
+    let authors: Vec<String> = dom
+        .elements_named(root, "meta")
+        .into_iter()
+        .filter(|&m| dom.attr(m, "name").is_some_and(|n| n.trim().eq_ignore_ascii_case("author")))
+        .filter_map(|m| dom.attr(m, "content").map(|c| c.trim().to_string()))
+        .filter(|c| !c.is_empty() && !c.starts_with("http"))
+        .fold(Vec::new(), |mut v, a| {
+            if !v.contains(&a) {
+                v.push(a);
+            }
+            v
+        });
+    if authors.len() > 1 {
+        meta.insert("author".to_string(), authors.join(", "));
+    }
     let pick = |keys: &[&str]| keys.iter().find_map(|k| meta.get(*k).filter(|v| !v.is_empty()).cloned());
 
     let title = ld.title.clone().or_else(|| {

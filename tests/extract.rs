@@ -232,3 +232,27 @@ fn cookie_dialog_is_not_the_article() {
     assert!(a.text.starts_with("Ten years ago"), "{}", a.text);
     assert!(!a.text.contains("partners"), "consent text extracted:\n{}", a.text);
 }
+
+#[test]
+fn a_later_pass_finds_an_article_the_first_pass_strips() {
+    // "remarks" marks comment blocks, so the first pass removes the only container; the second
+    // pass, which keeps unlikely blocks, finds the article in it.
+    let a = extract("retry-pass");
+    assert!(a.text.contains("one over two and two over one"), "{}", a.text);
+    assert!(a.word_count > 120, "{} words", a.word_count);
+}
+
+#[test]
+fn br_paragraph_pages_are_readerable() {
+    assert!(decant::is_probably_readerable(&fixture("br-paragraphs")));
+}
+
+#[test]
+fn several_author_meta_tags_are_joined() {
+    let html = fixture("metadata-sources").replace(
+        "<meta name=\"author\" content=\"Lena Vogt\">",
+        "<meta name=\"author\" content=\"Lena Vogt\"><meta name=\"author\" content=\"Jonas Ebert\">",
+    );
+    let a = decant::extract(&html, URL, &decant::Options::default()).expect("article");
+    assert_eq!(a.byline.as_deref(), Some("Lena Vogt, Jonas Ebert"));
+}
