@@ -21,9 +21,10 @@ pub fn prepare(dom: &mut Dom) {
     for n in doomed {
         dom.detach(n);
     }
+    // Presentational wrappers carry nothing the reader keeps: their content takes their place.
     for n in dom.descendants(root).collect::<Vec<_>>() {
-        if dom.is(n, "font") {
-            dom.rename(n, "span");
+        if dom.tag(n).is_some_and(|t| matches!(t, "font" | "center" | "big" | "blink" | "marquee" | "tt")) {
+            dom.unwrap(n);
         }
     }
     replace_brs(dom);
@@ -296,6 +297,13 @@ mod tests {
         let mut dom = Dom::parse_fragment("<div>One line<br>still one<br><br>Two<br> <br>Three</div>");
         prepare(&mut dom);
         assert_eq!(dom.inner_html(dom.root()), "<div>One line<br>still one<p>Two</p><p>Three</p> </div>");
+    }
+
+    #[test]
+    fn presentational_wrappers_are_unwrapped() {
+        let mut dom = Dom::parse_fragment("<center><p><font face=\"Arial\" size=\"2\">Old <big>style</big></font></p></center>");
+        prepare(&mut dom);
+        assert_eq!(dom.inner_html(dom.root()), "<p>Old style</p>");
     }
 
     #[test]
