@@ -114,28 +114,31 @@ fn mathjax2(dom: &mut Dom, script: NodeId) {
 /// as its source where no MathML rendering exists, and exported as `$TEX$`.
 fn tex_only_math(dom: &mut Dom, tex: &str) -> NodeId {
     let math = dom.create_element("math");
-    let semantics = dom.create_element("semantics");
     let mtext = dom.create_element("mtext");
     let text = dom.create_text(tex);
     dom.append(mtext, text);
-    dom.append(semantics, mtext);
-    let annotation = dom.create_element("annotation");
-    dom.set_attr(annotation, "encoding", TEX);
-    let text = dom.create_text(tex);
-    dom.append(annotation, text);
-    dom.append(semantics, annotation);
-    dom.append(math, semantics);
+    dom.append(math, mtext);
+    wrap_in_semantics(dom, math, None, tex);
     math
 }
 
 /// Wraps the content of `math` in `<semantics>` with a LaTeX annotation.
 fn add_annotation(dom: &mut Dom, math: NodeId, tex: &str) {
-    let semantics = dom.create_element("semantics");
     let row = dom.create_element("mrow");
+    wrap_in_semantics(dom, math, Some(row), tex);
+}
+
+/// Moves the children of `math` into `<semantics>` (inside `wrapper` if given) and adds the
+/// annotation holding `tex`.
+fn wrap_in_semantics(dom: &mut Dom, math: NodeId, wrapper: Option<NodeId>, tex: &str) {
+    let semantics = dom.create_element("semantics");
+    let target = wrapper.unwrap_or(semantics);
     for c in dom.children(math) {
-        dom.append(row, c);
+        dom.append(target, c);
     }
-    dom.append(semantics, row);
+    if let Some(w) = wrapper {
+        dom.append(semantics, w);
+    }
     let annotation = dom.create_element("annotation");
     dom.set_attr(annotation, "encoding", TEX);
     let text = dom.create_text(tex);
