@@ -1,28 +1,73 @@
-// The service worker: opens and closes the reader on a toolbar click or the keyboard command,
-// and hands each captured page to the reader frame that asks for it.
+// The service worker: opens and closes the reader on a toolbar click, the keyboard command or
+// the context menu; hands each captured page to the reader frame that asks for it; and, where
+// the user has allowed it, marks readable pages with a badge.
 
-import { isCapture, isTakeCapture } from './messages.js';
+import init, { isProbablyReaderable } from '../pkg/decant.js';
+import { isCapture, isProbe, isTakeCapture } from './messages.js';
 
 // Captures wait here between the capture script and the reader frame: a second at most. They are
 // taken once and never stored anywhere else.
 const captures = new Map();
+const MENU_ID = 'decant-open';
+const PROBE_ID = 'decant-probe';
+let engine = null;
 
 /** Opens the reader on the tab, or closes it if it is open: what a click on the button does. */
 async function toggleReader(tabId) {
   try {
     await chrome.scripting.executeScript({ target: { tabId }, files: ['extension/capture.js'] });
-    await chrome.action.setBadgeText({ tabId, text: '' });
+    if ((await chrome.action.getBadgeText({ tabId })) === '!') await chrome.action.setBadgeText({ tabId, text: '' });
   } catch (error) {
     // Browser pages, the web store and PDF viewers do not allow scripts: say so on the button.
     console.warn('Decant cannot run on this page:', error);
     await chrome.action.setBadgeText({ tabId, text: '!' });
+    await chrome.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
     await chrome.action.setTitle({ tabId, title: 'Decant cannot open this page (the browser does not allow it)' });
   }
+}
+
+function onMenuClicked(info, tab) {
+  if (info.menuItemId === MENU_ID && tab?.id !== undefined) return toggleReader(tab.id);
+}
+
+/**
+ * The readable badge needs to look at every page, which needs host access the extension does not
+ * ask for at install. Where the user grants it (options page), a small probe script runs on the
+ * granted sites; without it, nothing runs on any page until the button is clicked.
+ */
+async function syncProbe() {
+  const { origins = [] } = await chrome.permissions.getAll();
+  const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [PROBE_ID] });
+  if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [PROBE_ID] });
+  if (origins.length) {
+    await chrome.scripting.registerContentScripts([
+      { id: PROBE_ID, matches: origins, js: ['extension/probe.js'], runAt: 'document_idle', allFrames: false },
+    ]);
+  }
+}
+
+async function showReadable(tabId, html) {
+  engine ??= init();
+  await engine;
+  const readable = isProbablyReaderable(html);
+  await chrome.action.setBadgeText({ tabId, text: readable ? '✓' : '' });
+  await chrome.action.setBadgeBackgroundColor({ tabId, color: '#1b6e76' });
+  await chrome.action.setTitle({ tabId, title: readable ? 'This page looks readable: open it in reader view (Alt+Shift+R)' : 'Open in reader view (Alt+Shift+R)' });
+  return readable;
 }
 
 chrome.action.onClicked.addListener((tab) => {
   if (tab.id !== undefined) toggleReader(tab.id);
 });
+
+chrome.runtime.onInstalled.addListener(() => {
+  chrome.contextMenus.create({ id: MENU_ID, title: 'Open in reader view', contexts: ['page'] }, () => void chrome.runtime.lastError);
+  syncProbe().catch((e) => console.warn('Decant: badge setup failed', e));
+});
+chrome.runtime.onStartup.addListener(() => syncProbe().catch(() => {}));
+chrome.permissions.onAdded.addListener(() => syncProbe().catch(() => {}));
+chrome.permissions.onRemoved.addListener(() => syncProbe().catch(() => {}));
+chrome.contextMenus.onClicked.addListener(onMenuClicked);
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   // Only the extension's own scripts can send here; still, check the shape of what arrives.
@@ -41,8 +86,16 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     sendResponse(capture ? { ok: true, capture } : { ok: false, error: 'The page capture has expired. Click the Decant button again.' });
     return false;
   }
+  if (isProbe(msg) && sender.tab?.id !== undefined) {
+    showReadable(sender.tab.id, msg.html).then(
+      (readable) => sendResponse({ ok: true, readable }),
+      (error) => sendResponse({ ok: false, error: String(error) }),
+    );
+    return true;
+  }
   return false;
 });
 
-// The browser tests open the reader through this, the same function a click runs.
-globalThis.decantToggleReader = toggleReader;
+// The browser tests drive the extension through these, the same functions a click, the context
+// menu and a permission change run.
+Object.assign(globalThis, { decantToggleReader: toggleReader, decantMenuClicked: onMenuClicked, decantSyncProbe: syncProbe });

@@ -6,6 +6,8 @@ export const KIND = Object.freeze({
   capture: 'decant:capture',
   // reader -> background: the capture with this id, once. Reply: { ok, capture } or { ok: false, error }.
   takeCapture: 'decant:take-capture',
+  // probe.js -> background: a page's HTML for the readerable check behind the toolbar badge.
+  probe: 'decant:probe',
 });
 
 /** Whether `msg` is a capture message with the fields it needs. */
@@ -16,4 +18,9 @@ export function isCapture(msg) {
 /** Whether `msg` asks for a capture by id. */
 export function isTakeCapture(msg) {
   return msg?.kind === KIND.takeCapture && typeof msg.id === 'string';
+}
+
+/** Whether `msg` is a readerable probe of a page. */
+export function isProbe(msg) {
+  return msg?.kind === KIND.probe && typeof msg.html === 'string';
 }

@@ -6,105 +6,222 @@
 import init, { extractWithMarkdown } from '../pkg/decant.js';
 import { KIND } from './messages.js';
 import { fileName, formatDate } from './util.js';
+import { THEMES, FONT_SIZE, SPEECH_RATES, applySettings, loadSettings, saveSettings, onSettingsChanged, settingsForm } from './settings.js';
+import { Narrator } from './narrator.js';
 
-const main = document.getElementById('decant-main');
-const saveButton = document.getElementById('decant-save');
-const closeButton = document.getElementById('decant-close');
+const $ = (id) => document.getElementById(id);
+const main = $('decant-main');
 let article = null;
+let settings = null;
+let form = null;
+let narrator = null;
 
 function close() {
+  narrator?.stop();
   // capture.js in the page removes this frame; it checks that the message comes from it.
   window.parent.postMessage({ kind: 'decant:close' }, '*');
 }
 
+function el(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
 function showMessage(title, detail) {
-  const box = document.createElement('section');
-  box.className = 'decant-message';
-  box.setAttribute('role', 'alert');
-  const h = document.createElement('h1');
-  h.textContent = title;
-  const p = document.createElement('p');
-  p.textContent = detail;
-  const back = document.createElement('button');
-  back.type = 'button';
-  back.textContent = 'Back to the page';
+  const back = el('button', { type: 'button', textContent: 'Back to the page' });
   back.addEventListener('click', close);
-  box.append(h, p, back);
+  const box = el('section', { className: 'decant-message' }, el('h1', { textContent: title }), el('p', { textContent: detail }), back);
+  box.setAttribute('role', 'alert');
   main.replaceChildren(box);
   main.setAttribute('aria-busy', 'false');
   back.focus();
 }
 
 function metaLine(a) {
-  const line = document.createElement('p');
-  line.className = 'decant-meta';
   const parts = [];
-  if (a.byline) parts.push(Object.assign(document.createElement('span'), { className: 'decant-byline', textContent: a.byline }));
+  if (a.byline) parts.push(el('span', { className: 'decant-byline', textContent: a.byline }));
   const site = a.siteName || (a.url ? new URL(a.url).hostname : '');
   if (site) {
-    const link = Object.assign(document.createElement('a'), { className: 'decant-site', textContent: site });
-    if (a.url) {
-      link.href = a.url;
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-    }
+    const link = el('a', { className: 'decant-site', textContent: site });
+    if (a.url) Object.assign(link, { href: a.url, target: '_blank', rel: 'noopener noreferrer' });
     parts.push(link);
   }
   const date = formatDate(a.publishedTime, navigator.language);
-  if (date) {
-    const time = Object.assign(document.createElement('time'), { textContent: date });
-    time.dateTime = a.publishedTime;
-    parts.push(time);
-  }
-  if (a.readingTimeMinutes > 0) {
-    parts.push(Object.assign(document.createElement('span'), { className: 'decant-reading-time', textContent: `${a.readingTimeMinutes} min read` }));
-  }
-  parts.forEach((p, i) => {
-    if (i > 0) line.append(' · ');
-    line.append(p);
-  });
+  if (date) parts.push(el('time', { dateTime: a.publishedTime, textContent: date }));
+  if (a.readingTimeMinutes > 0) parts.push(el('span', { className: 'decant-reading-time', textContent: `${a.readingTimeMinutes} min read` }));
+  const line = el('p', { className: 'decant-meta' });
+  parts.forEach((p, i) => line.append(...(i > 0 ? [' · ', p] : [p])));
   return line;
 }
 
-function render(a) {
-  const header = document.createElement('header');
-  header.className = 'decant-header';
-  const title = a.title || a.siteName || (a.url ? new URL(a.url).hostname : 'Untitled');
-  const h1 = Object.assign(document.createElement('h1'), { className: 'decant-title', textContent: title });
-  header.append(h1, metaLine(a));
+/** The lead image, unless the article already shows it (compared by file name). */
+function leadImage(a, body) {
+  if (!a.leadImage) return null;
+  const name = (u) => {
+    try {
+      return new URL(u).pathname.split('/').pop();
+    } catch {
+      return u;
+    }
+  };
+  const lead = name(a.leadImage);
+  if ([...body.querySelectorAll('img')].some((img) => name(img.currentSrc || img.src) === lead)) return null;
+  return el('figure', { className: 'decant-lead-image' }, el('img', { src: a.leadImage, alt: '' }));
+}
 
-  const body = document.createElement('div');
-  body.className = 'decant-content';
+function buildToc(body) {
+  const headings = [...body.querySelectorAll('h2, h3, h4')].filter((h) => h.textContent.trim());
+  const button = $('decant-toc');
+  const panel = $('decant-toc-panel');
+  // A table of contents helps from three sections on; below that it is clutter.
+  if (headings.length < 3) return;
+  const list = el('ol');
+  headings.forEach((h, i) => {
+    if (!h.id) h.id = `decant-section-${i + 1}`;
+    const link = el('a', { href: `#${h.id}`, textContent: h.textContent.trim() });
+    link.addEventListener('click', () => togglePanel(button, panel, false));
+    list.append(el('li', { className: `decant-toc-${h.localName}` }, link));
+  });
+  panel.replaceChildren(list);
+  button.hidden = false;
+}
+
+function togglePanel(button, panel, open = panel.hidden) {
+  panel.hidden = !open;
+  button.setAttribute('aria-expanded', String(open));
+  if (open) panel.querySelector('input:checked, button, a, select')?.focus();
+}
+
+function render(a) {
+  const body = el('div', { className: 'decant-content' });
   const parsed = new DOMParser().parseFromString(a.content, 'text/html');
   body.append(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
   for (const link of body.querySelectorAll('a[href]')) {
     // In-page links (footnotes) stay here; others open outside the reader frame.
-    if (!link.getAttribute('href').startsWith('#')) {
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-    }
+    if (!link.getAttribute('href').startsWith('#')) Object.assign(link, { target: '_blank', rel: 'noopener noreferrer' });
   }
+  const title = a.title || a.siteName || (a.url ? new URL(a.url).hostname : 'Untitled');
+  const header = el('header', { className: 'decant-header' }, el('h1', { className: 'decant-title', textContent: title }), metaLine(a));
+  const lead = leadImage(a, body);
+  if (lead) header.append(lead);
 
-  const view = document.createElement('article');
-  view.className = 'decant-article';
+  const view = el('article', { className: 'decant-article' }, header, body);
   if (a.lang) view.lang = a.lang;
   if (a.dir) view.dir = a.dir;
-  view.append(header, body);
   main.replaceChildren(view);
   main.setAttribute('aria-busy', 'false');
   document.title = title;
-  saveButton.disabled = false;
+  $('decant-save').disabled = false;
+  buildToc(body);
+  setUpNarrator(view, a);
+  updateProgress();
+}
+
+function setUpNarrator(view, a) {
+  const blocks = [...view.querySelectorAll('.decant-title, .decant-content :is(p, h2, h3, h4, h5, h6, li, blockquote, figcaption, dt, dd)')]
+    .filter((b) => !b.querySelector('p, li, blockquote'));
+  const listen = $('decant-listen');
+  const play = $('decant-listen-play');
+  narrator = new Narrator(blocks, {
+    lang: a.lang || undefined,
+    rate: settings.speechRate,
+    onChange({ playing, index }) {
+      listen.setAttribute('aria-pressed', String(playing));
+      play.textContent = playing ? '⏸' : '▶';
+      play.setAttribute('aria-label', playing ? 'Pause' : 'Play');
+      for (const b of view.querySelectorAll('.decant-speaking')) b.classList.remove('decant-speaking');
+      if (playing || index > 0) {
+        const current = narrator?.blocks[index];
+        current?.classList.add('decant-speaking');
+        current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      }
+    },
+  });
+  listen.disabled = narrator.blocks.length === 0;
+}
+
+function updateProgress() {
+  const doc = document.scrollingElement;
+  const max = doc.scrollHeight - doc.clientHeight;
+  const pct = max > 0 ? Math.round((doc.scrollTop / max) * 100) : 100;
+  const bar = $('decant-progress');
+  bar.setAttribute('aria-valuenow', String(pct));
+  bar.firstElementChild.style.width = `${pct}%`;
 }
 
 function save() {
   if (!article) return;
   const blob = new Blob([article.markdown], { type: 'text/markdown;charset=utf-8' });
   const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName(article.title, 'md') });
+  const link = el('a', { href: url, download: fileName(article.title, 'md') });
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function changeSettings(next) {
+  settings = next;
+  applySettings(document, settings);
+  form?.update(settings);
+  if (narrator) narrator.setRate(settings.speechRate);
+  saveSettings(settings).catch((e) => console.warn('Decant could not save the settings:', e));
+}
+
+function onKeyDown(event) {
+  const typing = event.target instanceof HTMLElement && event.target.closest('input, select, textarea');
+  if (event.key === 'Escape') {
+    const open = [...document.querySelectorAll('.decant-panel')].find((p) => !p.hidden);
+    event.preventDefault();
+    if (open) {
+      const button = document.querySelector(`[aria-controls="${open.id}"]`) ?? $('decant-listen');
+      open.hidden = true;
+      button?.setAttribute('aria-expanded', 'false');
+      button?.focus();
+    } else close();
+    return;
+  }
+  if (typing || event.ctrlKey || event.metaKey || event.altKey || !settings) return;
+  if (event.key === '+' || event.key === '=') changeSettings({ ...settings, fontSize: settings.fontSize + FONT_SIZE.step });
+  else if (event.key === '-') changeSettings({ ...settings, fontSize: settings.fontSize - FONT_SIZE.step });
+  else if (event.key === 't' || event.key === 'T') changeSettings({ ...settings, theme: THEMES[(THEMES.indexOf(settings.theme) + 1) % THEMES.length] });
+  else return;
+  event.preventDefault();
+}
+
+function wireControls() {
+  $('decant-save').addEventListener('click', save);
+  $('decant-close').addEventListener('click', close);
+  const appearance = $('decant-appearance');
+  const panel = $('decant-appearance-panel');
+  form = settingsForm(document, settings, changeSettings);
+  panel.append(form.element);
+  appearance.addEventListener('click', () => togglePanel(appearance, panel));
+  $('decant-toc').addEventListener('click', () => togglePanel($('decant-toc'), $('decant-toc-panel')));
+
+  const rate = $('decant-listen-rate');
+  for (const r of SPEECH_RATES) rate.append(el('option', { value: String(r), textContent: `${r}×`, selected: r === settings.speechRate }));
+  rate.addEventListener('change', () => changeSettings({ ...settings, speechRate: Number(rate.value) }));
+  $('decant-listen').addEventListener('click', () => {
+    if (!window.speechSynthesis) {
+      $('decant-listen').textContent = 'Listen (not available in this browser)';
+      return;
+    }
+    $('decant-listen-panel').hidden = false;
+    narrator?.toggle();
+  });
+  $('decant-listen-play').addEventListener('click', () => narrator?.toggle());
+  $('decant-listen-prev').addEventListener('click', () => narrator?.skip(-1));
+  $('decant-listen-next').addEventListener('click', () => narrator?.skip(1));
+
+  document.addEventListener('keydown', onKeyDown);
+  document.addEventListener('scroll', updateProgress, { passive: true });
+  onSettingsChanged((next) => {
+    settings = next;
+    applySettings(document, settings);
+    form.update(settings);
+  });
 }
 
 async function load() {
@@ -130,13 +247,8 @@ async function load() {
   main.focus({ preventScroll: true });
 }
 
-saveButton.addEventListener('click', save);
-closeButton.addEventListener('click', close);
-document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape') {
-    event.preventDefault();
-    close();
-  }
-});
 main.tabIndex = -1;
+settings = await loadSettings();
+applySettings(document, settings);
+wireControls();
 load();
