@@ -79,12 +79,28 @@ pub fn sanitized_html(dom: &Dom, top: NodeId, base: Option<&Url>, page: Option<&
                     write_video_iframe(dom, n, base, &mut out);
                     continue;
                 }
+                if name == "img" && !has_loadable_image(el, base) {
+                    // Nothing safe to show: a broken-image box helps no one.
+                    continue;
+                }
                 let Some(&keep) = KEEP.iter().chain(MATHML).find(|&&k| k == name) else {
                     stack.extend(kids.into_iter().rev().map(Step::Open));
                     continue;
                 };
                 out.push('<');
                 out.push_str(keep);
+                if keep == "img" {
+                    // An image known only by its srcset gets its first candidate as `src`, which
+                    // the Markdown and other exports need.
+                    let src_ok = el.attr("src").and_then(|v| safe_url(v, UrlKind::Image, base, page)).is_some();
+                    if !src_ok {
+                        if let Some(first) = el.attr("srcset").and_then(|v| safe_srcset(v, base)).and_then(|s| s.split_whitespace().next().map(str::to_string)) {
+                            out.push_str(" src=\"");
+                            escape_attr(&first, &mut out);
+                            out.push('"');
+                        }
+                    }
+                }
                 for (k, v) in &el.attrs {
                     if let Some(value) = allowed_attr(keep, k, v, base, page) {
                         let _ = write!(out, " {k}=\"");
@@ -102,6 +118,11 @@ pub fn sanitized_html(dom: &Dom, top: NodeId, base: Option<&Url>, page: Option<&
         }
     }
     out
+}
+
+fn has_loadable_image(el: &crate::dom::Element, base: Option<&Url>) -> bool {
+    el.attr("src").and_then(|v| safe_url(v, UrlKind::Image, base, None)).is_some()
+        || el.attr("srcset").and_then(|v| safe_srcset(v, base)).is_some()
 }
 
 /// The value to keep for attribute `attr` of element `tag`, or `None` to drop it.
@@ -235,7 +256,8 @@ mod tests {
             clean("<a href=\"../a.html\">a</a><a href=\"javascript:alert(1)\">b</a><a href=\"story.html#fn1\">c</a><img src=\"/i.png\" srcset=\"i.png 1x, javascript:x 2x\">"),
             "<a href=\"https://example.com/a.html\">a</a><a>b</a><a href=\"#fn1\">c</a><img src=\"https://example.com/i.png\" srcset=\"https://example.com/news/i.png 1x\">"
         );
-        assert_eq!(clean("<img src=\"data:image/svg+xml;base64,AAAA\">"), "<img>");
+        assert_eq!(clean("<img src=\"data:image/svg+xml;base64,AAAA\">"), "");
+        assert_eq!(clean("<img srcset=\"/a.png 1x\">"), "<img src=\"https://example.com/a.png\" srcset=\"https://example.com/a.png 1x\">");
     }
 
     #[test]

@@ -256,3 +256,23 @@ fn several_author_meta_tags_are_joined() {
     let a = decant::extract(&html, URL, &decant::Options::default()).expect("article");
     assert_eq!(a.byline.as_deref(), Some("Lena Vogt, Jonas Ebert"));
 }
+
+#[test]
+fn scripts_and_script_urls_never_reach_the_output() {
+    let a = extract("xss-attacks");
+    let md = decant::to_markdown(&a);
+    for (what, output) in [("HTML", &a.content), ("Markdown", &md), ("text", &a.text)] {
+        let lower = output.to_lowercase();
+        for bad in [
+            "<script", "javascript:", "vbscript:", "onerror", "onload", "onclick", "ontoggle", "onfocus", "srcdoc",
+            "<iframe", "<object", "<embed", "<form", "<input", "<button", "style=", "<svg", "data:text",
+            "data:image/svg", "expression(", "xlink:", "__pwned", "<base", "<meta", "<template", "<style",
+        ] {
+            assert!(!lower.contains(bad), "{what} output contains {bad:?}:\n{output}");
+        }
+    }
+    assert!(a.content.contains("<a href=\"https://ponds.example/guide\">a guide</a>"), "the safe link was lost: {}", a.content);
+    assert!(a.content.contains("<img src=\"https://news.example/img/ok.png\" alt=\"srcset\""), "{}", a.content);
+    assert!(a.content.contains("src=\"https://news.example/img/pond.jpg\""), "links must resolve against the page, not a javascript: <base>");
+    assert!(a.text.contains("Fill it with rainwater"));
+}

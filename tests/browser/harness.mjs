@@ -143,7 +143,11 @@ export async function clickDecant(worker, page) {
 export async function readerFrame(page, timeout = 15_000) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/extension/reader.html'));
+    // The newest attached one: a closed reader's frame may linger in the list for a moment.
+    const frame = page
+      .frames()
+      .filter((f) => !f.isDetached() && f.url().startsWith('chrome-extension://') && f.url().includes('/extension/reader.html'))
+      .at(-1);
     if (frame) return frame;
     await page.waitForTimeout(50);
   }

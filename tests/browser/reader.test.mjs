@@ -98,7 +98,8 @@ test('a second click and Esc both close the reader', async () => {
     await clickDecant(browser.worker, page);
     const again = await readerFrame(page);
     await again.waitForSelector('.decant-content');
-    await again.press('body', 'Escape');
+    await again.waitForFunction(() => document.hasFocus());
+    await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.querySelector('decant-reader') === null);
     assert.equal(await overlayPresent(page), false);
   } finally {
@@ -133,9 +134,68 @@ test('what only the live page knows: elements hidden by a stylesheet and fixed o
     assert.match(shown, /follow its plume the last few meters/);
     assert.ok(!shown.includes('DUPLICATE FOR SMALL SCREENS'), 'an element hidden by the stylesheet is shown');
     assert.ok(!shown.includes('Unlock every story'), 'a fixed overlay is shown');
-    await reader.press('body', 'Escape');
+    await reader.waitForFunction(() => document.hasFocus());
+    await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.querySelector('decant-reader') === null);
     assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, 'the capture changed the page');
+  } finally {
+    await page.close();
+  }
+});
+
+test('no script from the page runs in the reader, and footnote links jump and come back', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(server.url('/pages/xss-attacks.html'));
+    await clickDecant(browser.worker, page);
+    const reader = await readerFrame(page);
+    await reader.waitForSelector('.decant-content');
+    await page.waitForTimeout(300);
+    const state = await reader.evaluate(() => ({
+      pwned: window.__pwned ?? null,
+      scripts: document.querySelectorAll('.decant-content script, .decant-content iframe, .decant-content [onerror], .decant-content [onclick]').length,
+      jsLinks: [...document.querySelectorAll('a')].filter((a) => /^\s*(java|vb)script:/i.test(a.getAttribute('href') ?? '')).length,
+      blankLinks: [...document.querySelectorAll('.decant-content a[target=_blank]')].map((a) => a.rel),
+    }));
+    assert.deepEqual(state, { pwned: null, scripts: 0, jsLinks: 0, blankLinks: ['noopener noreferrer'] });
+    await reader.click('#decant-close');
+    await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+
+    await page.goto(server.url('/pages/footnotes.html'));
+    await clickDecant(browser.worker, page);
+    const notes = await readerFrame(page);
+    await notes.waitForSelector('.decant-content');
+    await notes.click('a[href="#fn-2"]');
+    await notes.waitForFunction(() => location.hash === '#fn-2');
+    const noteVisible = await notes.evaluate(() => {
+      const r = document.getElementById('fn-2').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
+    assert.ok(noteVisible, 'the footnote is not in view after its link was followed');
+    await notes.click('#fn-2 a[href="#ref-2"]');
+    await notes.waitForFunction(() => location.hash === '#ref-2');
+  } finally {
+    await page.close();
+  }
+});
+
+test('the extension makes no request of its own: only the page and its images load', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(server.url('/pages/news-article.html'));
+    const requests = [];
+    browser.context.on('request', (r) => requests.push(r.url()));
+    await clickDecant(browser.worker, page);
+    const reader = await readerFrame(page);
+    await reader.waitForSelector('.decant-content img');
+    const [download] = await Promise.all([page.waitForEvent('download'), reader.click('#decant-save')]);
+    await download.path();
+    await reader.click('#decant-close');
+    await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+    const origin = new URL(server.url('/')).origin;
+    const foreign = requests.filter((u) => !u.startsWith('chrome-extension://') && !u.startsWith('blob:') && !u.startsWith('data:') && !u.startsWith(`${origin}/images/`));
+    assert.deepEqual(foreign, [], 'requests other than the article images');
+    assert.ok(requests.some((u) => u.startsWith(`${origin}/images/`)), 'the article image was not loaded (the check saw no requests)');
   } finally {
     await page.close();
   }
