@@ -39,7 +39,7 @@ test-js:
 	$(NODE) --test --test-concurrency=1 tests/js/
 
 test-browser:
-	$(NODE) --test --test-concurrency=1 tests/browser/
+	$(NODE) --test --test-concurrency=1 --test-timeout=120000 tests/browser/
 
 size:
 	@scripts/check-size.sh

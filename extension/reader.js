@@ -169,6 +169,18 @@ function changeSettings(next) {
   saveSettings(settings).catch((e) => console.warn('Decant could not save the settings:', e));
 }
 
+// Esc closes on its key-up: removing the frame while the key is still down leaves the browser
+// waiting for the key-up to be handled by a frame that no longer exists (Chromium's DevTools input
+// then never returns), and the page would get a stray key-up.
+let escapeDown = false;
+
+function onKeyUp(event) {
+  if (event.key === 'Escape' && escapeDown) {
+    escapeDown = false;
+    close();
+  }
+}
+
 function onKeyDown(event) {
   const typing = event.target instanceof HTMLElement && event.target.closest('input, select, textarea');
   if (event.key === 'Escape') {
@@ -179,7 +191,7 @@ function onKeyDown(event) {
       open.hidden = true;
       button?.setAttribute('aria-expanded', 'false');
       button?.focus();
-    } else close();
+    } else escapeDown = true;
     return;
   }
   if (typing || event.ctrlKey || event.metaKey || event.altKey || !settings) return;
@@ -216,6 +228,7 @@ function wireControls() {
   $('decant-listen-next').addEventListener('click', () => narrator?.skip(1));
 
   document.addEventListener('keydown', onKeyDown);
+  document.addEventListener('keyup', onKeyUp);
   document.addEventListener('scroll', updateProgress, { passive: true });
   onSettingsChanged((next) => {
     settings = next;
