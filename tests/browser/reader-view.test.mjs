@@ -1,6 +1,7 @@
-// The reader view itself: settings (applied at once, remembered), keyboard-only use, the table
-// of contents and progress, listening, right-to-left text, print, the readable badge and the
-// context menu. Screenshots of each theme go to out/test-screenshots/.
+// The reader view itself: the header, content styling (images, wide tables, code, math), settings
+// (applied at once, remembered), keyboard-only use, the table of contents and progress, listening,
+// right-to-left text, print, the readable badge and the context menu. Screenshots of each theme go
+// to out/test-screenshots/.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -225,14 +226,101 @@ test('a right-to-left article is laid out right to left', async () => {
 test('printing shows the article alone', async () => {
   const { page, reader } = await openReader('/pages/news-article.html');
   try {
-    const hidden = await reader.evaluate(() => {
-      const rules = [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r instanceof CSSMediaRule && r.conditionText === 'print');
-      const text = rules.map((r) => r.cssText).join('\n');
-      return ['.decant-toolbar', '.decant-panel', '#decant-progress'].every((sel) => text.includes(sel)) && /display: none/.test(text);
-    });
-    assert.ok(hidden, 'the print style does not hide the toolbar, panels and progress bar');
+    await page.emulateMedia({ media: 'print' });
+    const shown = await reader.evaluate(() =>
+      Object.fromEntries(['.decant-toolbar', '#decant-progress', '.decant-article'].map((sel) => [sel, getComputedStyle(document.querySelector(sel)).display !== 'none'])),
+    );
+    assert.deepEqual(shown, { '.decant-toolbar': false, '#decant-progress': false, '.decant-article': true });
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await reader.evaluate(() => getComputedStyle(document.querySelector('.decant-toolbar')).display !== 'none'), true);
   } finally {
     await page.close();
+  }
+});
+
+test('images fit the column with their captions; wide tables and long code scroll in their own box; math is MathML', async () => {
+  const { page, reader } = await openReader('/pages/wide-content.html');
+  try {
+    await reader.waitForFunction(() => [...document.querySelectorAll('.decant-content img')].every((i) => i.complete && i.naturalWidth > 0));
+    const layout = await reader.evaluate(() => {
+      const column = document.querySelector('.decant-content').getBoundingClientRect().width;
+      const box = (sel) => {
+        const e = document.querySelector(`.decant-content ${sel}`);
+        const style = getComputedStyle(e);
+        return { width: e.getBoundingClientRect().width, overflowX: style.overflowX, scrolls: e.scrollWidth > e.clientWidth, font: style.fontFamily };
+      };
+      const img = document.querySelector('.decant-content figure img');
+      const math = document.querySelector('.decant-content math');
+      return {
+        column,
+        img: img.getBoundingClientRect().width,
+        imgRatio: img.getBoundingClientRect().width / img.getBoundingClientRect().height / (img.naturalWidth / img.naturalHeight),
+        caption: img.closest('figure').querySelector('figcaption')?.textContent,
+        table: box('table'),
+        pre: box('pre'),
+        pageScrollsSideways: document.scrollingElement.scrollWidth > document.scrollingElement.clientWidth,
+        math: math instanceof MathMLElement && math.getBoundingClientRect().width > 0,
+      };
+    });
+    assert.ok(layout.img <= layout.column + 0.5 && layout.img > layout.column * 0.9, `image ${layout.img}px in a ${layout.column}px column`);
+    assert.ok(Math.abs(layout.imgRatio - 1) < 0.02, `the image is stretched (shown ratio / natural ratio = ${layout.imgRatio})`);
+    assert.equal(layout.caption, 'The gauging station on the east bank, rebuilt in 1964.');
+    for (const name of ['table', 'pre']) {
+      const b = layout[name];
+      assert.ok(b.width <= layout.column + 0.5, `${name} is ${b.width}px wide in a ${layout.column}px column`);
+      assert.equal(b.overflowX, 'auto', `${name} does not scroll`);
+      assert.ok(b.scrolls, `${name} does not overflow its box (the fixture is meant to be wider than the column)`);
+    }
+    assert.match(layout.pre.font, /monospace/);
+    assert.equal(layout.pageScrollsSideways, false, 'the reader page itself scrolls sideways');
+    assert.equal(layout.math, true, 'math is not rendered as MathML');
+  } finally {
+    await page.close();
+  }
+});
+
+test('the header: title, author, site linking to the page read, local date, reading time, lead image once', async () => {
+  const { page, reader } = await openReader('/pages/metadata-sources.html');
+  try {
+    const header = await reader.evaluate(() => {
+      const h = document.querySelector('.decant-header');
+      const site = h.querySelector('.decant-site');
+      return {
+        title: h.querySelector('.decant-title').textContent,
+        byline: h.querySelector('.decant-byline')?.textContent,
+        site: site?.textContent,
+        siteHref: site?.href,
+        date: h.querySelector('time')?.textContent,
+        dateTime: h.querySelector('time')?.dateTime,
+        readingTime: h.querySelector('.decant-reading-time')?.textContent,
+        lead: h.querySelector('.decant-lead-image img')?.src,
+      };
+    });
+    const expectedDate = new Date('2026-05-07T03:30:00Z').toLocaleDateString(await reader.evaluate(() => navigator.language), { year: 'numeric', month: 'long', day: 'numeric' });
+    assert.deepEqual(header, {
+      title: 'Die Rückkehr der Nachtigall in die Stadtparks',
+      byline: 'Lena Vogt',
+      site: 'Stadtnatur Magazin',
+      siteHref: server.url('/pages/metadata-sources.html'),
+      date: expectedDate,
+      dateTime: header.dateTime,
+      readingTime: '1 min read',
+      lead: server.url('/pages/images/nachtigall.jpg'),
+    });
+    assert.match(header.dateTime, /^2026-05-07/);
+  } finally {
+    await page.close();
+  }
+  // The sample article shows its og:image in the text: the header does not repeat it.
+  const sample = await openReader('/examples/sample-article.html');
+  try {
+    const images = await sample.reader.evaluate(() => ({
+      lead: document.querySelectorAll('.decant-lead-image').length,
+      inText: [...document.querySelectorAll('.decant-content img')].filter((i) => i.src.endsWith('/images/starter.jpg')).length,
+    }));
+    assert.deepEqual(images, { lead: 0, inText: 1 });
+  } finally {
+    await sample.page.close();
   }
 });
 
