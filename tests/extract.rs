@@ -265,12 +265,19 @@ fn scripts_and_script_urls_never_reach_the_output() {
         let lower = output.to_lowercase();
         for bad in [
             "<script", "javascript:", "vbscript:", "onerror", "onload", "onclick", "ontoggle", "onfocus", "srcdoc",
-            "<iframe", "<object", "<embed", "<form", "<input", "<button", "style=", "<svg", "data:text",
-            "data:image/svg", "expression(", "xlink:", "__pwned", "<base", "<meta", "<template", "<style",
+            "<object", "<embed", "<form", "<input", "<button", "style=", "<svg", "data:text", "data:image/svg",
+            "expression(", "xlink:", "__pwned", "<base", "<meta", "<template", "<style", "<link", "ping=", "poster=",
+            "background=", "cite=", "evil.example",
         ] {
             assert!(!lower.contains(bad), "{what} output contains {bad:?}:\n{output}");
         }
     }
+    // The one frame left is the video on an allow-listed host, sandboxed.
+    let frames: Vec<&str> = a.content.match_indices("<iframe").map(|(i, _)| &a.content[i..i + a.content[i..].find('>').unwrap()]).collect();
+    assert_eq!(frames.len(), 1, "{}", a.content);
+    assert!(frames[0].starts_with("<iframe src=\"https://www.youtube.com/embed/pond-tour\" sandbox=\""), "{}", frames[0]);
+    assert!(a.content.contains("src=\"data:image/png;base64,"), "a data:image/png image was dropped: {}", a.content);
+    assert!(a.content.contains("<a href=\"https://ponds.example/plants\">plants</a>"), "{}", a.content);
     assert!(a.content.contains("<a href=\"https://ponds.example/guide\">a guide</a>"), "the safe link was lost: {}", a.content);
     assert!(a.content.contains("<img src=\"https://news.example/img/ok.png\" alt=\"srcset\""), "{}", a.content);
     assert!(a.content.contains("src=\"https://news.example/img/pond.jpg\""), "links must resolve against the page, not a javascript: <base>");

@@ -153,11 +153,27 @@ test('no script from the page runs in the reader, and footnote links jump and co
     await page.waitForTimeout(300);
     const state = await reader.evaluate(() => ({
       pwned: window.__pwned ?? null,
-      scripts: document.querySelectorAll('.decant-content script, .decant-content iframe, .decant-content [onerror], .decant-content [onclick]').length,
+      scripts: document.querySelectorAll('.decant-content :is(script, object, embed, [onerror], [onclick], [onload], [srcdoc])').length,
+      frames: [...document.querySelectorAll('.decant-content iframe')].map((f) => `${new URL(f.src).host} ${f.sandbox}`),
       jsLinks: [...document.querySelectorAll('a')].filter((a) => /^\s*(java|vb)script:/i.test(a.getAttribute('href') ?? '')).length,
       blankLinks: [...document.querySelectorAll('.decant-content a[target=_blank]')].map((a) => a.rel),
+      // Even markup that got past the sanitizer could not run: the reader's policy blocks inline code.
+      inlineRuns: (() => {
+        const s = document.createElement('script');
+        s.textContent = 'window.__inline = true';
+        document.body.append(s);
+        s.remove();
+        return window.__inline ?? false;
+      })(),
     }));
-    assert.deepEqual(state, { pwned: null, scripts: 0, jsLinks: 0, blankLinks: ['noopener noreferrer'] });
+    assert.deepEqual(state, {
+      pwned: null,
+      scripts: 0,
+      frames: ['www.youtube.com allow-scripts allow-same-origin allow-presentation allow-popups'],
+      jsLinks: 0,
+      blankLinks: ['noopener noreferrer', 'noopener noreferrer'],
+      inlineRuns: false,
+    });
     await reader.click('#decant-close');
     await page.waitForFunction(() => document.querySelector('decant-reader') === null);
 

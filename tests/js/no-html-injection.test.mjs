@@ -29,3 +29,32 @@ test('no extension script builds HTML from strings', async () => {
   }
   assert.deepEqual(problems, []);
 });
+
+/** The directives of the Content-Security-Policy meta tag in an extension page. */
+async function pagePolicy(file) {
+  const html = await readFile(join(EXTENSION, file), 'utf8');
+  const content = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
+  assert.ok(content, `${file} has no Content-Security-Policy`);
+  return Object.fromEntries(content.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+}
+
+test('the reader and options pages have a strict policy of their own', async () => {
+  for (const file of ['reader.html', 'options.html']) {
+    const csp = await pagePolicy(file);
+    assert.deepEqual(csp['default-src'], ["'none'"], file);
+    assert.ok(csp['script-src'].every((s) => s === "'self'" || s === "'wasm-unsafe-eval'"), `${file}: script-src ${csp['script-src']}`);
+    assert.deepEqual(csp['object-src'], ["'none'"], file);
+    assert.deepEqual(csp['base-uri'], ["'none'"], file);
+    assert.ok(!JSON.stringify(csp).includes('unsafe-inline'), `${file} allows inline code`);
+  }
+});
+
+test("the reader's frame-src is exactly the engine's video hosts", async () => {
+  const rust = await readFile(join(EXTENSION, '..', 'src', 'patterns.rs'), 'utf8');
+  const list = rust.match(/pub const VIDEO_HOSTS: &\[&str\] = &\[([^\]]*)\]/)?.[1];
+  assert.ok(list, 'VIDEO_HOSTS not found in src/patterns.rs');
+  const hosts = [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(hosts.length >= 3);
+  const expected = hosts.flatMap((h) => [`https://${h}`, `https://*.${h}`]);
+  assert.deepEqual((await pagePolicy('reader.html'))['frame-src'], expected);
+});
