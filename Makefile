@@ -4,7 +4,7 @@
 CARGO ?= cargo
 NODE ?= node
 
-.PHONY: all setup pkg cli demo test test-rust test-js test-browser size check-pkg measure clean
+.PHONY: all setup pkg cli demo test test-rust test-js test-browser size limits check-pkg measure clean
 
 all: cli pkg
 
@@ -28,9 +28,9 @@ demo: setup cli
 	@$(NODE) tests/browser/demo.mjs out
 
 # Every test: Rust (unit, fixtures, doc), the JS unit tests, the WASM package under Node, the
-# browser tests in Chromium, and the size budget. pkg/ is rebuilt first so that the browser
-# tests run the current sources.
-test: setup test-rust pkg test-js test-browser size
+# browser tests in Chromium, the size budget and the limits on pathological pages. pkg/ is
+# rebuilt first so that the browser tests run the current sources.
+test: setup test-rust pkg test-js test-browser size limits
 
 test-rust:
 	$(CARGO) test --locked
@@ -43,6 +43,10 @@ test-browser:
 
 size:
 	@scripts/check-size.sh
+
+# Pathological pages (20 MB, 500,000 elements, 100,000 deep) against the time and memory budgets.
+limits:
+	$(CARGO) run --release --locked --bin decant-limits
 
 # CI: the committed pkg/ must be what the sources build.
 check-pkg:

@@ -54,6 +54,11 @@ pub struct Dom {
 }
 
 /// Elements that never have children (serialized without an end tag).
+/// How deep the tree may nest. Deeper elements are attached to their ancestor at this depth, as
+/// Chromium's HTML parser does (its `kMaximumHTMLParserDOMTreeDepth` is 512): every walk that
+/// looks at ancestors or subtrees then stays linear in the page size, whatever the page's nesting.
+pub const MAX_DEPTH: usize = 512;
+
 pub const VOID_ELEMENTS: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr",
@@ -62,12 +67,12 @@ pub const VOID_ELEMENTS: &[&str] = &[
 impl Dom {
     /// Parses a whole document. Parsing never fails: html5ever repairs what it must.
     pub fn parse_document(html: &str) -> Dom {
-        Self::from_scraper(&scraper::Html::parse_document(html))
+        Self::from_scraper(&crate::parse::parse_document(html))
     }
 
     /// Parses a fragment (as if inside `<body>`); its nodes become children of the root.
     pub fn parse_fragment(html: &str) -> Dom {
-        let parsed = scraper::Html::parse_fragment(html);
+        let parsed = crate::parse::parse_fragment(html);
         let mut dom = Self::from_scraper(&parsed);
         // scraper wraps a fragment in an `<html>` element; lift its children to the root.
         let root = dom.root();
@@ -79,6 +84,7 @@ impl Dom {
         dom
     }
 
+    /// Converts scraper's tree, flattening anything nested deeper than [`MAX_DEPTH`].
     fn from_scraper(html: &scraper::Html) -> Dom {
         use scraper::Node as S;
         let mut dom = Dom { nodes: Vec::new() };
@@ -99,12 +105,14 @@ impl Dom {
                         // The document itself, doctypes, comments and processing instructions
                         // carry nothing a reader shows. Their children (a fragment's) still do.
                         _ => {
-                            stack.push(*stack.last().unwrap_or(&root));
+                            stack.push(stack[stack.len().min(MAX_DEPTH) - 1]);
                             continue;
                         }
                     };
                     let id = dom.push(data);
-                    let parent = *stack.last().unwrap_or(&root);
+                    // Below the depth limit, nodes become children of the deepest allowed
+                    // ancestor (so siblings of each other), as in Blink's parser.
+                    let parent = stack[stack.len().min(MAX_DEPTH) - 1];
                     dom.append(parent, id);
                     stack.push(id);
                 }

@@ -32,6 +32,7 @@ pub mod dom;
 pub mod markdown;
 pub mod math;
 pub mod metadata;
+pub mod parse;
 pub mod patterns;
 pub mod prepare;
 pub mod sanitize;
@@ -115,6 +116,8 @@ pub enum Error {
     TooLarge { bytes: usize, limit: usize },
     /// The URL given is not an absolute URL.
     InvalidUrl(String),
+    /// The input is binary data (or text in no known encoding), not a page.
+    NotHtml,
     /// The page has no article-like text.
     NoArticle,
 }
@@ -130,6 +133,7 @@ impl std::fmt::Display for Error {
                 limit / 1_000_000
             ),
             Error::InvalidUrl(u) => write!(f, "not an absolute URL: {u:?} (expected something like https://example.com/page)"),
+            Error::NotHtml => write!(f, "this is not an HTML page: it looks like binary data (an image, an archive...)"),
             Error::NoArticle => write!(f, "no article found on this page: it looks like a list of links or an app, not something to read"),
         }
     }
@@ -137,14 +141,30 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// Whether the start of the input is binary data rather than text: more than one character in
+/// ten is a control character (NUL included) or a replacement for bytes that were not UTF-8.
+fn looks_binary(html: &str) -> bool {
+    let (mut odd, mut all) = (0usize, 0usize);
+    for c in html.chars().take(64 * 1024) {
+        all += 1;
+        if c == char::REPLACEMENT_CHARACTER || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')) {
+            odd += 1;
+        }
+    }
+    odd * 10 > all
+}
+
 /// Extracts the article from `html`, the page served at `url` (which resolves relative links;
 /// pass `""` if unknown, and relative links stay relative).
 pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Error> {
     if html.len() > options.max_input_bytes {
         return Err(Error::TooLarge { bytes: html.len(), limit: options.max_input_bytes });
     }
-    if html.trim().is_empty() {
+    if html.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
         return Err(Error::EmptyInput);
+    }
+    if looks_binary(html) {
+        return Err(Error::NotHtml);
     }
     let page_url = match url.trim() {
         "" => None,
@@ -182,12 +202,14 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
             break;
         }
     }
+    drop(dom);
     let Some((len, art_dom, found)) = best else { return Err(Error::NoArticle) };
     if len == 0 || (len < options.min_article_chars && len * 2 < page_chars) {
         return Err(Error::NoArticle);
     }
 
     let content = sanitize::sanitized_html(&art_dom, found.article, base.as_ref(), page_url.as_ref());
+    drop(art_dom);
     let clean_dom = Dom::parse_fragment(&content);
     let text = text::plain_text(&clean_dom, clean_dom.root());
     let excerpt = meta.excerpt.clone().or_else(|| {

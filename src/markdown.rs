@@ -328,9 +328,7 @@ fn collapse_spaces(s: &str) -> String {
         if c == ' ' || c == '\t' || c == '\r' || (c == '\n' && !out.ends_with('\\')) {
             space = true;
         } else {
-            if space && !out.is_empty() {
-                out.push(' ');
-            } else if space && out.is_empty() {
+            if space {
                 out.push(' ');
             }
             space = false;

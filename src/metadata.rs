@@ -421,7 +421,7 @@ pub fn article_title(dom: &Dom, doc_title: &str) -> String {
             .char_indices()
             .filter(|&(i, c)| is_sep(c) && orig[i + c.len_utf8()..].starts_with(' '))
             .map(|(i, _)| i)
-            .last()
+            .next_back()
             .unwrap_or(orig.len());
         cur = orig[..last].to_string();
         if words(&cur) < 3 {

@@ -57,7 +57,15 @@ fn read_input(input: Option<&str>) -> Result<String, String> {
         Some(path) => std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?,
     };
     // Pages are not always valid UTF-8; replace what is not rather than refuse the page.
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            // As browsers do with malformed UTF-8: each bad sequence becomes U+FFFD.
+            let bad = e.utf8_error().valid_up_to();
+            eprintln!("decant: warning: the input is not valid UTF-8 (first bad byte at offset {bad}); bad bytes are shown as U+FFFD");
+            Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+        }
+    }
 }
 
 fn run() -> Result<(), String> {

@@ -1,0 +1,167 @@
+//! Broken and hostile input: every case gives an article or a typed error, never a panic.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use decant::{extract, to_markdown, Error, Options};
+
+const URL: &str = "https://news.example/a/story.html";
+
+/// A paragraph long enough to be an article on its own.
+const PARAGRAPH: &str = "The ferry across the sound has run since 1898, first under sail and then under steam, and the \
+    crossing still takes forty minutes in fair weather. Islanders use it the way others use a bus, with \
+    shopping bags and bicycles, and they know each crew member by name.";
+
+fn page(body: &str) -> String {
+    format!("<!DOCTYPE html><html><head><title>The Ferry</title></head><body><article><h1>The Ferry</h1><p>{PARAGRAPH}</p>{body}<p>{PARAGRAPH}</p></article></body></html>")
+}
+
+/// Runs every converter on the result, so that they are exercised too.
+fn run(html: &str, url: &str) -> Result<decant::Article, Error> {
+    let result = extract(html, url, &Options::default());
+    if let Ok(a) = &result {
+        let _ = to_markdown(a);
+        let _ = decant::markdown::html_to_markdown(&a.content);
+        let dom = decant::dom::Dom::parse_fragment(&a.content);
+        let _ = decant::text::plain_text(&dom, dom.root());
+    }
+    result
+}
+
+#[test]
+fn empty_and_blank_input_is_a_typed_error() {
+    for input in ["", "   \n\t  ", "\u{feff}"] {
+        assert!(matches!(run(input, URL), Err(Error::EmptyInput)), "{input:?}");
+    }
+}
+
+#[test]
+fn binary_junk_is_refused_as_not_html() {
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    let bytes: Vec<u8> = (0..20_000)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
+        })
+        .collect();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(matches!(run(&text, URL), Err(Error::NotHtml)));
+    let png = "\u{89}PNG\r\n\u{1a}\n\0\0\0\rIHDR";
+    assert!(matches!(run(png, URL), Err(Error::NotHtml)));
+    // A page with a few bad bytes is still a page.
+    let latin1 = String::from_utf8_lossy(&page("<p>Caf\u{e9} au lait on the upper deck.</p>").replace('\u{e9}', "\u{fffd}").into_bytes()).into_owned();
+    assert!(run(&latin1, URL).is_ok());
+}
+
+#[test]
+fn unclosed_and_misnested_tags_still_give_the_article() {
+    let html = format!("<html><body><article><h1>The Ferry<p>{PARAGRAPH}<p>{PARAGRAPH}<b><i>bold</b>italic</i><table><tr><td>cell<div><ul><li>one<li>two<p>{PARAGRAPH}");
+    let a = run(&html, URL).expect("an article");
+    assert!(a.text.contains("crossing still takes forty minutes"));
+    let truncated = &page("")[..page("").len() / 2];
+    assert!(run(truncated, URL).is_ok() || matches!(run(truncated, URL), Err(Error::NoArticle)));
+}
+
+#[test]
+fn a_hostile_base_never_makes_links_unsafe_or_breaks_them() {
+    let links = r#"<p>See <a href="/timetable">the timetable</a> and <img src="boat.jpg" alt="the boat">.</p>"#;
+    for base in ["javascript:alert(1)//", "data:text/html,<script>alert(1)</script>", "http://[::1", "//", "https://", "\u{0}", "https://evil.example/ x"] {
+        let html = page(links).replace("<head>", &format!("<head><base href=\"{base}\">"));
+        let a = run(&html, URL).unwrap_or_else(|e| panic!("base {base:?}: {e}"));
+        let lower = a.content.to_lowercase();
+        assert!(!lower.contains("javascript:") && !lower.contains("data:text"), "base {base:?}: {}", a.content);
+        assert!(a.content.contains("the timetable"), "base {base:?} lost the link text");
+    }
+}
+
+#[test]
+fn urls_that_do_not_parse_are_dropped_or_kept_harmlessly() {
+    let body = r#"<p><a href="http://[">one</a> <a href="https://exa mple.com/a b">two</a> <a href="http://%zz%">three</a>
+        <a href="https://example.com:99999/">four</a> <a href="\\\\server\\share">five</a> <img src="https://[::1/x.png" alt="v6">
+        <img srcset=", , ,,, 2x, https://ok.example/a.png 3q" alt="bad srcset"> <a href="mailto:">six</a></p>"#;
+    let a = run(&page(body), URL).expect("an article");
+    assert!(a.text.contains("one two three four five"), "{}", a.text);
+    for page_url in ["not a url", "http://", "https://[::1", "javascript:alert(1)", "file:///etc/passwd"] {
+        match run(&page(""), page_url) {
+            Ok(a) => assert!(!a.content.to_lowercase().contains("javascript:"), "{page_url}"),
+            Err(Error::InvalidUrl(_)) => {}
+            Err(e) => panic!("page URL {page_url:?}: unexpected {e}"),
+        }
+    }
+}
+
+#[test]
+fn absurd_attribute_sizes_and_counts() {
+    let huge = "x".repeat(1 << 20);
+    let many: String = (0..50_000).map(|i| format!(" data-a{i}=\"{i}\"")).collect();
+    let body = format!(r#"<p class="{huge}" title="{huge}">A long class.</p><p{many}>Many attributes.</p><img src="https://ok.example/{huge}.png" alt="{huge}">"#);
+    let a = run(&page(&body), URL).expect("an article");
+    assert!(a.text.contains("Many attributes."));
+    assert!(a.content.len() < 20 << 20, "the output grew to {} bytes", a.content.len());
+}
+
+#[test]
+fn truncated_and_mangled_fixtures_never_panic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(&path).expect("fixture");
+        // Cut at 40 points, and also with every `>` and then every `"` removed.
+        let cuts = (1..40).map(|i| html.floor_char_boundary(html.len() * i / 40));
+        for cut in cuts {
+            let _ = run(&html[..cut], URL);
+        }
+        let _ = run(&html.replace('>', ""), URL);
+        let _ = run(&html.replace('"', ""), URL);
+        let _ = run(&html.replace('<', "<<"), URL);
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} fixtures found");
+}
+
+fn cli(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_decant"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run decant");
+    child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
+    let out = child.wait_with_output().expect("decant finished");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn the_cli_reads_invalid_utf8_with_a_warning_and_refuses_junk_clearly() {
+    // Latin-1 bytes (0xE9 for é) in a page that does not say so.
+    let latin1: Vec<u8> = page("<p>Caf\u{e9} au lait.</p>").chars().map(|c| c as u32 as u8).collect();
+    let (code, stdout, stderr) = cli(&["-", "--url", URL], &latin1);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Caf\u{fffd} au lait"), "{stdout}");
+    assert!(stderr.contains("not valid UTF-8"), "{stderr}");
+
+    let (code, stdout, stderr) = cli(&["-"], &[0u8, 159, 146, 150, 0, 0, 1, 2, 3, 255]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("not an HTML page"), "{stderr}");
+
+    let (code, _, stderr) = cli(&["-"], b"");
+    assert_eq!(code, 1);
+    assert!(stderr.contains("empty"), "{stderr}");
+
+    let (code, _, stderr) = cli(&["/no/such/file.html"], b"");
+    assert_eq!(code, 1);
+    assert!(stderr.contains("cannot read /no/such/file.html"), "{stderr}");
+
+    let (code, _, stderr) = cli(&["-", "--format", "pdf"], b"<p>x</p>");
+    assert_eq!(code, 1);
+    assert!(stderr.contains("pdf"), "{stderr}");
+}
