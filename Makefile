@@ -4,7 +4,7 @@
 CARGO ?= cargo
 NODE ?= node
 
-.PHONY: all setup pkg cli demo test test-rust test-js test-browser size limits check-pkg measure clean
+.PHONY: all setup pkg cli demo test test-rust test-js test-browser size limits fuzz check-pkg measure clean
 
 all: cli pkg
 
@@ -28,9 +28,9 @@ demo: setup cli
 	@$(NODE) tests/browser/demo.mjs out
 
 # Every test: Rust (unit, fixtures, doc), the JS unit tests, the WASM package under Node, the
-# browser tests in Chromium, the size budget and the limits on pathological pages. pkg/ is
-# rebuilt first so that the browser tests run the current sources.
-test: setup test-rust pkg test-js test-browser size limits
+# browser tests in Chromium, the size budget, the limits on pathological pages and a short fuzz
+# run. pkg/ is rebuilt first so that the browser tests run the current sources.
+test: setup test-rust pkg test-js test-browser size limits fuzz
 
 test-rust:
 	$(CARGO) test --locked
@@ -47,6 +47,10 @@ size:
 # Pathological pages (20 MB, 500,000 elements, 100,000 deep) against the time and memory budgets.
 limits:
 	$(CARGO) run --release --locked --bin decant-limits
+
+# Each cargo-fuzz target for FUZZ_SECONDS (default 20); longer runs: make fuzz FUZZ_SECONDS=600.
+fuzz: setup
+	@scripts/fuzz.sh
 
 # CI: the committed pkg/ must be what the sources build.
 check-pkg:

@@ -7,6 +7,8 @@
 (() => {
   const CAPTURE = 'decant:capture'; // KIND.capture in messages.js (this script cannot import)
   const CLOSE = 'decant:close';
+  // The engine's input limit (Options::max_input_bytes), and about what one message can carry.
+  const MAX_CAPTURE = 64 * 1024 * 1024;
   const state = (globalThis.__decantReader ??= { host: null, frame: null, focus: null, opening: false });
 
   function close() {
@@ -78,11 +80,36 @@
     return doctype + html.outerHTML;
   }
 
+  /**
+   * Says, over the page, why the reader did not open, for a few seconds (or until clicked). Like
+   * the reader, it lives in a closed shadow root and leaves nothing behind.
+   */
+  function notify(message) {
+    const host = document.createElement('decant-notice');
+    host.style.cssText = ['all: initial', 'position: fixed', 'top: 16px', 'right: 16px', 'z-index: 2147483647', 'display: block']
+      .map((d) => `${d} !important;`)
+      .join(' ');
+    const box = document.createElement('div');
+    box.setAttribute('role', 'alert');
+    box.textContent = `Decant: ${message}`;
+    box.style.cssText = 'max-width: 22rem; padding: 0.75rem 1rem; border-radius: 6px; background: #222; color: #fff; font: 14px/1.4 system-ui, sans-serif; box-shadow: 0 2px 12px rgba(0,0,0,.3); cursor: pointer;';
+    host.attachShadow({ mode: 'closed' }).append(box);
+    const remove = () => host.remove();
+    box.addEventListener('click', remove);
+    setTimeout(remove, 8000);
+    document.documentElement.append(host);
+  }
+
   async function open() {
     state.opening = true;
     try {
-      const reply = await chrome.runtime.sendMessage({ kind: CAPTURE, html: serialize(), url: location.href, title: document.title });
-      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply from the extension');
+      const html = serialize();
+      if (html.length > MAX_CAPTURE) {
+        const mb = (n) => Math.round(n / 2 ** 20);
+        throw new Error(`this page is too large for the reader view (${mb(html.length)} MB; the limit is ${mb(MAX_CAPTURE)} MB).`);
+      }
+      const reply = await chrome.runtime.sendMessage({ kind: CAPTURE, html, url: location.href, title: document.title });
+      if (!reply?.ok) throw new Error(reply?.error ?? 'the extension did not answer. Reload the page and try again.');
       state.focus = document.activeElement;
       // A custom element with a closed shadow root: the page's CSS cannot select into it, and
       // inline !important declarations beat any page rule on the host itself.
@@ -106,6 +133,7 @@
       frame.addEventListener('load', () => frame.focus(), { once: true });
     } catch (error) {
       console.warn('Decant could not open the reader view:', error);
+      notify(String(error?.message ?? error).replace(/^Error: /, ''));
     } finally {
       state.opening = false;
     }

@@ -10,6 +10,13 @@ import { THEMES, FONT_SIZE, SPEECH_RATES, applySettings, loadSettings, saveSetti
 import { Narrator } from './narrator.js';
 
 const $ = (id) => document.getElementById(id);
+// Headings for the engine's errors, by kind (the message under them says more).
+const ERROR_TITLES = {
+  NoArticle: 'No article here',
+  EmptyInput: 'This page is empty',
+  NotHtml: 'This is not a web page',
+  TooLarge: 'This page is too large',
+};
 const main = $('decant-main');
 let article = null;
 let settings = null;
@@ -253,7 +260,7 @@ async function load() {
   try {
     article = extractWithMarkdown(reply.capture.html, reply.capture.url);
   } catch (error) {
-    showMessage('No article here', String(error?.message ?? error));
+    showMessage(ERROR_TITLES[error?.name] ?? 'Decant could not read this page', String(error?.message ?? error));
     return;
   }
   render(article);

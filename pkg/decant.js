@@ -1,6 +1,6 @@
 /**
  * `extract(html, url)`: the article as a plain object with camelCase fields. Throws an `Error`
- * whose message says why there is no article.
+ * whose message says why there is no article and whose `name` is the error's kind.
  * @param {string} html
  * @param {string} url
  * @returns {any}
@@ -112,6 +112,9 @@ function __wbg_get_imports() {
         }, arguments); },
         __wbg_set_e4b9a833d288759a: function(arg0, arg1, arg2) {
             getObject(arg0)[takeObject(arg1)] = takeObject(arg2);
+        },
+        __wbg_set_name_822e3903f3184979: function(arg0, arg1, arg2) {
+            getObject(arg0).name = getStringFromWasm0(arg1, arg2);
         },
         __wbindgen_generic_0000000000000001: function(arg0) {
             // Cast intrinsic for `F64 -> Externref`.

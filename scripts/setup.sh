@@ -4,6 +4,7 @@
 #   - a Rust toolchain for wasm32: rustup's target where rustup has it, else Debian's Rust with its
 #     std source (rustc-web, cargo-web, rust-web-src, lld-22), since rustup cannot download here;
 #   - wasm-bindgen-cli at the version pinned in Cargo.toml;
+#   - cargo-fuzz, and a C++ compiler for the libFuzzer it builds;
 #   - the browser tests' npm packages (playwright-core), as locked in tests/browser.
 # Debian packages need root (or sudo); everything else installs as the current user.
 set -euo pipefail
@@ -14,6 +15,7 @@ say() { printf 'setup: %s\n' "$*" >&2; }
 apt_packages=()
 command -v chromium >/dev/null || [ -x "${CHROMIUM_PATH:-/nonexistent}" ] || apt_packages+=(chromium)
 command -v wasm-opt >/dev/null || apt_packages+=(binaryen)
+command -v c++ >/dev/null || apt_packages+=(g++) # libFuzzer, built by the fuzz targets
 if ! { command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; }; then
   if ! { [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/src/rust/library ]; }; then
     # Try rustup first: on an ordinary machine it can download the target.
@@ -45,6 +47,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
   say "installing wasm-bindgen-cli $bindgen_version (a few minutes, once)"
   # Not --locked: one dependency in its lock file is no longer on the registry.
   cargo install --quiet wasm-bindgen-cli --version "$bindgen_version"
+fi
+
+fuzz_version=0.13.2
+if ! cargo fuzz --version 2>/dev/null | grep -q " $fuzz_version\$"; then
+  say "installing cargo-fuzz $fuzz_version (a minute, once)"
+  cargo install --quiet cargo-fuzz --version "$fuzz_version"
 fi
 
 if [ ! -d tests/browser/node_modules/playwright-core ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then

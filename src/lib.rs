@@ -122,6 +122,19 @@ pub enum Error {
     NoArticle,
 }
 
+impl Error {
+    /// The variant's name, for callers that choose what to say by kind (the reader view does).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::EmptyInput => "EmptyInput",
+            Error::TooLarge { .. } => "TooLarge",
+            Error::InvalidUrl(_) => "InvalidUrl",
+            Error::NotHtml => "NotHtml",
+            Error::NoArticle => "NoArticle",
+        }
+    }
+}
+
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -468,7 +468,7 @@ pub fn unescape(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let Some(end) = rest[..rest.len().min(12)].find(';') else {
+        let Some(end) = rest.bytes().take(12).position(|b| b == b';') else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -506,6 +506,12 @@ pub fn unescape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn unescape_stops_at_character_boundaries() {
+        assert_eq!(unescape("&aaaaaaaaaaé; &amp; x"), "&aaaaaaaaaaé; & x");
+        assert_eq!(unescape("Tom &amp; Jerry&"), "Tom & Jerry&");
+    }
+
     use super::*;
 
     #[test]

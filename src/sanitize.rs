@@ -169,6 +169,40 @@ fn write_video_iframe(dom: &Dom, n: NodeId, base: Option<&Url>, out: &mut String
     out.push_str(" sandbox=\"allow-scripts allow-same-origin allow-presentation allow-popups\" allowfullscreen loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>");
 }
 
+/// The first thing in `html` that the sanitizer must never let through, described, or `None`.
+/// This is the independent check that the tests and fuzz targets apply to the sanitizer's
+/// output: it parses the markup as the reader does and looks at every element and attribute.
+pub fn find_unsafe(html: &str) -> Option<String> {
+    const URL_ATTRIBUTES: &[&str] = &["href", "src", "srcset", "action", "poster", "cite", "background", "data", "codebase", "longdesc", "lowsrc", "dynsrc", "usemap", "manifest", "icon", "profile"];
+    const ELEMENTS: &[&str] = &["script", "style", "object", "embed", "form", "input", "button", "base", "meta", "link", "template", "frame", "frameset", "svg"];
+    let dom = Dom::parse_fragment(html);
+    for n in dom.descendants(dom.root()) {
+        let Some(el) = dom.element(n) else { continue };
+        if ELEMENTS.contains(&el.name.as_str()) {
+            return Some(format!("a <{}> element", el.name));
+        }
+        for (name, value) in &el.attrs {
+            if name.starts_with("on") || matches!(name.as_str(), "style" | "srcdoc" | "formaction" | "ping" | "xlink:href") {
+                return Some(format!("a {name} attribute on <{}>", el.name));
+            }
+            if !URL_ATTRIBUTES.contains(&name.as_str()) {
+                continue;
+            }
+            // Each URL as a browser would read its scheme: whitespace and control characters dropped.
+            for url in if name == "srcset" { value.split(',').collect() } else { vec![value.as_str()] } {
+                let squeezed: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+                if ["javascript:", "vbscript:", "data:text", "data:image/svg", "data:application"].iter().any(|p| squeezed.starts_with(p)) {
+                    return Some(format!("{name}={value:?} on <{}>", el.name));
+                }
+            }
+        }
+        if el.name == "iframe" && !el.attrs.iter().any(|(k, _)| k == "sandbox") {
+            return Some("an iframe without a sandbox".to_string());
+        }
+    }
+    None
+}
+
 /// The language named by a code block's class (`language-rust`, `lang-js`, `highlight-source-py`).
 pub fn code_language(class: &str) -> Option<String> {
     class.split_whitespace().find_map(|c| {
@@ -180,8 +214,9 @@ pub fn code_language(class: &str) -> Option<String> {
 
 /// Resolves `value` and keeps it only with a safe scheme.
 fn safe_url(value: &str, kind: UrlKind, base: Option<&Url>, page: Option<&Url>) -> Option<String> {
-    let v = value.trim();
-    if kind == UrlKind::Image && v.len() > 5 && v[..5].eq_ignore_ascii_case("data:") {
+    // What the browser will read: "java\tscript:" is "javascript:" to it.
+    let v = &*crate::url::clean_reference(value);
+    if kind == UrlKind::Image && v.as_bytes().get(..5).is_some_and(|s| s.eq_ignore_ascii_case(b"data:")) {
         return is_raster_data_uri(v).then(|| v.to_string());
     }
     if kind == UrlKind::Link && v.starts_with('#') {
@@ -211,10 +246,9 @@ fn safe_url(value: &str, kind: UrlKind, base: Option<&Url>, page: Option<&Url>) 
 }
 
 fn is_raster_data_uri(v: &str) -> bool {
-    let lower = v[..v.len().min(40)].to_ascii_lowercase();
     ["data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif", "data:image/webp", "data:image/avif"]
         .iter()
-        .any(|p| lower.starts_with(p))
+        .any(|p| v.as_bytes().get(..p.len()).is_some_and(|start| start.eq_ignore_ascii_case(p.as_bytes())))
 }
 
 fn safe_srcset(value: &str, base: Option<&Url>) -> Option<String> {
@@ -234,6 +268,42 @@ fn safe_srcset(value: &str, base: Option<&Url>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn find_unsafe_catches_what_it_is_meant_to() {
+        for bad in [
+            "<a href=\" java\tscript:x\">a</a>",
+            "<img src=x onerror=alert(1)>",
+            "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>",
+            "<p style=\"color:red\">x</p>",
+            "<img srcset=\"a.png 1x, data:image/svg+xml,x 2x\">",
+            "<svg><a>x</a></svg>",
+            "<math><mtext><form></form></mtext></math>",
+        ] {
+            assert!(find_unsafe(bad).is_some(), "{bad}");
+        }
+        let fine = "<p>Say javascript: in text is fine.</p><img src=\"https://a.example/b.png\"><iframe src=\"https://www.youtube.com/embed/x\" sandbox=\"allow-scripts\"></iframe>";
+        assert_eq!(find_unsafe(fine), None);
+    }
+
+    #[test]
+    fn data_uris_with_multibyte_characters_do_not_panic() {
+        assert!(is_raster_data_uri("data:image/gif;base64,R0lGODlhAQABAA\u{fffd}\u{fffd}w="));
+        assert!(!is_raster_data_uri("data:imäge"));
+        assert!(!is_raster_data_uri("é"));
+        assert_eq!(safe_url("/imaé/x.png", UrlKind::Image, None, None).as_deref(), Some("/imaé/x.png"));
+    }
+
+    #[test]
+    fn urls_are_judged_as_the_browser_reads_them() {
+        for bad in ["java\tscript:alert(1)", " \u{1}javascript:alert(1)", "jav\nascript:x", "java\r\nscript:x", "\tdata:text/html,x"] {
+            assert_eq!(safe_url(bad, UrlKind::Link, None, None), None, "{bad:?}");
+            let base = Url::parse("https://a.example/b/");
+            assert_eq!(safe_url(bad, UrlKind::Link, base.as_ref(), None), None, "{bad:?} with a base");
+        }
+        assert_eq!(safe_url(" /pa\tth ", UrlKind::Link, None, None).as_deref(), Some("/path"));
+        assert_eq!(safe_url("data:image/png;base64,AAAA", UrlKind::Image, None, None).as_deref(), Some("data:image/png;base64,AAAA"));
+    }
+
     use super::*;
 
     fn clean(html: &str) -> String {

@@ -48,12 +48,7 @@ impl Url {
     /// Resolves `reference` against this URL. Returns `None` for references that cannot be made
     /// absolute (an empty scheme, say).
     pub fn join(&self, reference: &str) -> Option<String> {
-        // Browsers strip leading/trailing C0 controls and spaces, and drop tabs and newlines inside.
-        let r: String = reference
-            .trim_matches(|c: char| c <= ' ')
-            .chars()
-            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-            .collect();
+        let r = clean_reference(reference);
         let r = r.as_str();
         if let Some(scheme) = scheme_of(r) {
             let rest = &r[scheme.len() + 1..];
@@ -92,6 +87,12 @@ impl Url {
         let q = self.query.as_ref().map(|q| format!("?{q}")).unwrap_or_default();
         format!("{}:{}{}{}", self.scheme, self.authority, self.path, q)
     }
+}
+
+/// A URL as a browser reads an attribute's value (URL standard, basic parser): leading and
+/// trailing C0 controls and spaces stripped, tabs and newlines inside removed.
+pub fn clean_reference(reference: &str) -> String {
+    reference.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect()
 }
 
 /// The lower-cased scheme of `s` if it starts with one (`http:`, `mailto:`...).

@@ -9,16 +9,23 @@ fn js_error(message: impl std::fmt::Display) -> JsValue {
     js_sys::Error::new(&message.to_string()).into()
 }
 
+/// An engine error as a JS `Error` whose `name` says which (`NoArticle`, `TooLarge`...).
+fn engine_error(error: crate::Error) -> JsValue {
+    let e = js_sys::Error::new(&error.to_string());
+    e.set_name(error.kind());
+    e.into()
+}
+
 fn to_js(article: &Article) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     serde::Serialize::serialize(article, &serializer).map_err(js_error)
 }
 
 /// `extract(html, url)`: the article as a plain object with camelCase fields. Throws an `Error`
-/// whose message says why there is no article.
+/// whose message says why there is no article and whose `name` is the error's kind.
 #[wasm_bindgen]
 pub fn extract(html: &str, url: &str) -> Result<JsValue, JsValue> {
-    let article = crate::extract(html, url, &Options::default()).map_err(js_error)?;
+    let article = crate::extract(html, url, &Options::default()).map_err(engine_error)?;
     to_js(&article)
 }
 
@@ -26,7 +33,7 @@ pub fn extract(html: &str, url: &str) -> Result<JsValue, JsValue> {
 /// reader can save without a second pass over the article.
 #[wasm_bindgen(js_name = extractWithMarkdown)]
 pub fn extract_with_markdown(html: &str, url: &str) -> Result<JsValue, JsValue> {
-    let article = crate::extract(html, url, &Options::default()).map_err(js_error)?;
+    let article = crate::extract(html, url, &Options::default()).map_err(engine_error)?;
     let value = to_js(&article)?;
     let markdown = crate::to_markdown(&article);
     js_sys::Reflect::set(&value, &JsValue::from_str("markdown"), &JsValue::from_str(&markdown))?;

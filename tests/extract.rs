@@ -272,6 +272,7 @@ fn scripts_and_script_urls_never_reach_the_output() {
             assert!(!lower.contains(bad), "{what} output contains {bad:?}:\n{output}");
         }
     }
+    assert_eq!(decant::sanitize::find_unsafe(&a.content), None);
     // The one frame left is the video on an allow-listed host, sandboxed.
     let frames: Vec<&str> = a.content.match_indices("<iframe").map(|(i, _)| &a.content[i..i + a.content[i..].find('>').unwrap()]).collect();
     assert_eq!(frames.len(), 1, "{}", a.content);

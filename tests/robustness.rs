@@ -165,3 +165,29 @@ fn the_cli_reads_invalid_utf8_with_a_warning_and_refuses_junk_clearly() {
     assert_eq!(code, 1);
     assert!(stderr.contains("pdf"), "{stderr}");
 }
+
+/// Every input a fuzz target ever crashed on (tests/fuzz-regressions/, named after the target)
+/// goes through every entry point the fuzz targets cover.
+#[test]
+fn inputs_the_fuzzers_found_stay_fixed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).expect("tests/fuzz-regressions") {
+        let path = entry.expect("entry").path();
+        let html = String::from_utf8_lossy(&std::fs::read(&path).expect("regression input")).into_owned();
+        let dom = decant::dom::Dom::parse_fragment(&html);
+        // With the page's URL, and without one (links then stay relative).
+        for url in [URL, ""] {
+            if let Ok(a) = run(&html, url) {
+                assert_eq!(decant::sanitize::find_unsafe(&a.content), None, "{} at {url:?}", path.display());
+            }
+            let base = decant::url::Url::parse(url);
+            let clean = decant::sanitize::sanitized_html(&dom, dom.root(), base.as_ref(), base.as_ref());
+            assert_eq!(decant::sanitize::find_unsafe(&clean), None, "{} at {url:?}", path.display());
+        }
+        let _ = decant::markdown::html_to_markdown(&html);
+        let _ = decant::text::plain_text(&dom, dom.root());
+        count += 1;
+    }
+    assert!(count >= 1);
+}

@@ -52,7 +52,8 @@ function placeholderPng(width = 640, height = 360) {
 
 /**
  * Serves `/pages/NAME.html` from tests/fixtures, `/examples/NAME.html` from examples/, and the
- * same pages under `/csp/...` with `Content-Security-Policy: default-src 'none'`.
+ * same pages under `/csp/...` with `Content-Security-Policy: default-src 'none'`, and
+ * `/generated/too-large.html`, a page over the engine's input limit.
  * Records every request it answers in `server.requests`.
  */
 export async function startServer() {
@@ -64,6 +65,15 @@ export async function startServer() {
     const csp = path.startsWith('/csp/');
     const rest = csp ? path.slice(4) : path;
     const headers = csp ? { 'Content-Security-Policy': "default-src 'none'" } : {};
+    if (rest === '/generated/too-large.html') {
+      // Over the 64 MiB the engine takes, kept in a <template> so the browser does not lay it out.
+      const filler = 'x'.repeat(1 << 20);
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
+      res.write('<!DOCTYPE html><title>Too large</title><p>A page too large to read.</p><template>');
+      for (let i = 0; i < 66; i++) res.write(filler);
+      res.end('</template>');
+      return;
+    }
     if (rest.startsWith('/images/')) {
       res.writeHead(200, { ...headers, 'Content-Type': 'image/png' }).end(png);
       return;
@@ -152,6 +162,23 @@ export async function readerFrame(page, timeout = 15_000) {
     await page.waitForTimeout(50);
   }
   throw new Error(`the reader frame did not appear on ${page.url()}`);
+}
+
+/**
+ * The text inside the closed shadow root of the first `<host>` element on `page`. Scripts (and
+ * Playwright's selectors) cannot enter a closed root; the DevTools protocol can.
+ */
+export async function closedShadowText(page, host) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const find = (node) => (node.localName === host ? node : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(find).find(Boolean));
+    const text = (node) => (node.nodeType === 3 ? node.nodeValue : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(text).join(''));
+    const found = find(root);
+    return found ? text(found) : null;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Whether the reader overlay is in the page. */

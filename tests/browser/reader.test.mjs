@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer, launchChromium, clickDecant, readerFrame, overlayPresent } from './harness.mjs';
+import { startServer, launchChromium, clickDecant, readerFrame, overlayPresent, closedShadowText } from './harness.mjs';
 
 let server;
 let browser;
@@ -114,9 +114,29 @@ test('a page without an article gets a clear message and a way back', async () =
     await clickDecant(browser.worker, page);
     const reader = await readerFrame(page);
     await reader.waitForSelector('.decant-message');
+    assert.equal(await reader.textContent('.decant-message h1'), 'No article here');
     assert.match(await reader.textContent('.decant-message'), /no article found/i);
     await reader.click('.decant-message button');
     await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a page too large to capture gets a notice over the page, which stays as it was', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(server.url('/generated/too-large.html'));
+    const before = await page.evaluate(() => document.body.children.length);
+    await clickDecant(browser.worker, page);
+    // The notice is in a closed shadow root: the page sees only its host element.
+    await page.waitForFunction(() => document.querySelector('decant-notice') !== null, null, { timeout: 30_000 });
+    assert.equal(await overlayPresent(page), false, 'a reader opened on a page over the limit');
+    const shown = await closedShadowText(page, 'decant-notice');
+    assert.match(shown, /^Decant: this page is too large for the reader view \(\d+ MB; the limit is 64 MB\)/);
+    await page.locator('decant-notice').click();
+    await page.waitForFunction(() => document.querySelector('decant-notice') === null);
+    assert.equal(await page.evaluate(() => document.body.children.length), before);
   } finally {
     await page.close();
   }
