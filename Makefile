@@ -48,7 +48,7 @@ size:
 limits:
 	$(CARGO) run --release --locked --bin decant-limits
 
-# Each cargo-fuzz target for FUZZ_SECONDS (default 20); longer runs: make fuzz FUZZ_SECONDS=600.
+# Each cargo-fuzz target on 20000 inputs from a fixed seed; to hunt: make fuzz FUZZ_SECONDS=600.
 fuzz: setup
 	@scripts/fuzz.sh
 

@@ -188,9 +188,10 @@ pub fn find_unsafe(html: &str) -> Option<String> {
             if !URL_ATTRIBUTES.contains(&name.as_str()) {
                 continue;
             }
-            // Each URL as a browser would read its scheme: whitespace and control characters dropped.
+            // Each URL as a browser reads it: ends trimmed, tabs and newlines inside dropped (other
+            // control characters inside make the scheme invalid, so the URL relative and harmless).
             for url in if name == "srcset" { value.split(',').collect() } else { vec![value.as_str()] } {
-                let squeezed: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+                let squeezed = crate::url::clean_reference(url).to_ascii_lowercase();
                 if ["javascript:", "vbscript:", "data:text", "data:image/svg", "data:application"].iter().any(|p| squeezed.starts_with(p)) {
                     return Some(format!("{name}={value:?} on <{}>", el.name));
                 }
