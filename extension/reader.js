@@ -3,10 +3,10 @@
 // and shows the sanitized article. Nothing from the page is ever assigned as HTML: the engine's
 // sanitized output is parsed by DOMParser (which runs no script) and its nodes are imported.
 
-import init, { extractWithMarkdown } from '../pkg/decant.js';
+import init, { Saved } from '../pkg/decant.js';
 import { KIND } from './messages.js';
-import { fileName, formatDate } from './util.js';
-import { THEMES, FONT_SIZE, SPEECH_RATES, applySettings, loadSettings, saveSettings, onSettingsChanged, settingsForm } from './settings.js';
+import { formatDate } from './util.js';
+import { THEMES, FONT_SIZE, SPEECH_RATES, SAVE_FORMATS, applySettings, loadSettings, saveSettings, onSettingsChanged, settingsForm } from './settings.js';
 import { Narrator } from './narrator.js';
 
 const $ = (id) => document.getElementById(id);
@@ -19,6 +19,7 @@ const ERROR_TITLES = {
 };
 const main = $('decant-main');
 let article = null;
+let saved = null; // the engine's handle on the article, which writes every format
 let settings = null;
 let form = null;
 let narrator = null;
@@ -120,6 +121,8 @@ function render(a) {
   main.setAttribute('aria-busy', 'false');
   document.title = title;
   $('decant-save').disabled = false;
+  $('decant-save-more').disabled = false;
+  updateSaveLabel();
   buildToc(body);
   setUpNarrator(view, a);
   updateProgress();
@@ -157,19 +160,95 @@ function updateProgress() {
   bar.firstElementChild.style.width = `${pct}%`;
 }
 
-function save() {
-  if (!article) return;
-  const blob = new Blob([article.markdown], { type: 'text/markdown;charset=utf-8' });
+// Images for saved files: each at most 20 MB, 100 MB in all, 20 s each; four at a time.
+const IMAGE_LIMIT = 20 * 2 ** 20;
+const IMAGES_LIMIT = 100 * 2 ** 20;
+const IMAGE_TIMEOUT_MS = 20_000;
+let imagesFetched = null;
+
+/** Fetches the article's images into the engine once; a failure is noted, never fatal. */
+function fetchImages() {
+  imagesFetched ??= (async () => {
+    const urls = [...saved.imageUrls()];
+    let total = 0;
+    const one = async (url) => {
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), IMAGE_TIMEOUT_MS);
+      try {
+        const response = await fetch(url, { signal: abort.signal, referrerPolicy: 'no-referrer' });
+        if (!response.ok) throw new Error(`the server answered ${response.status}`);
+        if (Number(response.headers.get('content-length')) > IMAGE_LIMIT) throw new Error('it is larger than 20 MB');
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        if (bytes.length > IMAGE_LIMIT) throw new Error('it is larger than 20 MB');
+        total += bytes.length;
+        if (total > IMAGES_LIMIT) throw new Error('the article\'s images pass 100 MB');
+        saved.addImage(url, response.headers.get('content-type') ?? '', bytes);
+      } catch (error) {
+        const reason = error.name === 'AbortError' ? 'it took too long to load' : `it could not be loaded (${error.message})`;
+        saved.addMissing(url, reason);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    const queue = [...urls];
+    await Promise.all(Array.from({ length: 4 }, async () => {
+      while (queue.length) await one(queue.shift());
+    }));
+  })();
+  return imagesFetched;
+}
+
+function download(name, blob) {
   const url = URL.createObjectURL(blob);
-  const link = el('a', { href: url, download: fileName(article.title, 'md') });
+  const link = el('a', { href: url, download: name });
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+function status(text) {
+  $('decant-save-status').textContent = text;
+}
+
+/** Saves the article in `format` (the one chosen in the settings by default). */
+async function save(format = settings.saveFormat) {
+  if (!saved) return;
+  saved.setSaved(new Date().toISOString().slice(0, 10));
+  if (format === 'markdown') download(saved.fileName('md'), new Blob([saved.markdown()], { type: 'text/markdown;charset=utf-8' }));
+  else if (format === 'text') download(saved.fileName('txt'), new Blob([saved.text()], { type: 'text/plain;charset=utf-8' }));
+  else {
+    status('Fetching the images…');
+    await fetchImages();
+    if (format === 'html') download(saved.fileName('html'), new Blob([saved.html()], { type: 'text/html;charset=utf-8' }));
+    else download(saved.fileName('epub'), new Blob([saved.epub()], { type: 'application/epub+zip' }));
+  }
+  status(`Saved as ${SAVE_FORMATS[format].split(' (')[0]}.`);
+}
+
+/** Copies the article as Markdown, or as rich text (HTML, with plain text beside it). */
+async function copy(kind) {
+  if (!saved) return;
+  try {
+    if (kind === 'markdown') await navigator.clipboard.writeText(saved.markdown());
+    else {
+      const html = new Blob([saved.content()], { type: 'text/html' });
+      const plain = new Blob([saved.text()], { type: 'text/plain' });
+      await navigator.clipboard.write([new ClipboardItem({ 'text/html': html, 'text/plain': plain })]);
+    }
+    status(kind === 'markdown' ? 'Copied as Markdown.' : 'Copied as rich text.');
+  } catch (error) {
+    status(`Could not copy: ${error.message}`);
+  }
+}
+
+function updateSaveLabel() {
+  $('decant-save').setAttribute('aria-label', `Save as ${SAVE_FORMATS[settings.saveFormat].split(' (')[0]} (key: S)`);
+}
+
 function changeSettings(next) {
   settings = next;
+  updateSaveLabel();
   applySettings(document, settings);
   form?.update(settings);
   if (narrator) narrator.setRate(settings.speechRate);
@@ -205,12 +284,16 @@ function onKeyDown(event) {
   if (event.key === '+' || event.key === '=') changeSettings({ ...settings, fontSize: settings.fontSize + FONT_SIZE.step });
   else if (event.key === '-') changeSettings({ ...settings, fontSize: settings.fontSize - FONT_SIZE.step });
   else if (event.key === 't' || event.key === 'T') changeSettings({ ...settings, theme: THEMES[(THEMES.indexOf(settings.theme) + 1) % THEMES.length] });
+  else if (event.key === 's' || event.key === 'S') save();
   else return;
   event.preventDefault();
 }
 
 function wireControls() {
-  $('decant-save').addEventListener('click', save);
+  $('decant-save').addEventListener('click', () => save());
+  $('decant-save-more').addEventListener('click', () => togglePanel($('decant-save-more'), $('decant-save-panel')));
+  for (const b of document.querySelectorAll('#decant-save-panel [data-save]')) b.addEventListener('click', () => save(b.dataset.save));
+  for (const b of document.querySelectorAll('#decant-save-panel [data-copy]')) b.addEventListener('click', () => copy(b.dataset.copy));
   $('decant-close').addEventListener('click', close);
   const appearance = $('decant-appearance');
   const panel = $('decant-appearance-panel');
@@ -241,6 +324,7 @@ function wireControls() {
     settings = next;
     applySettings(document, settings);
     form.update(settings);
+    updateSaveLabel();
   });
 }
 
@@ -258,7 +342,8 @@ async function load() {
     return;
   }
   try {
-    article = extractWithMarkdown(reply.capture.html, reply.capture.url);
+    saved = new Saved(reply.capture.html, reply.capture.url);
+    article = saved.article();
   } catch (error) {
     showMessage(ERROR_TITLES[error?.name] ?? 'Decant could not read this page', String(error?.message ?? error));
     return;

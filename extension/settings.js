@@ -9,6 +9,8 @@ export const WIDTHS = Object.freeze({ narrow: 50, medium: 60, wide: 75 });
 export const FONT_SIZE = Object.freeze({ min: 14, max: 32, step: 1 });
 export const LINE_HEIGHT = Object.freeze({ min: 1.2, max: 2.2, step: 0.1 });
 export const SPEECH_RATES = Object.freeze([0.75, 1, 1.25, 1.5, 2]);
+// What the Save button writes (the menu beside it offers every format).
+export const SAVE_FORMATS = Object.freeze({ markdown: 'Markdown', html: 'HTML (one file, offline)', epub: 'EPUB (e-book)', text: 'Plain text' });
 
 export const DEFAULTS = Object.freeze({
   theme: 'auto',
@@ -17,6 +19,7 @@ export const DEFAULTS = Object.freeze({
   width: 'medium',
   lineHeight: 1.6,
   speechRate: 1,
+  saveFormat: 'markdown',
 });
 
 const KEY = 'settings';
@@ -42,6 +45,7 @@ export function normalize(raw) {
     width: Object.hasOwn(WIDTHS, s.width) ? s.width : DEFAULTS.width,
     lineHeight: clamp(s.lineHeight, LINE_HEIGHT, DEFAULTS.lineHeight),
     speechRate: SPEECH_RATES.includes(Number(s.speechRate)) ? Number(s.speechRate) : DEFAULTS.speechRate,
+    saveFormat: Object.hasOwn(SAVE_FORMATS, s.saveFormat) ? s.saveFormat : DEFAULTS.saveFormat,
   };
 }
 
@@ -124,6 +128,7 @@ export function settingsForm(doc, initial, onChange) {
       radioGroup(doc, 'Line width', 'width', [['narrow', 'Narrow'], ['medium', 'Medium'], ['wide', 'Wide']], current.width, (width) => change({ width })),
       stepper(doc, 'Line spacing', 'spacing', ['Tighter lines', 'Looser lines'], current.lineHeight, (v) => v.toFixed(1),
         (dir) => change({ lineHeight: current.lineHeight + dir * LINE_HEIGHT.step })),
+      radioGroup(doc, 'Save as', 'save', Object.entries(SAVE_FORMATS), current.saveFormat, (saveFormat) => change({ saveFormat })),
     );
   };
   draw();

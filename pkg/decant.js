@@ -1,4 +1,208 @@
 /**
+ * An extracted article, kept in the engine for saving in each format. The reader fetches the
+ * images (`imageUrls`, then `addImage` or `addMissing` for each) before `html()` or `epub()`.
+ */
+export class Saved {
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        SavedFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_saved_free(ptr, 0);
+    }
+    /**
+     * An image fetched for `url`, with its `Content-Type`.
+     * @param {string} url
+     * @param {string} mime
+     * @param {Uint8Array | number[]} bytes
+     */
+    addImage(url, mime, bytes) {
+        let ptr0, len0, ptr1, len1, ptr2, len2;
+        try {
+            ptr0 = passStringToWasm0(url, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passStringToWasm0(mime, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len1 = WASM_VECTOR_LEN;
+            ptr2 = passArray8ToWasm0(bytes, wasm.__wbindgen_malloc);
+            len2 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr2) { wasm.__wbindgen_free(ptr2, len2 * 1, 1); }
+            if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        wasm.saved_addImage(this.__wbg_ptr, ptr0, len0, ptr1, len1, ptr2, len2);
+    }
+    /**
+     * An image that could not be had, and why (the saved file says so where it was).
+     * @param {string} url
+     * @param {string} reason
+     */
+    addMissing(url, reason) {
+        let ptr0, len0, ptr1, len1;
+        try {
+            ptr0 = passStringToWasm0(url, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passStringToWasm0(reason, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len1 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        wasm.saved_addMissing(this.__wbg_ptr, ptr0, len0, ptr1, len1);
+    }
+    /**
+     * The article as a plain object, as `extract` returns it.
+     * @returns {any}
+     */
+    article() {
+        const ret = wasm.saved_article(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeObject(ret[1]);
+        }
+        return takeObject(ret[0]);
+    }
+    /**
+     * The sanitized article body alone (for copying as rich text).
+     * @returns {string}
+     */
+    content() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.saved_content(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+    }
+    /**
+     * An EPUB 3 book.
+     * @returns {Uint8Array}
+     */
+    epub() {
+        const ret = wasm.saved_epub(this.__wbg_ptr);
+        var v1 = getArrayU8FromWasm0(ret[0], ret[1]).slice();
+        wasm.__wbindgen_free(ret[0], ret[1] * 1, 1);
+        return v1;
+    }
+    /**
+     * A file name for the article, safe on every system, with `extension`.
+     * @param {string} extension
+     * @returns {string}
+     */
+    fileName(extension) {
+        let deferred2_0;
+        let deferred2_1;
+        try {
+            const ptr0 = passStringToWasm0(extension, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            const len0 = WASM_VECTOR_LEN;
+            const ret = wasm.saved_fileName(this.__wbg_ptr, ptr0, len0);
+            deferred2_0 = ret[0];
+            deferred2_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
+        }
+    }
+    /**
+     * One self-contained HTML file.
+     * @returns {string}
+     */
+    html() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.saved_html(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+    }
+    /**
+     * The images a saved HTML or EPUB file would hold, lead image first.
+     * @returns {Array<any>}
+     */
+    imageUrls() {
+        const ret = wasm.saved_imageUrls(this.__wbg_ptr);
+        return takeObject(ret);
+    }
+    /**
+     * @returns {string}
+     */
+    markdown() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.saved_markdown(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+    }
+    /**
+     * Extracts the article of `html` (served at `url`). Throws like `extract`.
+     * @param {string} html
+     * @param {string} url
+     */
+    constructor(html, url) {
+        let ptr0, len0, ptr1, len1;
+        try {
+            ptr0 = passStringToWasm0(html, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passStringToWasm0(url, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len1 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        const ret = wasm.saved_new(ptr0, len0, ptr1, len1);
+        if (ret[2]) {
+            throw takeObject(ret[1]);
+        }
+        this.__wbg_ptr = ret[0];
+        SavedFinalization.register(this, this.__wbg_ptr, this);
+        return this;
+    }
+    /**
+     * The date of saving (ISO 8601), written into front matter and EPUB metadata.
+     * @param {string} iso
+     */
+    setSaved(iso) {
+        const ptr0 = passStringToWasm0(iso, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        const len0 = WASM_VECTOR_LEN;
+        wasm.saved_setSaved(this.__wbg_ptr, ptr0, len0);
+    }
+    /**
+     * @returns {string}
+     */
+    text() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.saved_text(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+    }
+}
+if (Symbol.dispose) Saved.prototype[Symbol.dispose] = Saved.prototype.free;
+
+/**
  * `extract(html, url)`: the article as a plain object with camelCase fields. Throws an `Error`
  * whose message says why there is no article and whose `name` is the error's kind.
  * @param {string} html
@@ -98,6 +302,10 @@ function __wbg_get_imports() {
         __wbg___wbindgen_throw_4c88d8bf264fd984: function(arg0, arg1) {
             throw new Error(getStringFromWasm0(arg0, arg1));
         },
+        __wbg_new_37eb45aaf5eeb820: function() {
+            const ret = new Array();
+            return addHeapObject(ret);
+        },
         __wbg_new_787b9fb330d55d78: function(arg0, arg1) {
             const ret = new Error(getStringFromWasm0(arg0, arg1));
             return addHeapObject(ret);
@@ -105,6 +313,10 @@ function __wbg_get_imports() {
         __wbg_new_cd4348290afae586: function() {
             const ret = new Object();
             return addHeapObject(ret);
+        },
+        __wbg_push_c9f4893fc209f768: function(arg0, arg1) {
+            const ret = getObject(arg0).push(getObject(arg1));
+            return ret;
         },
         __wbg_set_2793479888329cb6: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = Reflect.set(getObject(arg0), getObject(arg1), getObject(arg2));
@@ -145,6 +357,10 @@ function __wbg_get_imports() {
     };
 }
 
+const SavedFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_saved_free(ptr, 1));
+
 function addHeapObject(obj) {
     if (heap_next === heap.length) heap.push(heap.length + 1);
     const idx = heap_next;
@@ -158,6 +374,11 @@ function dropObject(idx) {
     if (idx < 1028) return;
     heap[idx] = heap_next;
     heap_next = idx;
+}
+
+function getArrayU8FromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
 }
 
 let cachedDataViewMemory0 = null;
@@ -195,6 +416,13 @@ let heap = new Array(1024).fill(undefined);
 heap.push(undefined, null, true, false);
 
 let heap_next = heap.length;
+
+function passArray8ToWasm0(arg, malloc) {
+    const ptr = malloc(arg.length * 1, 1) >>> 0;
+    getUint8ArrayMemory0().set(arg, ptr / 1);
+    WASM_VECTOR_LEN = arg.length;
+    return ptr;
+}
 
 function passStringToWasm0(arg, malloc, realloc) {
     if (realloc === undefined) {

@@ -5,6 +5,7 @@
 #     std source (rustc-web, cargo-web, rust-web-src, lld-22), since rustup cannot download here;
 #   - wasm-bindgen-cli at the version pinned in Cargo.toml;
 #   - cargo-fuzz, and a C++ compiler for the libFuzzer it builds;
+#   - epubcheck (with Java), which the tests run on the EPUB books Decant writes;
 #   - the browser tests' npm packages (playwright-core), as locked in tests/browser.
 # Debian packages need root (or sudo); everything else installs as the current user.
 set -euo pipefail
@@ -16,6 +17,7 @@ apt_packages=()
 command -v chromium >/dev/null || [ -x "${CHROMIUM_PATH:-/nonexistent}" ] || apt_packages+=(chromium)
 command -v wasm-opt >/dev/null || apt_packages+=(binaryen)
 command -v c++ >/dev/null || apt_packages+=(g++) # libFuzzer, built by the fuzz targets
+[ -f /usr/share/java/epubcheck.jar ] || [ -n "${EPUBCHECK_JAR:-}" ] || apt_packages+=(epubcheck) # checks saved EPUBs (Java)
 if ! { command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; }; then
   if ! { [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/src/rust/library ]; }; then
     # Try rustup first: on an ordinary machine it can download the target.

@@ -257,6 +257,11 @@ impl Dom {
     }
 
     /// Whether `id` lies inside an element named `name` (at most `max_depth` levels up; 0 = any).
+    /// The ancestors of `id`, nearest first.
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.parent(id), |&n| self.parent(n))
+    }
+
     pub fn has_ancestor(&self, id: NodeId, name: &str, max_depth: usize) -> bool {
         let mut depth = 0;
         let mut p = self.parent(id);

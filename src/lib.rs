@@ -29,6 +29,8 @@
 
 pub mod clean;
 pub mod dom;
+pub mod epub;
+pub mod export;
 pub mod markdown;
 pub mod math;
 pub mod metadata;
@@ -324,25 +326,8 @@ pub fn is_probably_readerable(html: &str) -> bool {
     false
 }
 
-/// Markdown of an article: its title as a heading, a line of metadata, then the body.
+/// Markdown of an article: YAML front matter, its title as a heading, then the body (see
+/// [`export::markdown`] to add the date of saving).
 pub fn to_markdown(article: &Article) -> String {
-    let mut out = format!("# {}\n\n", article.title.trim());
-    let mut facts: Vec<String> = Vec::new();
-    if let Some(b) = &article.byline {
-        facts.push(format!("By {b}"));
-    }
-    if let Some(s) = &article.site_name {
-        facts.push(s.clone());
-    }
-    if let Some(p) = &article.published_time {
-        facts.push(p.clone());
-    }
-    if !article.url.is_empty() {
-        facts.push(format!("<{}>", article.url));
-    }
-    if !facts.is_empty() {
-        out.push_str(&format!("*{}*\n\n", facts.join(" · ").replace('*', "\\*")));
-    }
-    out.push_str(&markdown::html_to_markdown(&article.content));
-    out
+    export::markdown(article, &export::Export::default())
 }

@@ -1,5 +1,7 @@
 //! Markdown (CommonMark with GitHub tables and strike-through) from sanitized article HTML.
 
+use std::collections::HashMap;
+
 use crate::dom::{normalize_space, Dom, NodeData, NodeId};
 use crate::sanitize::code_language;
 
@@ -16,7 +18,8 @@ const BLOCK_ELEMENTS: &[&str] = &[
 /// Converts sanitized article HTML to Markdown.
 pub fn html_to_markdown(html: &str) -> String {
     let dom = Dom::parse_fragment(html);
-    let blocks = Renderer { dom: &dom }.blocks(dom.root(), 0);
+    let footnotes = footnotes(&dom);
+    let blocks = Renderer { dom: &dom, footnotes }.blocks(dom.root(), 0);
     // A hard break's continuation line needs no leading space.
     let mut out = blocks.join("\n\n").replace("\\\n ", "\\\n");
     out.push('\n');
@@ -25,6 +28,55 @@ pub fn html_to_markdown(html: &str) -> String {
 
 struct Renderer<'a> {
     dom: &'a Dom,
+    /// Footnote labels by the id of the list item that holds the note.
+    footnotes: HashMap<String, String>,
+}
+
+/// The footnotes of an article: list items that in-page links point to, in lists made only of
+/// such items. Each gets a label: the number its reference shows, or its position.
+fn footnotes(dom: &Dom) -> HashMap<String, String> {
+    let mut ids: HashMap<&str, NodeId> = HashMap::new();
+    let mut refs: HashMap<&str, String> = HashMap::new();
+    for n in dom.descendants(dom.root()) {
+        if let Some(id) = dom.attr(n, "id") {
+            ids.entry(id).or_insert(n);
+        }
+        if let Some(target) = dom.is(n, "a").then(|| dom.attr(n, "href")).flatten().and_then(|h| h.strip_prefix('#')) {
+            let text = normalize_space(&dom.text_content(n));
+            let text = text.trim_matches(|c| matches!(c, '[' | ']' | '(' | ')'));
+            refs.entry(target).or_insert_with(|| text.to_string());
+        }
+    }
+    let mut notes = HashMap::new();
+    let mut lists: Vec<NodeId> = Vec::new();
+    for &target in refs.keys() {
+        let Some(&li) = ids.get(target) else { continue };
+        if dom.is(li, "li") {
+            if let Some(list) = dom.parent(li) {
+                if !lists.contains(&list) {
+                    lists.push(list);
+                }
+            }
+        }
+    }
+    for list in lists {
+        let items = dom.element_children(list);
+        let all_notes = items.iter().all(|&li| dom.is(li, "li") && dom.attr(li, "id").is_some_and(|id| refs.contains_key(id)));
+        if !all_notes {
+            continue;
+        }
+        for (i, li) in items.into_iter().enumerate() {
+            let id = dom.attr(li, "id").unwrap_or_default();
+            let shown = &refs[id];
+            let label = if !shown.is_empty() && shown.len() <= 12 && shown.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+                shown.clone()
+            } else {
+                (i + 1).to_string()
+            };
+            notes.insert(id.to_string(), label);
+        }
+    }
+    notes
 }
 
 fn is_block_element(dom: &Dom, n: NodeId) -> bool {
@@ -107,6 +159,19 @@ impl Renderer<'_> {
                 }
                 vec![inner.lines().map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") }).collect::<Vec<_>>().join("\n")]
             }
+            "ol" | "ul" if self.is_footnote_list(n) => {
+                let notes: Vec<String> = dom
+                    .element_children(n)
+                    .into_iter()
+                    .map(|li| {
+                        let label = &self.footnotes[dom.attr(li, "id").unwrap_or_default()];
+                        let body = self.blocks(li, depth).join("\n\n");
+                        let body = body.lines().enumerate().map(|(i, l)| if i == 0 || l.is_empty() { l.to_string() } else { format!("    {l}") });
+                        format!("[^{label}]: {}", body.collect::<Vec<_>>().join("\n"))
+                    })
+                    .collect();
+                vec![notes.join("\n")]
+            }
             "ul" | "ol" => {
                 let start = dom.attr(n, "start").and_then(|s| s.parse::<u64>().ok()).unwrap_or(1);
                 let mut items = Vec::new();
@@ -188,10 +253,14 @@ impl Renderer<'_> {
                 "strong" | "b" => wrap(&self.inline_children(n, depth), "**"),
                 "del" | "s" => wrap(&self.inline_children(n, depth), "~~"),
                 "code" | "kbd" | "samp" => code_span(&dom.text_content(n)),
+                "sup" if self.footnote_ref(n).is_some() => self.footnote_ref(n).unwrap_or_default(),
                 "sup" | "sub" => {
                     let inner = self.inline_children(n, depth);
                     if inner.trim().is_empty() { String::new() } else { format!("<{0}>{1}</{0}>", e.name, inner.trim()) }
                 }
+                "a" if self.footnote_ref(n).is_some() => self.footnote_ref(n).unwrap_or_default(),
+                // A note's link back to its reference has no place in Markdown.
+                "a" if self.is_back_link(n) => String::new(),
                 "a" => {
                     let text = self.inline_children(n, depth);
                     match e.attr("href") {
@@ -204,15 +273,45 @@ impl Renderer<'_> {
                         .descendants(n)
                         .find(|&a| dom.is(a, "annotation") && dom.attr(a, "encoding").is_some_and(|e| e.contains("tex")))
                         .map(|a| dom.text_content(a).trim().to_string());
-                    match latex {
-                        Some(tex) if e.attr("display") == Some("block") => format!("$${tex}$$"),
-                        Some(tex) => format!("${tex}$"),
-                        None => escape(&normalize_space(&dom.text_content(n))),
+                    let tex = latex.filter(|t| !t.is_empty()).unwrap_or_else(|| crate::math::mathml_to_tex(dom, n));
+                    match tex {
+                        t if t.is_empty() => String::new(),
+                        t if e.attr("display") == Some("block") => format!("$${t}$$"),
+                        t => format!("${t}$"),
                     }
                 }
                 _ => self.inline_children(n, depth),
             },
         }
+    }
+
+    /// `[^label]` if `n` is a link to a footnote, or a `sup` holding only one.
+    fn footnote_ref(&self, n: NodeId) -> Option<String> {
+        let dom = self.dom;
+        let link = if dom.is(n, "a") {
+            n
+        } else {
+            let kids: Vec<NodeId> = dom.children(n).into_iter().filter(|&c| dom.text(c).is_none_or(|t| !t.trim().is_empty())).collect();
+            match kids.as_slice() {
+                [only] if dom.is(*only, "a") => *only,
+                _ => return None,
+            }
+        };
+        let target = dom.attr(link, "href")?.strip_prefix('#')?;
+        let label = self.footnotes.get(target)?;
+        Some(format!("[^{label}]"))
+    }
+
+    /// A link inside a footnote that points back into the text.
+    fn is_back_link(&self, a: NodeId) -> bool {
+        let dom = self.dom;
+        dom.attr(a, "href").is_some_and(|h| h.starts_with('#') && !self.footnotes.contains_key(&h[1..]))
+            && dom.ancestors(a).any(|p| dom.is(p, "li") && dom.attr(p, "id").is_some_and(|id| self.footnotes.contains_key(id)))
+    }
+
+    fn is_footnote_list(&self, list: NodeId) -> bool {
+        let items = self.dom.element_children(list);
+        !items.is_empty() && items.iter().all(|&li| self.dom.attr(li, "id").is_some_and(|id| self.footnotes.contains_key(id)))
     }
 
     fn image(&self, n: NodeId) -> String {

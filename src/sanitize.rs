@@ -29,7 +29,7 @@ const KEEP: &[&str] = &[
 ];
 
 /// MathML presentation markup, kept with [`MATH_ATTRS`].
-const MATHML: &[&str] = &[
+pub(crate) const MATHML: &[&str] = &[
     "math", "mi", "mn", "mo", "ms", "mtext", "mrow", "msup", "msub", "msubsup", "mfrac", "msqrt",
     "mroot", "mtable", "mtr", "mtd", "mstyle", "mspace", "mpadded", "mphantom", "menclose", "munder",
     "mover", "munderover", "semantics", "annotation", "mmultiscripts", "mprescripts", "none",

@@ -51,3 +51,79 @@ pub fn html_to_markdown(html: &str) -> String {
 pub fn is_probably_readerable(html: &str) -> bool {
     crate::is_probably_readerable(html)
 }
+
+/// An extracted article, kept in the engine for saving in each format. The reader fetches the
+/// images (`imageUrls`, then `addImage` or `addMissing` for each) before `html()` or `epub()`.
+#[wasm_bindgen]
+pub struct Saved {
+    article: Article,
+    export: crate::export::Export,
+}
+
+#[wasm_bindgen]
+impl Saved {
+    /// Extracts the article of `html` (served at `url`). Throws like `extract`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(html: &str, url: &str) -> Result<Saved, JsValue> {
+        let article = crate::extract(html, url, &Options::default()).map_err(engine_error)?;
+        Ok(Saved { article, export: crate::export::Export::default() })
+    }
+
+    /// The article as a plain object, as `extract` returns it.
+    pub fn article(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.article)
+    }
+
+    /// The images a saved HTML or EPUB file would hold, lead image first.
+    #[wasm_bindgen(js_name = imageUrls)]
+    pub fn image_urls(&self) -> js_sys::Array {
+        crate::export::image_urls(&self.article).into_iter().map(|u| JsValue::from_str(&u)).collect()
+    }
+
+    /// An image fetched for `url`, with its `Content-Type`.
+    #[wasm_bindgen(js_name = addImage)]
+    pub fn add_image(&mut self, url: &str, mime: &str, bytes: Vec<u8>) {
+        self.export.add_image(url, mime, bytes);
+    }
+
+    /// An image that could not be had, and why (the saved file says so where it was).
+    #[wasm_bindgen(js_name = addMissing)]
+    pub fn add_missing(&mut self, url: &str, reason: &str) {
+        self.export.missing.insert(url.to_string(), reason.to_string());
+    }
+
+    /// The date of saving (ISO 8601), written into front matter and EPUB metadata.
+    #[wasm_bindgen(js_name = setSaved)]
+    pub fn set_saved(&mut self, iso: &str) {
+        self.export.saved = Some(iso.to_string());
+    }
+
+    pub fn markdown(&self) -> String {
+        crate::export::markdown(&self.article, &self.export)
+    }
+
+    pub fn text(&self) -> String {
+        crate::export::plain_text(&self.article)
+    }
+
+    /// One self-contained HTML file.
+    pub fn html(&self) -> String {
+        crate::export::html_document(&self.article, &self.export)
+    }
+
+    /// The sanitized article body alone (for copying as rich text).
+    pub fn content(&self) -> String {
+        self.article.content.clone()
+    }
+
+    /// An EPUB 3 book.
+    pub fn epub(&self) -> Vec<u8> {
+        crate::epub::epub(&self.article, &self.export)
+    }
+
+    /// A file name for the article, safe on every system, with `extension`.
+    #[wasm_bindgen(js_name = fileName)]
+    pub fn file_name(&self, extension: &str) -> String {
+        format!("{}.{extension}", crate::export::file_stem(&self.article.title))
+    }
+}

@@ -1,19 +1,23 @@
-//! `decant [FILE|-] [--url URL] [--format markdown|html|text|json]`: the article of a saved page,
-//! on standard output.
+//! `decant [FILE|-] [--url URL] [--format markdown|html|text|epub|json] [--output FILE]`: the
+//! article of a saved page, on standard output or in a file.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: decant [FILE|-] [--url URL] [--format markdown|html|text|json]
+const USAGE: &str = "usage: decant [FILE|-] [--url URL] [--format markdown|html|text|epub|json] [--output FILE]
 
 Reads a web page (a file, or standard input when FILE is - or missing), extracts its article and
-writes it to standard output. --url is the page's address, used to make links absolute.";
+writes it to standard output, or to --output FILE. --url is the page's address, used to make links
+absolute. html is one self-contained file; epub is a book, written to a file (named after the title
+unless --output says otherwise). The command-line tool does not download images: saved HTML and
+EPUB files say where each image was.";
 
 #[derive(Clone, Copy)]
 enum Format {
     Markdown,
     Html,
     Text,
+    Epub,
     Json,
 }
 
@@ -21,24 +25,27 @@ struct Args {
     input: Option<String>,
     url: String,
     format: Format,
+    output: Option<String>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
-    let mut parsed = Args { input: None, url: String::new(), format: Format::Markdown };
+    let mut parsed = Args { input: None, url: String::new(), format: Format::Markdown, output: None };
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
             "--url" => parsed.url = args.next().ok_or("--url needs a value, such as --url https://example.com/story")?,
             "--format" => {
-                let value = args.next().ok_or("--format needs a value: markdown, html, text or json")?;
+                let value = args.next().ok_or("--format needs a value: markdown, html, text, epub or json")?;
                 parsed.format = match value.as_str() {
                     "markdown" | "md" => Format::Markdown,
                     "html" => Format::Html,
                     "text" | "txt" => Format::Text,
+                    "epub" => Format::Epub,
                     "json" => Format::Json,
-                    other => return Err(format!("unknown format {other:?}: use markdown, html, text or json")),
+                    other => return Err(format!("unknown format {other:?}: use markdown, html, text, epub or json")),
                 };
             }
+            "--output" | "-o" => parsed.output = Some(args.next().ok_or("--output needs a file name")?),
             s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
             _ if parsed.input.is_some() => return Err(format!("only one input file may be given (got a second: {arg:?})")),
             _ => parsed.input = Some(arg),
@@ -75,18 +82,40 @@ fn run() -> Result<(), String> {
     };
     let html = read_input(args.input.as_deref())?;
     let article = decant::extract(&html, &args.url, &decant::Options::default()).map_err(|e| e.to_string())?;
-    let out = match args.format {
-        Format::Markdown => decant::to_markdown(&article),
-        Format::Html => format!("{}\n", article.content),
-        Format::Text => format!("{}\n\n{}\n", article.title, article.text),
-        Format::Json => serde_json::to_string_pretty(&article).map_err(|e| e.to_string())? + "\n",
+    let mut export = decant::export::Export { saved: Some(today()), ..Default::default() };
+    for url in decant::export::image_urls(&article) {
+        export.missing.insert(url, "the command-line tool does not download images".to_string());
+    }
+    let out: Vec<u8> = match args.format {
+        Format::Markdown => decant::export::markdown(&article, &export).into_bytes(),
+        Format::Html => decant::export::html_document(&article, &export).into_bytes(),
+        Format::Text => decant::export::plain_text(&article).into_bytes(),
+        Format::Epub => decant::epub::epub(&article, &export),
+        Format::Json => (serde_json::to_string_pretty(&article).map_err(|e| e.to_string())? + "\n").into_bytes(),
     };
+    // A book is binary: it goes to a file, never to a terminal.
+    let output = match (&args.output, args.format) {
+        (Some(path), _) => Some(path.clone()),
+        (None, Format::Epub) => Some(format!("{}.epub", decant::export::file_stem(&article.title))),
+        (None, _) => None,
+    };
+    if let Some(path) = output {
+        std::fs::write(&path, &out).map_err(|e| format!("cannot write {path}: {e}"))?;
+        eprintln!("decant: wrote {path}");
+        return Ok(());
+    }
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout.write_all(&out).and_then(|()| stdout.flush()) {
         // A closed pipe (`decant page.html | head`) is not an error worth reporting.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| format!("cannot write output: {e}")),
     }
+}
+
+/// Today's date (UTC), ISO 8601.
+fn today() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    decant::export::iso_date(secs as i64)
 }
 
 fn main() -> ExitCode {

@@ -112,7 +112,8 @@ test('every control works from the keyboard, with a visible focus ring and a nam
     // The reader opens with focus on the article (so a screen reader starts reading it); the
     // toolbar comes before it, one Shift+Tab per control.
     const seen = [];
-    for (let i = 0; i < 5; i++) {
+    const controls = ['decant-toc', 'decant-listen', 'decant-appearance', 'decant-save', 'decant-save-more', 'decant-close'];
+    for (let i = 0; i < controls.length; i++) {
       await page.keyboard.press('Shift+Tab');
       seen.push(await reader.evaluate(() => {
         const el = document.activeElement;
@@ -121,7 +122,7 @@ test('every control works from the keyboard, with a visible focus ring and a nam
       }));
     }
     const ids = seen.map((s) => s.id);
-    for (const id of ['decant-toc', 'decant-listen', 'decant-appearance', 'decant-save', 'decant-close']) {
+    for (const id of controls) {
       assert.ok(ids.includes(id), `${id} is not reachable by Tab (got ${ids.join(', ')})`);
     }
     for (const s of seen.filter((s) => s.id)) {

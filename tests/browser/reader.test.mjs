@@ -60,7 +60,8 @@ for (const [label, path] of [
       const [download] = await Promise.all([page.waitForEvent('download'), reader.click('#decant-save')]);
       assert.equal(download.suggestedFilename(), 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms.md');
       const markdown = await readFile(await download.path(), 'utf8');
-      assert.ok(markdown.startsWith('# Harbor Town Votes to Rebuild Its Seawall After Winter Storms\n'), markdown.slice(0, 200));
+      assert.ok(markdown.startsWith('---\ntitle: "Harbor Town Votes to Rebuild Its Seawall After Winter Storms"\n'), markdown.slice(0, 200));
+      assert.ok(markdown.includes('\n---\n\n# Harbor Town Votes to Rebuild Its Seawall After Winter Storms\n'), markdown.slice(0, 600));
       assert.match(markdown, /\n## How the town will pay for it\n/);
       assert.match(markdown, /!\[Waves breaking over the old seawall in February\]\(http:\/\/127\.0\.0\.1:\d+\/images\/seawall\.jpg\)/);
       for (const text of DROPPED) assert.ok(!markdown.includes(text), `Markdown has boilerplate ${JSON.stringify(text)}`);

@@ -56,3 +56,20 @@ test('the readerable check is exported', async () => {
   assert.equal(engine.isProbablyReaderable(await readFile(join(FIXTURES, 'news-article.html'), 'utf8')), true);
   assert.equal(engine.isProbablyReaderable(await readFile(join(FIXTURES, 'no-article.html'), 'utf8')), false);
 });
+
+test('Saved writes every format from one extraction, with the images it is given', async () => {
+  const html = await readFile(join(FIXTURES, 'news-article.html'), 'utf8');
+  const saved = new engine.Saved(html, URL);
+  assert.equal(saved.article().title, 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms');
+  const urls = [...saved.imageUrls()];
+  assert.deepEqual(urls, ['https://news.example/images/seawall.jpg']);
+  saved.setSaved('2026-11-28');
+  assert.match(saved.markdown(), /^---\ntitle: "Harbor Town Votes to Rebuild Its Seawall After Winter Storms"\n[^]*saved: "2026-11-28"\n[^]*---\n\n# Harbor Town/);
+  assert.match(saved.text(), /^Harbor Town Votes to Rebuild Its Seawall After Winter Storms\n=+\n/);
+  saved.addImage(urls[0], 'image/png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+  assert.match(saved.html(), /<img alt="Waves breaking over the old seawall in February" src="data:image\/png;base64,iVBORw==">/);
+  const epub = saved.epub();
+  assert.ok(epub instanceof Uint8Array);
+  assert.equal(new TextDecoder().decode(epub.slice(30, 38)), 'mimetype');
+  assert.equal(saved.fileName('epub'), 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms.epub');
+});

@@ -1,0 +1,267 @@
+//! The saved formats, on the fixture pages: Markdown renders the article's structure (checked with
+//! a CommonMark parser), HTML is self-contained and inert, EPUB passes epubcheck, text is wrapped.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use decant::dom::Dom;
+use decant::export::{self, Export};
+use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
+
+const URL: &str = "https://news.example/2026/03/story.html";
+/// A 1×1 PNG.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15,
+    0xc4, 0x89, 0, 0, 0, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0x64, 0xf8, 0xcf, 0x50, 0x0f, 0, 0x03, 0x86, 0x01, 0x80, 0x5a, 0x34,
+    0x7d, 0x6b, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
+
+fn fixtures() -> Vec<(String, decant::Article)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut out = Vec::new();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).expect("fixtures").map(|e| e.expect("entry").path()).collect();
+    paths.sort();
+    for path in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "html")) {
+        let html = std::fs::read_to_string(&path).expect("fixture");
+        if let Ok(a) = decant::extract(&html, URL, &decant::Options::default()) {
+            out.push((path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string(), a));
+        }
+    }
+    assert!(out.len() >= 15, "only {} fixtures have an article", out.len());
+    out
+}
+
+/// Every image fetched, except those whose URL contains "missing".
+fn with_images(article: &decant::Article) -> Export {
+    let mut export = Export { saved: Some("2026-11-28".to_string()), ..Default::default() };
+    for url in export::image_urls(article) {
+        if url.contains("missing") {
+            export.missing.insert(url, "the server answered 404".to_string());
+        } else {
+            export.add_image(&url, "image/png", PNG.to_vec());
+        }
+    }
+    export
+}
+
+/// What a reader sees of an article's structure: headings, list items, code blocks, table rows,
+/// images, links, footnotes and formulas, each in order.
+#[derive(Debug, Default, PartialEq)]
+struct Shape {
+    headings: Vec<(u8, String)>,
+    list_items: usize,
+    code: Vec<String>,
+    table_rows: usize,
+    images: Vec<String>,
+    links: Vec<String>,
+    footnotes: usize,
+    math: usize,
+}
+
+fn markdown_shape(md: &str) -> Shape {
+    let body = md.strip_prefix("---\n").and_then(|r| r.split_once("\n---\n")).map_or(md, |(_, b)| b);
+    let options = MdOptions::ENABLE_TABLES | MdOptions::ENABLE_FOOTNOTES | MdOptions::ENABLE_STRIKETHROUGH | MdOptions::ENABLE_MATH;
+    let mut shape = Shape::default();
+    let mut heading: Option<(u8, String)> = None;
+    let mut code: Option<String> = None;
+    for event in Parser::new_ext(body, options) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((level as u8, String::new())),
+            Event::End(TagEnd::Heading(_)) => shape.headings.extend(heading.take().map(|(l, t)| (l, t.trim().to_string()))),
+            Event::Start(Tag::Item) => shape.list_items += 1,
+            Event::Start(Tag::CodeBlock(_)) => code = Some(String::new()),
+            Event::End(TagEnd::CodeBlock) => shape.code.extend(code.take().map(|c| c.trim_end().to_string())),
+            Event::Start(Tag::TableHead | Tag::TableRow) => shape.table_rows += 1,
+            Event::Start(Tag::Image { dest_url, .. }) => shape.images.push(dest_url.to_string()),
+            Event::Start(Tag::Link { dest_url, .. }) => shape.links.push(dest_url.to_string()),
+            Event::Start(Tag::FootnoteDefinition(_)) => shape.footnotes += 1,
+            Event::InlineMath(_) | Event::DisplayMath(_) => shape.math += 1,
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, h)) = heading.as_mut() {
+                    h.push_str(&t);
+                }
+                if let Some(c) = code.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    shape
+}
+
+fn html_shape(article: &decant::Article) -> Shape {
+    let dom = Dom::parse_fragment(&article.content);
+    let mut shape = Shape::default();
+    if !article.title.trim().is_empty() {
+        shape.headings.push((1, decant::dom::normalize_space(article.title.trim())));
+    }
+    let footnote_ids: Vec<String> = dom.descendants(dom.root()).filter_map(|n| dom.attr(n, "href")?.strip_prefix('#').map(str::to_string)).collect();
+    for n in dom.descendants(dom.root()) {
+        let Some(tag) = dom.tag(n) else { continue };
+        match tag {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let text = decant::dom::normalize_space(&dom.text_content(n));
+                if !text.is_empty() {
+                    shape.headings.push((tag.as_bytes()[1] - b'0', text));
+                }
+            }
+            "li" if dom.attr(n, "id").is_some_and(|id| footnote_ids.iter().any(|f| f == id)) => shape.footnotes += 1,
+            "li" => shape.list_items += 1,
+            "pre" => shape.code.push(decant::text::plain_code(&dom, n).trim_end().to_string()),
+            "tr" => shape.table_rows += 1,
+            "img" => shape.images.extend(dom.attr(n, "src").map(str::to_string)),
+            "a" => {
+                let href = dom.attr(n, "href").unwrap_or("");
+                let is_note_link = href.strip_prefix('#').is_some_and(|id| {
+                    dom.descendants(dom.root()).any(|m| dom.is(m, "li") && dom.attr(m, "id") == Some(id))
+                        || dom.ancestors(n).any(|p| dom.is(p, "li") && dom.attr(p, "id").is_some_and(|i| footnote_ids.iter().any(|f| f == i)))
+                });
+                if !href.is_empty() && !is_note_link && !decant::dom::normalize_space(&dom.text_content(n)).is_empty() {
+                    shape.links.push(href.to_string());
+                }
+            }
+            "math" => shape.math += 1,
+            // A video frame is saved as a link to the video.
+            "iframe" => shape.links.extend(dom.attr(n, "src").map(str::to_string)),
+            _ => {}
+        }
+    }
+    shape
+}
+
+#[test]
+fn markdown_renders_the_structure_of_the_article() {
+    let mut compared = BTreeMap::new();
+    for (name, article) in fixtures() {
+        // Layout tables the engine unwrapped into divs, and pages whose footnote links have no
+        // list, are judged by the other fields.
+        let md = decant::to_markdown(&article);
+        let (got, want) = (markdown_shape(&md), html_shape(&article));
+        assert_eq!(got, want, "{name}: the Markdown renders a different structure\n{md}");
+        compared.insert(name, want.headings.len());
+    }
+    assert!(compared.len() >= 15);
+}
+
+#[test]
+fn markdown_starts_with_front_matter() {
+    let article = fixtures().into_iter().find(|(n, _)| n == "news-article").expect("news-article").1;
+    let md = export::markdown(&article, &Export { saved: Some("2026-11-28".into()), ..Default::default() });
+    let front = md.strip_prefix("---\n").and_then(|r| r.split_once("\n---\n")).map(|(f, _)| f).expect("front matter");
+    let fields: Vec<&str> = front.lines().map(|l| l.split(':').next().unwrap_or("")).collect();
+    assert_eq!(fields, ["title", "author", "url", "site", "published", "saved", "excerpt", "lang"]);
+    assert!(front.contains("saved: \"2026-11-28\""));
+    assert!(md.contains("\n---\n\n# Harbor Town Votes to Rebuild Its Seawall After Winter Storms\n"));
+}
+
+#[test]
+fn saved_html_is_self_contained_and_inert() {
+    for (name, article) in fixtures() {
+        let export = with_images(&article);
+        let html = export::html_document(&article, &export);
+        let dom = Dom::parse_document(&html);
+        for n in dom.descendants(dom.root()) {
+            let Some(el) = dom.element(n) else { continue };
+            assert!(!matches!(el.name.as_str(), "script" | "iframe" | "object" | "embed" | "base" | "form"), "{name}: <{}>", el.name);
+            // The one <link> names the original page; it loads nothing.
+            assert!(el.name != "link" || el.attr("rel") == Some("canonical"), "{name}: a <link> that loads something");
+            for (k, v) in &el.attrs {
+                assert!(!k.starts_with("on"), "{name}: {k} on <{}>", el.name);
+                if matches!(k.as_str(), "src" | "srcset" | "poster" | "data" | "background") {
+                    assert!(v.starts_with("data:image/"), "{name}: {k}={v:?} would load from the network");
+                }
+            }
+        }
+        assert!(html.contains("default-src 'none'"), "{name}: no Content-Security-Policy");
+        assert!(html.contains("<style>") && html.contains(".decant-content"), "{name}: no styles");
+        for url in export::image_urls(&article) {
+            if url.contains("missing") {
+                assert!(html.contains("[Image not saved") && html.contains("404"), "{name}: no note for {url}");
+            } else {
+                assert!(!html.contains(&format!("src=\"{url}\"")), "{name}: {url} is not inlined");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_missing_image_leaves_a_note_and_the_article() {
+    let html = "<html><head><title>Two pictures</title></head><body><article><h1>Two pictures</h1><p>The first picture loads and the second does not, which happens to servers as much as to people. Both stay in the saved file: one inline, one as a note of where it was.</p><figure><img src=\"/images/ok.png\" alt=\"The good one\"></figure><figure><img src=\"/missing/gone.png\" alt=\"The lost one\"></figure><p>That is the whole story, told twice so that there is enough of it to read.</p></article></body></html>";
+    let article = decant::extract(html, URL, &decant::Options::default()).expect("article");
+    let export = with_images(&article);
+    let saved = export::html_document(&article, &export);
+    assert!(saved.contains("<img alt=\"The good one\" src=\"data:image/png;base64,"), "{saved}");
+    assert!(saved.contains("[Image not saved (The lost one): https://news.example/missing/gone.png: the server answered 404]"), "{saved}");
+    assert!(saved.contains("That is the whole story"));
+}
+
+fn epubcheck(path: &Path) -> Result<(), String> {
+    let jar = std::env::var("EPUBCHECK_JAR").unwrap_or_else(|_| "/usr/share/java/epubcheck.jar".to_string());
+    assert!(Path::new(&jar).exists(), "epubcheck is not installed at {jar} (scripts/setup.sh installs it; or set EPUBCHECK_JAR)");
+    let out = Command::new("java").args(["-jar", &jar, "--quiet"]).arg(path).output().map_err(|e| format!("cannot run java: {e}"))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    }
+}
+
+#[test]
+fn epub_books_pass_epubcheck() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("epub");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    // The richest fixtures: images and a cover, math, footnotes, tables and code, hostile markup.
+    let wanted = ["news-article", "math", "footnotes", "wide-content", "xss-attacks", "metadata-sources", "rtl-article"];
+    let mut failures = Vec::new();
+    for (name, article) in fixtures().into_iter().filter(|(n, _)| wanted.contains(&n.as_str())) {
+        let book = decant::epub::epub(&article, &with_images(&article));
+        let path = dir.join(format!("{name}.epub"));
+        std::fs::write(&path, &book).expect("write book");
+        if let Err(report) = epubcheck(&path) {
+            failures.push(format!("{name}:\n{report}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn epub_has_its_metadata_cover_and_images_inside() {
+    let html = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/metadata-sources.html")).expect("fixture");
+    let article = decant::extract(&html, URL, &decant::Options::default()).expect("article");
+    let book = decant::epub::epub(&article, &with_images(&article));
+    let text = String::from_utf8_lossy(&book);
+    assert!(book.starts_with(b"PK\x03\x04"));
+    assert_eq!(&book[30..38], b"mimetype");
+    assert_eq!(&book[38..58], b"application/epub+zip");
+    for needle in [
+        "<dc:title>Die Rückkehr der Nachtigall in die Stadtparks</dc:title>",
+        "<dc:creator>Lena Vogt</dc:creator>",
+        "<dc:language>de</dc:language>",
+        "<dc:date>2026-05-07</dc:date>",
+        "<dc:source>https://news.example/2026/03/story.html</dc:source>",
+        "<meta property=\"dcterms:modified\">2026-11-28T00:00:00Z</meta>",
+        "properties=\"cover-image\"",
+        "OEBPS/images/image-1.png",
+    ] {
+        assert!(text.contains(needle), "the book lacks {needle}");
+    }
+    // Same input, same bytes.
+    assert_eq!(book, decant::epub::epub(&article, &with_images(&article)));
+}
+
+#[test]
+fn plain_text_has_title_and_source_first_and_wraps() {
+    let article = fixtures().into_iter().find(|(n, _)| n == "news-article").expect("news-article").1;
+    let text = export::plain_text(&article);
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("Harbor Town Votes to Rebuild Its Seawall After Winter Storms"));
+    assert!(lines.next().is_some_and(|l| l.chars().all(|c| c == '=')));
+    assert_eq!(lines.next(), Some("Marta Lindqvist · The Coastal Ledger · 2026-03-14"));
+    assert_eq!(lines.next(), Some(URL));
+    for line in text.lines() {
+        assert!(line.chars().count() <= 72 || !line.contains(' '), "a line longer than 72: {line:?}");
+    }
+    assert!(text.contains("voted seven to two"));
+}
