@@ -4,7 +4,7 @@
 CARGO ?= cargo
 NODE ?= node
 
-.PHONY: all setup pkg cli demo test test-rust test-js test-browser size limits fuzz check-pkg measure clean
+.PHONY: all setup pkg cli demo test test-rust test-js test-browser size limits fuzz check-pkg measure bench bench-browser clean
 
 all: cli pkg
 
@@ -62,5 +62,14 @@ CORPUS ?= ../shared/corpus/readability/pages
 measure:
 	$(CARGO) run --release --locked --bin decant-measure -- $(CORPUS)
 
+# Native speed: Decant against dom_smoothie on the corpus, same process (bench/; docs/performance.md).
+bench:
+	cd bench && $(CARGO) run --release --locked -- $(abspath $(CORPUS))
+
+# Browser speed: Decant against Readability.js in the same headless Chromium (bench/browser/).
+bench-browser: setup
+	@test -d bench/browser/node_modules/@mozilla/readability || npm ci --prefix bench/browser --no-audit --no-fund --loglevel=error
+	$(NODE) bench/browser/run.mjs
+
 clean:
-	rm -rf out target pkg.tmp
+	rm -rf out target pkg.tmp bench/target

@@ -74,7 +74,8 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false;
   if (isCapture(msg)) {
     const id = crypto.randomUUID();
-    captures.set(id, { html: msg.html, url: msg.url, title: String(msg.title ?? '') });
+    const timing = { started: Number(msg.timing?.started) || 0, captured: Number(msg.timing?.captured) || 0 };
+    captures.set(id, { html: msg.html, url: msg.url, title: String(msg.title ?? ''), timing });
     // A reader that never asks (the tab closed first) must not keep the page in memory.
     setTimeout(() => captures.delete(id), 60_000);
     sendResponse({ ok: true, id });

@@ -103,12 +103,18 @@
   async function open() {
     state.opening = true;
     try {
+      // Wall-clock times (ms since the epoch, sub-millisecond), comparable across the page, the
+      // service worker and the reader: the reader reports where the time went (benchmarks read it).
+      const now = () => performance.timeOrigin + performance.now();
+      const started = now();
       const html = serialize();
+      const captured = now();
       if (html.length > MAX_CAPTURE) {
         const mb = (n) => Math.round(n / 2 ** 20);
         throw new Error(`this page is too large for the reader view (${mb(html.length)} MB; the limit is ${mb(MAX_CAPTURE)} MB).`);
       }
-      const reply = await chrome.runtime.sendMessage({ kind: CAPTURE, html, url: location.href, title: document.title });
+      const timing = { started, captured };
+      const reply = await chrome.runtime.sendMessage({ kind: CAPTURE, html, url: location.href, title: document.title, timing });
       if (!reply?.ok) throw new Error(reply?.error ?? 'the extension did not answer. Reload the page and try again.');
       state.focus = document.activeElement;
       // A custom element with a closed shadow root: the page's CSS cannot select into it, and

@@ -256,12 +256,12 @@ impl Dom {
         self.descendants(id).filter(|&n| self.is(n, name)).collect()
     }
 
-    /// Whether `id` lies inside an element named `name` (at most `max_depth` levels up; 0 = any).
     /// The ancestors of `id`, nearest first.
     pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         std::iter::successors(self.parent(id), |&n| self.parent(n))
     }
 
+    /// Whether `id` lies inside an element named `name` (at most `max_depth` levels up; 0 = any).
     pub fn has_ancestor(&self, id: NodeId, name: &str, max_depth: usize) -> bool {
         let mut depth = 0;
         let mut p = self.parent(id);
@@ -391,6 +391,25 @@ impl Dom {
     }
 
     /// Text with runs of white space folded to one space and the ends trimmed.
+    /// The number of characters of `inner_text(id)`, counted without building it (scoring asks
+    /// for it for most elements, several times).
+    pub fn inner_text_len(&self, id: NodeId) -> usize {
+        let (mut count, mut space, mut started) = (0, false, false);
+        let texts = std::iter::once(id).chain(self.descendants(id)).filter_map(|n| self.text(n));
+        for t in texts {
+            for c in t.chars() {
+                if c.is_whitespace() {
+                    space = started;
+                } else {
+                    count += 1 + usize::from(space);
+                    space = false;
+                    started = true;
+                }
+            }
+        }
+        count
+    }
+
     pub fn inner_text(&self, id: NodeId) -> String {
         normalize_space(&self.text_content(id))
     }
@@ -551,6 +570,16 @@ mod tests {
         assert_eq!(dom.inner_html(div), "<p>3</p><p>1</p><p>2</p>");
         dom.unwrap(kids[1]);
         assert_eq!(dom.inner_html(div), "<p>3</p><p>1</p>2");
+    }
+
+    #[test]
+    fn inner_text_len_counts_what_inner_text_holds() {
+        for html in ["", "  ", "<p> a  b </p>", "<p>one<b> two </b>three</p>\n<p>\u{a0}four\t</p>", "<div>é ü 字</div>", "x"] {
+            let dom = Dom::parse_fragment(html);
+            for n in std::iter::once(dom.root()).chain(dom.descendants(dom.root())) {
+                assert_eq!(dom.inner_text_len(n), dom.inner_text(n).chars().count(), "{html:?}");
+            }
+        }
     }
 
     #[test]

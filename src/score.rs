@@ -53,7 +53,7 @@ pub struct Found {
 
 /// The number of characters of normalized text under `id`.
 pub fn text_len(dom: &Dom, id: NodeId) -> usize {
-    dom.inner_text(id).chars().count()
+    dom.inner_text_len(id)
 }
 
 /// The share of `id`'s text that sits inside links; in-page (`#`) links count 30%.
@@ -68,6 +68,97 @@ pub fn link_density(dom: &Dom, id: NodeId) -> f64 {
         linked += text_len(dom, a) as f64 * weight;
     }
     linked / total as f64
+}
+
+/// The normalized text length of a run of text, in a form that concatenates: the length of its
+/// words with single spaces between them, and whether it starts or ends with white space.
+#[derive(Clone, Copy, Default)]
+struct TextRun {
+    chars: usize,
+    words: bool,
+    space: bool,
+    lead: bool,
+    trail: bool,
+}
+
+impl TextRun {
+    fn of(text: &str) -> TextRun {
+        let (mut run, mut space, mut any) = (TextRun::default(), false, false);
+        for c in text.chars() {
+            if c.is_whitespace() {
+                space = true;
+                run.space = true;
+                if !any {
+                    run.lead = true;
+                }
+            } else {
+                run.chars += 1 + usize::from(space && any);
+                space = false;
+                any = true;
+            }
+        }
+        run.words = any;
+        run.trail = any && space;
+        run
+    }
+
+    fn then(self, next: TextRun) -> TextRun {
+        match (self.words, next.words) {
+            (false, _) => TextRun { lead: self.space || next.lead, space: self.space || next.space, ..next },
+            (true, false) => TextRun { trail: self.trail || next.space, space: true, ..self },
+            (true, true) => TextRun {
+                chars: self.chars + next.chars + usize::from(self.trail || next.lead),
+                words: true,
+                space: true,
+                lead: self.lead,
+                trail: next.trail,
+            },
+        }
+    }
+}
+
+/// `link_density` of every element under a root, from one bottom-up pass.
+struct LinkDensities {
+    /// (text length, linked length) by node index.
+    lens: Vec<(usize, f64)>,
+}
+
+impl LinkDensities {
+    fn of(dom: &Dom, root: NodeId) -> LinkDensities {
+        let mut runs = vec![TextRun::default(); dom.capacity()];
+        let mut linked = vec![0.0f64; dom.capacity()];
+        let mut up = vec![0.0f64; dom.capacity()];
+        // Children come after their parent in document order: walk it backwards.
+        let order: Vec<NodeId> = std::iter::once(root).chain(dom.descendants(root)).collect();
+        for &n in order.iter().rev() {
+            if let Some(t) = dom.text(n) {
+                runs[n.index()] = TextRun::of(t);
+                continue;
+            }
+            // A link's own text counts for its ancestors, not for itself (as in `link_density`).
+            let (mut run, mut below) = (TextRun::default(), 0.0);
+            for c in dom.children(n) {
+                run = run.then(runs[c.index()]);
+                below += up[c.index()];
+            }
+            up[n.index()] = if dom.is(n, "a") {
+                let weight = if dom.attr(n, "href").is_some_and(|h| h.starts_with('#')) { 0.3 } else { 1.0 };
+                run.chars as f64 * weight
+            } else {
+                below
+            };
+            runs[n.index()] = run;
+            linked[n.index()] = below;
+        }
+        LinkDensities { lens: runs.iter().zip(&linked).map(|(r, &l)| (r.chars, l)).collect() }
+    }
+
+    fn get(&self, n: NodeId) -> f64 {
+        match self.lens.get(n.index()) {
+            Some(&(total, linked)) if total > 0 => linked / total as f64,
+            _ => 0.0,
+        }
+    }
 }
 
 /// ±25 for each of class and id that match the positive or negative lists.
@@ -239,10 +330,12 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
         }
     }
 
-    // Step 3: scale by link density, pick the best.
+    // Step 3: scale by link density, pick the best. Candidates nest, so their densities come from
+    // one pass over the body rather than a walk of each candidate's subtree.
+    let densities = LinkDensities::of(dom, body);
     let mut top: Vec<(NodeId, f64)> = Vec::new();
     for &c in &candidates {
-        let s = scores.get(c).unwrap_or(0.0) * (1.0 - link_density(dom, c));
+        let s = scores.get(c).unwrap_or(0.0) * (1.0 - densities.get(c));
         scores.set(c, s);
         top.push((c, s));
     }
@@ -431,5 +524,21 @@ fn next_node(dom: &Dom, node: NodeId, top: NodeId, skip_children: bool) -> Optio
             return Some(s);
         }
         n = dom.parent(n)?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_pass_link_densities_equal_the_direct_ones() {
+        let html = "<div id=a> Some <b>text</b>  with <a href=/x>a link</a> and <a href='#n'> a  note </a>.<p>  Para\u{a0}two <a href=/y>more</a></p><div> </div><span>x</span></div><p><a href=/z>all link</a></p>";
+        let dom = Dom::parse_fragment(html);
+        let table = LinkDensities::of(&dom, dom.root());
+        for n in dom.descendants(dom.root()).filter(|&n| dom.element(n).is_some()) {
+            assert!((table.get(n) - link_density(&dom, n)).abs() < 1e-9, "{:?}: {} vs {}", dom.tag(n), table.get(n), link_density(&dom, n));
+            assert_eq!(table.lens[n.index()].0, dom.inner_text_len(n));
+        }
     }
 }

@@ -1,0 +1,185 @@
+// The browser benchmark (`make bench-browser`): Decant and Readability.js 0.6 on the same pages
+// in the same headless Chromium: the corpus (../shared/corpus/readability) and three large pages
+// made here (about 1, 5 and 20 MB), all served from 127.0.0.1.
+//
+// Decant: the reader opened as a click does; the reader reports where the time went (capture,
+// frame, transfer with engine start, extraction, render; see extension/reader.js). "Article
+// available" is capture start to extraction end. Warm: the median of WARM opens after one
+// untimed open; cold: the first open in a freshly started browser (service worker and module just
+// started, WASM not yet compiled), on COLD pages spread over the corpus.
+// Readability.js: injected into the same page, `new Readability(document.cloneNode(true)).parse()`,
+// the median of the same number of runs.
+//
+//     node bench/browser/run.mjs [--pages N] [--warm N] [--cold N] [--json FILE]
+
+import { createServer } from 'node:http';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium, clickDecant, readerFrame } from '../../tests/browser/harness.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..', '..');
+const CORPUS = process.env.CORPUS ?? join(ROOT, '..', 'shared', 'corpus', 'readability', 'pages');
+const READABILITY = join(HERE, 'node_modules', '@mozilla', 'readability', 'Readability.js');
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const PAGES = Number(option('pages', Infinity));
+const WARM = Number(option('warm', 3));
+const COLD = Number(option('cold', 12));
+const JSON_OUT = option('json', null);
+
+/** A long article of about `bytes` bytes: paragraphs with links, headings, and boilerplate. */
+function bigPage(bytes) {
+  const words = 'the river gauge station reading height water flood season record level bank bridge town weir estuary tide winter rain survey'.split(' ');
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const parts = ['<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A long survey of the river</title></head><body><nav>'];
+  for (let i = 0; i < 100; i++) parts.push(`<a href="/s/${i}">Section ${i}</a> `);
+  parts.push('</nav><article><h1>A long survey of the river</h1>');
+  let size = parts.join('').length;
+  let n = 0;
+  while (size < bytes) {
+    let p = '<p>';
+    for (let w = 0; w < 70; w++) p += `${words[next() % words.length]}${w % 13 === 12 ? ', ' : ' '}`;
+    p += `and <a href="/ref/${n}">a reference</a>.</p>\n`;
+    if (++n % 25 === 0) p += `<h2>Part ${n / 25}</h2>\n<aside class="related"><ul><li><a href="/r">Related story</a></li><li><a href="/r2">Another</a></li></ul></aside>\n`;
+    parts.push(p);
+    size += p.length;
+  }
+  parts.push('</article><footer>© The River Survey</footer></body></html>');
+  return parts.join('');
+}
+
+async function pages() {
+  const names = (await readdir(CORPUS)).sort().slice(0, PAGES);
+  const list = [];
+  for (const name of names) {
+    try {
+      list.push({ name, html: await readFile(join(CORPUS, name, 'source.html'), 'utf8') });
+    } catch {
+      // A directory without a page: not part of the corpus.
+    }
+  }
+  for (const mb of [1, 5, 20]) list.push({ name: `generated-${mb}mb`, html: bigPage(mb * 1_000_000), generated: true });
+  return list;
+}
+
+function serve(list) {
+  const byName = new Map(list.map((p) => [p.name, p.html]));
+  const server = createServer((req, res) => {
+    const name = decodeURIComponent(new URL(req.url, 'http://x').pathname.split('/')[2] ?? '');
+    const html = byName.get(name);
+    if (html === undefined) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: (name) => `http://127.0.0.1:${server.address().port}/p/${encodeURIComponent(name)}/` })));
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.round((xs.length - 1) * 0.95))];
+
+/** Opens the reader once on `page` and returns the reader's timing detail, then closes it. */
+async function openOnce(browser, page) {
+  await clickDecant(browser.worker, page);
+  const reader = await readerFrame(page, 60_000);
+  await reader.waitForSelector('.decant-content, .decant-message', { timeout: 120_000 });
+  const detail = await reader.evaluate(() => performance.getEntriesByName('decant:timing')[0]?.detail ?? null);
+  await reader.click('#decant-close');
+  await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+  return detail;
+}
+
+async function readability(page, runs) {
+  await page.addScriptTag({ content: await readFile(READABILITY, 'utf8') });
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    times.push(await page.evaluate(() => {
+      const t = performance.now();
+      // eslint-disable-next-line no-undef
+      new Readability(document.cloneNode(true)).parse();
+      return performance.now() - t;
+    }));
+  }
+  return median(times);
+}
+
+async function main() {
+  const list = await pages();
+  const { server, url } = await serve(list);
+  const rows = [];
+  let browser = await launchChromium();
+  try {
+    for (const p of list) {
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(url(p.name), { timeout: 120_000 });
+        await openOnce(browser, page); // untimed: the engine warms up on this page
+        const opens = [];
+        for (let i = 0; i < WARM; i++) opens.push(await openOnce(browser, page));
+        const ok = opens.filter(Boolean);
+        const pick = (k) => median(ok.map((o) => o[k] ?? 0));
+        const row = { name: p.name, bytes: Buffer.byteLength(p.html), capture: pick('capture'), frame: pick('frame'), transfer: pick('transfer'), extract: pick('extract'), render: pick('render') };
+        row.available = row.capture + row.frame + row.transfer + row.extract;
+        row.engine = row.capture + row.extract; // the work itself, without the frame and messaging
+        row.readability = await readability(page, Math.max(WARM, 1));
+        rows.push(row);
+        process.stdout.write(`${p.name.padEnd(40)} ${String(row.bytes).padStart(9)}  decant ${row.available.toFixed(1).padStart(7)} ms (capture ${row.capture.toFixed(1)}, frame ${row.frame.toFixed(1)}, transfer ${row.transfer.toFixed(1)}, extract ${row.extract.toFixed(1)}, render ${row.render.toFixed(1)})  readability ${row.readability.toFixed(1).padStart(7)} ms  ratio ${(row.available / row.readability).toFixed(2)}\n`);
+      } catch (error) {
+        process.stdout.write(`${p.name.padEnd(40)} failed: ${error.message.split('\n')[0]}\n`);
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+
+  // Cold: a fresh browser for each of COLD pages spread over the corpus.
+  const corpusRows = rows.filter((r) => !r.name.startsWith('generated-'));
+  const coldPages = corpusRows.filter((_, i) => i % Math.max(1, Math.floor(corpusRows.length / COLD)) === 0).slice(0, COLD);
+  const cold = [];
+  for (const r of coldPages) {
+    browser = await launchChromium();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(url(r.name), { timeout: 120_000 });
+      const d = await openOnce(browser, page);
+      if (d) cold.push({ name: r.name, available: (d.capture ?? 0) + (d.frame ?? 0) + d.transfer + d.extract, warm: r.available });
+    } finally {
+      await browser.close();
+    }
+  }
+  server.close();
+
+  const summary = (label, xs) => `${label.padEnd(34)} median ${median(xs).toFixed(2).padStart(8)} ms   p95 ${p95(xs).toFixed(2).padStart(8)} ms`;
+  console.log('');
+  console.log(`${corpusRows.length} corpus pages, warm = median of ${WARM} opens after one untimed open`);
+  console.log(summary('Decant, article available (warm)', corpusRows.map((r) => r.available)));
+  console.log(summary('  of which capture', corpusRows.map((r) => r.capture)));
+  console.log(summary('  of which frame', corpusRows.map((r) => r.frame)));
+  console.log(summary('  of which transfer + engine start', corpusRows.map((r) => r.transfer)));
+  console.log(summary('  of which WASM extraction', corpusRows.map((r) => r.extract)));
+  console.log(summary('Decant, render (after)', corpusRows.map((r) => r.render)));
+  console.log(summary('Decant, capture + extraction only', corpusRows.map((r) => r.engine)));
+  console.log(summary('Readability.js 0.6', corpusRows.map((r) => r.readability)));
+  const ratios = corpusRows.map((r) => r.available / r.readability);
+  console.log(`Decant/Readability per page: median ratio ${median(ratios).toFixed(2)}, p95 ratio ${p95(ratios).toFixed(2)}; ` +
+    `ratio of medians ${(median(corpusRows.map((r) => r.available)) / median(corpusRows.map((r) => r.readability))).toFixed(2)}, ` +
+    `of p95s ${(p95(corpusRows.map((r) => r.available)) / p95(corpusRows.map((r) => r.readability))).toFixed(2)}`);
+  if (cold.length) {
+    console.log(summary(`Decant cold (${cold.length} pages, fresh browser)`, cold.map((c) => c.available)));
+    console.log(`cold median / warm median on the same pages: ${(median(cold.map((c) => c.available)) / median(cold.map((c) => c.warm))).toFixed(2)}`);
+  }
+  const big = rows.filter((r) => r.name.startsWith('generated-'));
+  if (big.length === 3) {
+    console.log(`large pages (article available): ${big.map((r) => `${r.name.slice(10)} ${r.available.toFixed(0)} ms`).join(', ')}; 20 MB / 1 MB = ${(big[2].available / big[0].available).toFixed(1)}x`);
+  }
+  if (JSON_OUT) await writeFile(JSON_OUT, JSON.stringify({ rows, cold }, null, 1));
+}
+
+await main();
