@@ -2,15 +2,34 @@
 // the context menu; hands each captured page to the reader frame that asks for it; and, where
 // the user has allowed it, marks readable pages with a badge.
 
-import init, { isProbablyReaderable } from '../pkg/decant.js';
+import init, { isProbablyReaderable, Saved } from '../pkg/decant.js';
 import { isCapture, isProbe, isTakeCapture } from './messages.js';
 
-// Captures wait here between the capture script and the reader frame: a second at most. They are
-// taken once and never stored anywhere else.
+// Captures wait here between the capture script and the reader frame, with their extraction (begun
+// on arrival): a second at most. They are taken once and never stored anywhere else.
 const captures = new Map();
 const MENU_ID = 'decant-open';
 const PROBE_ID = 'decant-probe';
-let engine = null;
+// The engine starts with the worker, so that a click finds it compiled.
+let engine = init();
+const now = () => performance.timeOrigin + performance.now();
+
+/**
+ * Extracts a captured page here, as soon as it arrives, while the reader frame is still loading:
+ * the article is ready when the reader asks. Resolves to the article or the engine's error.
+ */
+async function extractHere(capture) {
+  await (engine ??= init());
+  const start = now();
+  try {
+    const saved = new Saved(capture.html, capture.url);
+    const article = saved.article();
+    saved.free();
+    return { ok: true, article, started: start, extracted: now() };
+  } catch (error) {
+    return { ok: false, name: String(error?.name ?? 'Error'), message: String(error?.message ?? error), started: start, extracted: now() };
+  }
+}
 
 /** Opens the reader on the tab, or closes it if it is open: what a click on the button does. */
 async function toggleReader(tabId) {
@@ -47,8 +66,7 @@ async function syncProbe() {
 }
 
 async function showReadable(tabId, html) {
-  engine ??= init();
-  await engine;
+  await (engine ??= init());
   const readable = isProbablyReaderable(html);
   await chrome.action.setBadgeText({ tabId, text: readable ? '✓' : '' });
   await chrome.action.setBadgeBackgroundColor({ tabId, color: '#1b6e76' });
@@ -74,18 +92,23 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false;
   if (isCapture(msg)) {
     const id = crypto.randomUUID();
-    const timing = { started: Number(msg.timing?.started) || 0, captured: Number(msg.timing?.captured) || 0 };
-    captures.set(id, { html: msg.html, url: msg.url, title: String(msg.title ?? ''), timing });
+    const timing = { started: Number(msg.timing?.started) || 0, captured: Number(msg.timing?.captured) || 0, received: now() };
+    const capture = { html: msg.html, url: msg.url, title: String(msg.title ?? ''), timing };
+    captures.set(id, { capture, result: extractHere(capture) });
     // A reader that never asks (the tab closed first) must not keep the page in memory.
     setTimeout(() => captures.delete(id), 60_000);
     sendResponse({ ok: true, id });
     return false;
   }
   if (isTakeCapture(msg)) {
-    const capture = captures.get(msg.id);
+    const entry = captures.get(msg.id);
     captures.delete(msg.id);
-    sendResponse(capture ? { ok: true, capture } : { ok: false, error: 'The page capture has expired. Click the Decant button again.' });
-    return false;
+    if (!entry) {
+      sendResponse({ ok: false, error: 'The page capture has expired. Click the Decant button again.' });
+      return false;
+    }
+    entry.result.then((result) => sendResponse({ ok: true, capture: entry.capture, result }));
+    return true;
   }
   if (isProbe(msg) && sender.tab?.id !== undefined) {
     showReadable(sender.tab.id, msg.html).then(

@@ -19,7 +19,16 @@ const ERROR_TITLES = {
 };
 const main = $('decant-main');
 let article = null;
-let saved = null; // the engine's handle on the article, which writes every format
+let capture = null; // the captured page, kept for saving
+let handle = null; // the engine's handle on the article, which writes every format (made on first save)
+let engineReady = null;
+
+/** The engine's handle on the article, for saving: the engine starts here only when first needed. */
+async function savedArticle() {
+  await (engineReady ??= init());
+  handle ??= new Saved(capture.html, capture.url);
+  return handle;
+}
 let settings = null;
 let form = null;
 let narrator = null;
@@ -167,7 +176,7 @@ const IMAGE_TIMEOUT_MS = 20_000;
 let imagesFetched = null;
 
 /** Fetches the article's images into the engine once; a failure is noted, never fatal. */
-function fetchImages() {
+function fetchImages(saved) {
   imagesFetched ??= (async () => {
     const urls = [...saved.imageUrls()];
     let total = 0;
@@ -213,13 +222,14 @@ function status(text) {
 
 /** Saves the article in `format` (the one chosen in the settings by default). */
 async function save(format = settings.saveFormat) {
-  if (!saved) return;
+  if (!capture || !article) return;
+  const saved = await savedArticle();
   saved.setSaved(new Date().toISOString().slice(0, 10));
   if (format === 'markdown') download(saved.fileName('md'), new Blob([saved.markdown()], { type: 'text/markdown;charset=utf-8' }));
   else if (format === 'text') download(saved.fileName('txt'), new Blob([saved.text()], { type: 'text/plain;charset=utf-8' }));
   else {
     status('Fetching the images…');
-    await fetchImages();
+    await fetchImages(saved);
     if (format === 'html') download(saved.fileName('html'), new Blob([saved.html()], { type: 'text/html;charset=utf-8' }));
     else download(saved.fileName('epub'), new Blob([saved.epub()], { type: 'application/epub+zip' }));
   }
@@ -228,8 +238,9 @@ async function save(format = settings.saveFormat) {
 
 /** Copies the article as Markdown, or as rich text (HTML, with plain text beside it). */
 async function copy(kind) {
-  if (!saved) return;
+  if (!capture || !article) return;
   try {
+    const saved = await savedArticle();
     if (kind === 'markdown') await navigator.clipboard.writeText(saved.markdown());
     else {
       const html = new Blob([saved.content()], { type: 'text/html' });
@@ -333,7 +344,8 @@ async function load() {
   const id = decodeURIComponent(location.hash.slice(1));
   let reply;
   try {
-    [reply] = await Promise.all([chrome.runtime.sendMessage({ kind: KIND.takeCapture, id }), init()]);
+    // The service worker extracted the page while this frame loaded.
+    reply = await chrome.runtime.sendMessage({ kind: KIND.takeCapture, id });
   } catch (error) {
     showMessage('Decant could not start', String(error?.message ?? error));
     return;
@@ -343,23 +355,32 @@ async function load() {
     return;
   }
   const received = now();
-  try {
-    saved = new Saved(reply.capture.html, reply.capture.url);
-    article = saved.article();
-  } catch (error) {
-    showMessage(ERROR_TITLES[error?.name] ?? 'Decant could not read this page', String(error?.message ?? error));
+  capture = reply.capture;
+  const { result } = reply;
+  if (!result.ok) {
+    showMessage(ERROR_TITLES[result.name] ?? 'Decant could not read this page', result.message);
     return;
   }
+  article = result.article;
   const extracted = now();
   render(article);
   main.focus({ preventScroll: true });
   const rendered = now();
-  // Where the time went (ms), as the detail of a performance mark the browser benchmark reads:
-  // capture in the page; the reader frame and its scripts loading; the page coming over from the
-  // service worker while the engine starts (WASM compiled and instantiated); extraction; drawing.
-  const { started, captured } = reply.capture.timing ?? {};
-  const detail = { transfer: received - loadStart, extract: extracted - received, render: rendered - extracted };
-  if (started && captured) Object.assign(detail, { capture: captured - started, frame: loadStart - captured, total: extracted - started });
+  // Where the time went (ms), as the detail of a performance mark the browser benchmark reads.
+  // All are wall-clock times, comparable across the page, the service worker and this frame:
+  // capture in the page; transfer to the service worker (and waiting for its engine); extraction
+  // there; `available` from the click's capture to the extracted article; the reader frame's own
+  // start (in parallel); `delivered` when this frame has the article; drawing it.
+  const t = reply.capture.timing ?? {};
+  const detail = {
+    capture: t.captured - t.started,
+    transfer: result.started - t.captured,
+    extract: result.extracted - result.started,
+    available: result.extracted - t.started,
+    frame: loadStart - t.captured,
+    delivered: received - t.started,
+    render: rendered - extracted,
+  };
   performance.mark('decant:timing', { detail });
 }
 
