@@ -16,7 +16,7 @@ use std::cell::RefCell;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{create_element, TreeBuilder, TreeBuilderOpts, TreeSink};
-use html5ever::{ns, LocalName, QualName, TokenizerResult};
+use html5ever::{local_name, ns, LocalName, QualName, TokenizerResult};
 use scraper::{Html, HtmlTreeSink};
 
 pub use crate::dom::MAX_DEPTH;
@@ -63,8 +63,13 @@ fn limit_attributes(html: &str) -> Cow<'_, str> {
     let b = html.as_bytes();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    while i + 1 < b.len() {
-        if b[i] != b'<' || !b[i + 1].is_ascii_alphabetic() {
+    // `find` on a char uses memchr: the scan jumps from one `<` to the next.
+    while let Some(offset) = html[i..].find('<') {
+        i += offset;
+        if i + 1 >= b.len() {
+            break;
+        }
+        if !b[i + 1].is_ascii_alphabetic() {
             i += 1;
             continue;
         }
@@ -83,11 +88,8 @@ fn limit_attributes(html: &str) -> Cow<'_, str> {
                     i += 1;
                 }
                 if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
-                    let quote = b[i];
-                    i += 1;
-                    while i < b.len() && b[i] != quote {
-                        i += 1;
-                    }
+                    let quote = char::from(b[i]);
+                    i = html[i + 1..].find(quote).map_or(b.len(), |o| i + 1 + o);
                 } else {
                     continue;
                 }
@@ -121,21 +123,27 @@ fn limit_attributes(html: &str) -> Cow<'_, str> {
 /// Elements that never hold others for long: void elements, and those the parser closes by
 /// itself when a sibling starts (`p`, `li`, table cells...). They are not counted, so that pages
 /// which leave them unclosed are not mistaken for deep ones; they cannot nest deeply on their own.
-fn is_uncounted(name: &str) -> bool {
+fn is_uncounted(name: &LocalName) -> bool {
     matches!(
-        name,
-        "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta" | "source" | "track"
-            | "wbr" | "p" | "li" | "dt" | "dd" | "option" | "optgroup" | "tr" | "td" | "th" | "thead" | "tbody"
-            | "tfoot" | "caption" | "colgroup" | "rb" | "rt" | "rp" | "html" | "head" | "body"
+        *name,
+        local_name!("area") | local_name!("base") | local_name!("br") | local_name!("col") | local_name!("embed")
+            | local_name!("hr") | local_name!("img") | local_name!("input") | local_name!("link") | local_name!("meta")
+            | local_name!("source") | local_name!("track") | local_name!("wbr") | local_name!("p") | local_name!("li")
+            | local_name!("dt") | local_name!("dd") | local_name!("option") | local_name!("optgroup") | local_name!("tr")
+            | local_name!("td") | local_name!("th") | local_name!("thead") | local_name!("tbody") | local_name!("tfoot")
+            | local_name!("caption") | local_name!("colgroup") | local_name!("rb") | local_name!("rt") | local_name!("rp")
+            | local_name!("html") | local_name!("head") | local_name!("body")
     )
 }
 
 /// Elements whose start tag switches the tokenizer to raw text: they always pass, or their
 /// contents would be read as markup.
-fn is_raw_text(name: &str) -> bool {
+fn is_raw_text(name: &LocalName) -> bool {
     matches!(
-        name,
-        "script" | "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" | "plaintext"
+        *name,
+        local_name!("script") | local_name!("style") | local_name!("textarea") | local_name!("title") | local_name!("xmp")
+            | local_name!("iframe") | local_name!("noembed") | local_name!("noframes") | local_name!("noscript")
+            | local_name!("plaintext")
     )
 }
 
@@ -154,7 +162,7 @@ impl<Sink: TokenSink> DepthGuard<Sink> {
     /// Whether the tree builder should see this tag.
     fn admit(&self, tag: &Tag) -> bool {
         let mut open = self.open.borrow_mut();
-        let name = &*tag.name;
+        let name = &tag.name;
         match tag.kind {
             TagKind::StartTag => {
                 if tag.self_closing || is_uncounted(name) {

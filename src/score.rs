@@ -297,12 +297,16 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
         if !dom.is_attached(el) || dom.parent(el).and_then(|p| dom.tag(p)).is_none() {
             continue;
         }
-        let text = dom.inner_text(el);
-        let len = text.chars().count();
+        // Counted on the text nodes as they are: commas do not change with white space.
+        let len = dom.inner_text_len(el);
         if len < pat::MIN_PARAGRAPH_CHARS {
             continue;
         }
-        let commas = text.chars().filter(|c| pat::COMMAS.contains(c)).count() as f64;
+        let commas = std::iter::once(el)
+            .chain(dom.descendants(el))
+            .filter_map(|n| dom.text(n))
+            .map(|t| t.chars().filter(|c| pat::COMMAS.contains(c)).count())
+            .sum::<usize>() as f64;
         // One for the paragraph, one per comma-separated piece, one per 100 characters (up to 3).
         let score = 1.0 + (commas + 1.0) + ((len / 100).min(3)) as f64;
         let mut level = 0usize;
