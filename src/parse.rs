@@ -64,7 +64,8 @@ fn limit_attributes(html: &str) -> Cow<'_, str> {
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     // `find` on a char uses memchr: the scan jumps from one `<` to the next.
-    while let Some(offset) = html[i..].find('<') {
+    // (An unclosed quote at the very end leaves `i` past the end: `get` then ends the scan.)
+    while let Some(offset) = html.get(i..).and_then(|rest| rest.find('<')) {
         i += offset;
         if i + 1 >= b.len() {
             break;
@@ -244,6 +245,9 @@ mod tests {
         assert_eq!(first.value().attr("id"), Some("first"));
         let text: String = html.root_element().text().collect();
         assert_eq!(text, "kept textsecond");
+        // An unclosed quote at the end of the input.
+        assert!(matches!(limit_attributes("<p a=\"x"), Cow::Borrowed(_)));
+        assert!(matches!(limit_attributes("<p a='"), Cow::Borrowed(_)));
         // Nothing to cut: the input is used as it is.
         assert!(matches!(limit_attributes("<p a=1 b='>' c>x</p>"), Cow::Borrowed(_)));
     }
