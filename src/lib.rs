@@ -192,6 +192,14 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
     let title = meta.title.clone().unwrap_or_default();
 
     prepare::prepare(&mut dom);
+    // Each pass changes the tree it scores. Most pages need one pass, so it takes the prepared
+    // tree itself; a later pass prepares a fresh one (parsing is deterministic, so node ids and
+    // `body` are the same) rather than every page paying for a copy up front.
+    let prepared = || {
+        let mut d = Dom::parse_document(html);
+        prepare::prepare(&mut d);
+        d
+    };
     let Some(body) = dom.descendants(dom.root()).find(|&n| dom.is(n, "body")) else {
         return Err(Error::NoArticle);
     };
@@ -204,8 +212,9 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
         Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
     ];
     let mut best: Option<(usize, Dom, score::Found)> = None;
+    let mut first = Some(dom);
     for flags in passes {
-        let mut attempt = dom.clone();
+        let mut attempt = first.take().unwrap_or_else(prepared);
         let Some(found) = score::grab_article(&mut attempt, body, flags, &title) else { continue };
         clean::clean_article(&mut attempt, found.article, flags);
         let len = score::text_len(&attempt, found.article);
@@ -217,7 +226,6 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
             break;
         }
     }
-    drop(dom);
     let Some((len, art_dom, found)) = best else { return Err(Error::NoArticle) };
     if len == 0 || (len < options.min_article_chars && len * 2 < page_chars) {
         return Err(Error::NoArticle);
