@@ -4,6 +4,7 @@
 
 import init, { isProbablyReaderable, Saved } from '../pkg/decant.js';
 import { isCapture, isProbe, isTakeCapture } from './messages.js';
+import { ext } from './api.js';
 
 // Captures wait here between the capture script and the reader frame, with their extraction (begun
 // on arrival): a second at most. They are taken once and never stored anywhere else.
@@ -34,14 +35,14 @@ async function extractHere(capture) {
 /** Opens the reader on the tab, or closes it if it is open: what a click on the button does. */
 async function toggleReader(tabId) {
   try {
-    await chrome.scripting.executeScript({ target: { tabId }, files: ['extension/capture.js'] });
-    if ((await chrome.action.getBadgeText({ tabId })) === '!') await chrome.action.setBadgeText({ tabId, text: '' });
+    await ext.scripting.executeScript({ target: { tabId }, files: ['extension/capture.js'] });
+    if ((await ext.action.getBadgeText({ tabId })) === '!') await ext.action.setBadgeText({ tabId, text: '' });
   } catch (error) {
     // Browser pages, the web store and PDF viewers do not allow scripts: say so on the button.
     console.warn('Decant cannot run on this page:', error);
-    await chrome.action.setBadgeText({ tabId, text: '!' });
-    await chrome.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
-    await chrome.action.setTitle({ tabId, title: 'Decant cannot open this page (the browser does not allow it)' });
+    await ext.action.setBadgeText({ tabId, text: '!' });
+    await ext.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+    await ext.action.setTitle({ tabId, title: 'Decant cannot open this page (the browser does not allow it)' });
   }
 }
 
@@ -55,11 +56,11 @@ function onMenuClicked(info, tab) {
  * granted sites; without it, nothing runs on any page until the button is clicked.
  */
 async function syncProbe() {
-  const { origins = [] } = await chrome.permissions.getAll();
-  const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [PROBE_ID] });
-  if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [PROBE_ID] });
+  const { origins = [] } = await ext.permissions.getAll();
+  const existing = await ext.scripting.getRegisteredContentScripts({ ids: [PROBE_ID] });
+  if (existing.length) await ext.scripting.unregisterContentScripts({ ids: [PROBE_ID] });
   if (origins.length) {
-    await chrome.scripting.registerContentScripts([
+    await ext.scripting.registerContentScripts([
       { id: PROBE_ID, matches: origins, js: ['extension/probe.js'], runAt: 'document_idle', allFrames: false },
     ]);
   }
@@ -68,28 +69,28 @@ async function syncProbe() {
 async function showReadable(tabId, html) {
   await (engine ??= init());
   const readable = isProbablyReaderable(html);
-  await chrome.action.setBadgeText({ tabId, text: readable ? '✓' : '' });
-  await chrome.action.setBadgeBackgroundColor({ tabId, color: '#1b6e76' });
-  await chrome.action.setTitle({ tabId, title: readable ? 'This page looks readable: open it in reader view (Alt+Shift+R)' : 'Open in reader view (Alt+Shift+R)' });
+  await ext.action.setBadgeText({ tabId, text: readable ? '✓' : '' });
+  await ext.action.setBadgeBackgroundColor({ tabId, color: '#1b6e76' });
+  await ext.action.setTitle({ tabId, title: readable ? 'This page looks readable: open it in reader view (Alt+Shift+R)' : 'Open in reader view (Alt+Shift+R)' });
   return readable;
 }
 
-chrome.action.onClicked.addListener((tab) => {
+ext.action.onClicked.addListener((tab) => {
   if (tab.id !== undefined) toggleReader(tab.id);
 });
 
-chrome.runtime.onInstalled.addListener(() => {
-  chrome.contextMenus.create({ id: MENU_ID, title: 'Open in reader view', contexts: ['page'] }, () => void chrome.runtime.lastError);
+ext.runtime.onInstalled.addListener(() => {
+  ext.contextMenus.create({ id: MENU_ID, title: 'Open in reader view', contexts: ['page'] }, () => void ext.runtime.lastError);
   syncProbe().catch((e) => console.warn('Decant: badge setup failed', e));
 });
-chrome.runtime.onStartup.addListener(() => syncProbe().catch(() => {}));
-chrome.permissions.onAdded.addListener(() => syncProbe().catch(() => {}));
-chrome.permissions.onRemoved.addListener(() => syncProbe().catch(() => {}));
-chrome.contextMenus.onClicked.addListener(onMenuClicked);
+ext.runtime.onStartup.addListener(() => syncProbe().catch(() => {}));
+ext.permissions.onAdded.addListener(() => syncProbe().catch(() => {}));
+ext.permissions.onRemoved.addListener(() => syncProbe().catch(() => {}));
+ext.contextMenus.onClicked.addListener(onMenuClicked);
 
-chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   // Only the extension's own scripts can send here; still, check the shape of what arrives.
-  if (sender.id !== chrome.runtime.id) return false;
+  if (sender.id !== ext.runtime.id) return false;
   if (isCapture(msg)) {
     const id = crypto.randomUUID();
     const timing = { started: Number(msg.timing?.started) || 0, captured: Number(msg.timing?.captured) || 0, received: now() };

@@ -5,6 +5,8 @@
 //
 // It runs in the extension's isolated world, so page scripts cannot see or change its variables.
 (() => {
+  // Firefox's `browser` where it exists, Chromium's `chrome` otherwise (as extension/api.js).
+  const ext = globalThis.browser ?? globalThis.chrome;
   const CAPTURE = 'decant:capture'; // KIND.capture in messages.js (this script cannot import)
   const CLOSE = 'decant:close';
   // The engine's input limit (Options::max_input_bytes), and about what one message can carry.
@@ -114,7 +116,7 @@
         throw new Error(`this page is too large for the reader view (${mb(html.length)} MB; the limit is ${mb(MAX_CAPTURE)} MB).`);
       }
       const timing = { started, captured };
-      const reply = await chrome.runtime.sendMessage({ kind: CAPTURE, html, url: location.href, title: document.title, timing });
+      const reply = await ext.runtime.sendMessage({ kind: CAPTURE, html, url: location.href, title: document.title, timing });
       if (!reply?.ok) throw new Error(reply?.error ?? 'the extension did not answer. Reload the page and try again.');
       state.focus = document.activeElement;
       // A custom element with a closed shadow root: the page's CSS cannot select into it, and
@@ -126,7 +128,7 @@
       ].map((d) => `${d} !important;`).join(' ');
       const shadow = host.attachShadow({ mode: 'closed' });
       const frame = document.createElement('iframe');
-      frame.src = chrome.runtime.getURL('extension/reader.html') + '#' + encodeURIComponent(reply.id);
+      frame.src = ext.runtime.getURL('extension/reader.html') + '#' + encodeURIComponent(reply.id);
       frame.title = 'Decant reader view';
       frame.setAttribute('allow', 'clipboard-write');
       frame.style.cssText = 'border: 0; width: 100%; height: 100%; display: block; background: #fff;';

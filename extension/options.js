@@ -1,6 +1,6 @@
 // The options page: the reader's appearance settings (the same form as in the reader) and the
 // opt-in for the readable badge, which needs host access to every site.
-
+import { ext } from './api.js';
 import { applySettings, loadSettings, onSettingsChanged, saveSettings, settingsForm } from './settings.js';
 
 const ALL_SITES = { origins: ['<all_urls>'] };
@@ -19,8 +19,8 @@ onSettingsChanged((next) => {
 });
 
 const badge = document.getElementById('badge');
-badge.checked = await chrome.permissions.contains(ALL_SITES);
+badge.checked = await ext.permissions.contains(ALL_SITES);
 badge.addEventListener('change', async () => {
   // Permission requests must come straight from the click.
-  badge.checked = badge.checked ? await chrome.permissions.request(ALL_SITES) : !(await chrome.permissions.remove(ALL_SITES));
+  badge.checked = badge.checked ? await ext.permissions.request(ALL_SITES) : !(await ext.permissions.remove(ALL_SITES));
 });

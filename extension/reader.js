@@ -5,6 +5,7 @@
 
 import init, { Saved } from '../pkg/decant.js';
 import { KIND } from './messages.js';
+import { ext } from './api.js';
 import { formatDate } from './util.js';
 import { THEMES, FONT_SIZE, SPEECH_RATES, SAVE_FORMATS, applySettings, loadSettings, saveSettings, onSettingsChanged, settingsForm } from './settings.js';
 import { Narrator } from './narrator.js';
@@ -345,7 +346,7 @@ async function load() {
   let reply;
   try {
     // The service worker extracted the page while this frame loaded.
-    reply = await chrome.runtime.sendMessage({ kind: KIND.takeCapture, id });
+    reply = await ext.runtime.sendMessage({ kind: KIND.takeCapture, id });
   } catch (error) {
     showMessage('Decant could not start', String(error?.message ?? error));
     return;

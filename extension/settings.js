@@ -1,5 +1,6 @@
 // Reader settings: their defaults, how they are stored (synced where the browser syncs) and
 // applied, and the form that edits them, shared by the reader's toolbar and the options page.
+import { ext } from './api.js';
 
 export const THEMES = Object.freeze(['light', 'sepia', 'dark', 'auto']);
 export const FONTS = Object.freeze(['serif', 'sans']);
@@ -25,7 +26,7 @@ export const DEFAULTS = Object.freeze({
 const KEY = 'settings';
 
 function area() {
-  return chrome.storage.sync ?? chrome.storage.local;
+  return ext.storage.sync ?? ext.storage.local;
 }
 
 function clamp(value, { min, max }, fallback) {
@@ -64,7 +65,7 @@ export async function saveSettings(settings) {
 
 /** Calls `listener` with the new settings whenever they change (in any reader or the options). */
 export function onSettingsChanged(listener) {
-  chrome.storage.onChanged.addListener((changes) => {
+  ext.storage.onChanged.addListener((changes) => {
     if (changes[KEY]) listener(normalize(changes[KEY].newValue));
   });
 }
