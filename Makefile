@@ -4,7 +4,7 @@
 CARGO ?= cargo
 NODE ?= node
 
-.PHONY: all setup pkg cli demo test test-rust test-js test-browser size limits fuzz check-pkg measure bench bench-browser clean
+.PHONY: all setup pkg cli demo test test-rust test-js test-browser size limits fuzz check-pkg measure bench bench-browser dist clean
 
 all: cli pkg
 
@@ -71,5 +71,9 @@ bench-browser: setup
 	@test -d bench/browser/node_modules/@mozilla/readability || npm ci --prefix bench/browser --no-audit --no-fund --loglevel=error
 	$(NODE) bench/browser/run.mjs
 
+# Store packages: dist/decant-chromium.zip and dist/decant-firefox.xpi (unsigned).
+dist:
+	$(NODE) scripts/dist.mjs
+
 clean:
-	rm -rf out target pkg.tmp bench/target
+	rm -rf out target pkg.tmp bench/target dist

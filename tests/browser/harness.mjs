@@ -8,11 +8,12 @@
 
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname, normalize, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync, crc32 } from 'node:zlib';
+import { unzip } from '../../scripts/dist.mjs';
 
 export const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -96,18 +97,30 @@ export async function startServer() {
 }
 
 /** Copies the extension as it loads unpacked from the repository, plus the test host permission. */
-async function extensionCopy() {
+async function extensionCopy(archive) {
   const dir = await mkdtemp(join(tmpdir(), 'decant-ext-'));
-  for (const part of ['extension', 'pkg']) await cp(join(ROOT, part), join(dir, part), { recursive: true });
-  const manifest = JSON.parse(await readFile(join(ROOT, 'manifest.json'), 'utf8'));
+  if (archive) {
+    // A store package, unpacked as the browser would.
+    for (const [name, bytes] of unzip(await readFile(archive))) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), bytes);
+    }
+  } else {
+    for (const part of ['extension', 'pkg']) await cp(join(ROOT, part), join(dir, part), { recursive: true });
+    await cp(join(ROOT, 'manifest.json'), join(dir, 'manifest.json'));
+  }
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
   manifest.host_permissions = ['http://127.0.0.1/*'];
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return dir;
 }
 
-/** Starts headless Chromium with the extension. Returns the context, its service worker and a cleanup. */
-export async function launchChromium() {
-  const extension = await extensionCopy();
+/**
+ * Starts headless Chromium with the extension (as in the repository, or unpacked from a store
+ * `archive`). Returns the context, its service worker and a cleanup.
+ */
+export async function launchChromium(archive) {
+  const extension = await extensionCopy(archive);
   const profile = await mkdtemp(join(tmpdir(), 'decant-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
