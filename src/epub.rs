@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::dom::{escape_attr, escape_text, Dom, NodeData, NodeId, VOID_ELEMENTS};
+use crate::dom::{Dom, NodeData, NodeId, VOID_ELEMENTS};
 use crate::sanitize::MATHML;
 use crate::export::{content_shows_image, header_html, offline_content, Export, ImageRef, STYLE};
 use crate::Article;
@@ -156,16 +156,28 @@ fn xml_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars().filter(|&c| (!c.is_control() || matches!(c, '\t' | '\n' | '\r')) && !matches!(c, '\u{fffe}' | '\u{ffff}'))
 }
 
-fn xml_text(s: &str) -> String {
-    let mut out = String::new();
-    escape_text(&xml_chars(s).collect::<String>(), &mut out);
+/// Escaped for XML: only the five entities XML itself defines may appear (HTML's `&nbsp;` is
+/// not one of them, so a no-break space stays the character it is).
+fn xml_escape(s: &str, attribute: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in xml_chars(s) {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
     out
 }
 
+fn xml_text(s: &str) -> String {
+    xml_escape(s, false)
+}
+
 fn xml_attr(s: &str) -> String {
-    let mut out = String::new();
-    escape_attr(&xml_chars(s).collect::<String>(), &mut out);
-    out
+    xml_escape(s, true)
 }
 
 fn xhtml_fragment(html: &str) -> String {
@@ -312,6 +324,12 @@ mod tests {
         assert_eq!(utc_timestamp("2026-01-01T00:30:00.123+01:00").as_deref(), Some("2025-12-31T23:30:00Z"));
         assert_eq!(utc_timestamp("2026-05-07").as_deref(), Some("2026-05-07T00:00:00Z"));
         assert_eq!(utc_timestamp("May 7"), None);
+    }
+
+    #[test]
+    fn xhtml_uses_only_the_entities_xml_defines() {
+        let dom = Dom::parse_fragment("<p title=\"a\u{a0}&quot;b\">10\u{a0}km &amp; more</p>");
+        assert_eq!(xhtml(&dom, dom.root()), "<p title=\"a\u{a0}&quot;b\">10\u{a0}km &amp; more</p>");
     }
 
     #[test]

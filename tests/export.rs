@@ -227,6 +227,20 @@ fn epub_books_pass_epubcheck() {
 }
 
 #[test]
+fn a_book_with_no_break_spaces_passes_epubcheck() {
+    let html = "<html lang=\"fr\"><head><title>Espaces\u{a0}insécables</title></head><body><article><h1>Espaces insécables</h1><p>En français on écrit «\u{a0}bonjour\u{a0}» avec des espaces insécables, et 10&nbsp;km aussi, ce qui fait un paragraphe assez long pour être un article à lui seul, avec des virgules et des mots.</p><p>Un second paragraphe suit, lui aussi assez long, pour que le moteur le garde avec le premier et que le livre ait un vrai texte.</p></article></body></html>";
+    let article = decant::extract(html, URL, &decant::Options::default()).expect("article");
+    assert!(article.content.contains('\u{a0}') || article.content.contains("&nbsp;"), "the fixture lost its no-break spaces");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("epub");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("no-break-spaces.epub");
+    std::fs::write(&path, decant::epub::epub(&article, &with_images(&article))).expect("write book");
+    if let Err(report) = epubcheck(&path) {
+        panic!("{report}");
+    }
+}
+
+#[test]
 fn epub_has_its_metadata_cover_and_images_inside() {
     let html = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/metadata-sources.html")).expect("fixture");
     let article = decant::extract(&html, URL, &decant::Options::default()).expect("article");
