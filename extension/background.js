@@ -2,9 +2,10 @@
 // the context menu; hands each captured page to the reader frame that asks for it; and, where
 // the user has allowed it, marks readable pages with a badge.
 
-import init, { isProbablyReaderable, Saved } from '../pkg/decant.js';
+import init, { extract, isProbablyReaderable } from '../pkg/decant.js';
 import { isCapture, isProbe, isTakeCapture } from './messages.js';
 import { ext } from './api.js';
+import { now } from './util.js';
 
 // Captures wait here between the capture script and the reader frame, with their extraction (begun
 // on arrival): a second at most. They are taken once and never stored anywhere else.
@@ -13,7 +14,6 @@ const MENU_ID = 'decant-open';
 const PROBE_ID = 'decant-probe';
 // The engine starts with the worker, so that a click finds it compiled.
 let engine = init();
-const now = () => performance.timeOrigin + performance.now();
 
 /**
  * Extracts a captured page here, as soon as it arrives, while the reader frame is still loading:
@@ -23,9 +23,7 @@ async function extractHere(capture) {
   await (engine ??= init());
   const start = now();
   try {
-    const saved = new Saved(capture.html, capture.url);
-    const article = saved.article();
-    saved.free();
+    const article = extract(capture.html, capture.url);
     return { ok: true, article, started: start, extracted: now() };
   } catch (error) {
     return { ok: false, name: String(error?.name ?? 'Error'), message: String(error?.message ?? error), started: start, extracted: now() };
@@ -93,7 +91,7 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== ext.runtime.id) return false;
   if (isCapture(msg)) {
     const id = crypto.randomUUID();
-    const timing = { started: Number(msg.timing?.started) || 0, captured: Number(msg.timing?.captured) || 0, received: now() };
+    const timing = { started: Number(msg.timing?.started) || 0, captured: Number(msg.timing?.captured) || 0 };
     const capture = { html: msg.html, url: msg.url, title: String(msg.title ?? ''), timing };
     captures.set(id, { capture, result: extractHere(capture) });
     // A reader that never asks (the tab closed first) must not keep the page in memory.

@@ -6,7 +6,7 @@
 import init, { Saved } from '../pkg/decant.js';
 import { KIND } from './messages.js';
 import { ext } from './api.js';
-import { formatDate } from './util.js';
+import { formatDate, now } from './util.js';
 import { THEMES, FONT_SIZE, SPEECH_RATES, SAVE_FORMATS, applySettings, loadSettings, saveSettings, onSettingsChanged, settingsForm } from './settings.js';
 import { Narrator } from './narrator.js';
 
@@ -385,7 +385,6 @@ async function load() {
   performance.mark('decant:timing', { detail });
 }
 
-const now = () => performance.timeOrigin + performance.now();
 
 main.tabIndex = -1;
 settings = await loadSettings();

@@ -11,3 +11,9 @@ export function formatDate(value, locale) {
     return date.toISOString().slice(0, 10);
   }
 }
+
+/**
+ * Wall-clock time in milliseconds with sub-millisecond precision, comparable across the page, the
+ * service worker and the reader (capture.js, a classic script, spells out the same line).
+ */
+export const now = () => performance.timeOrigin + performance.now();

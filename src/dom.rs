@@ -394,20 +394,8 @@ impl Dom {
     /// The number of characters of `inner_text(id)`, counted without building it (scoring asks
     /// for it for most elements, several times).
     pub fn inner_text_len(&self, id: NodeId) -> usize {
-        let (mut count, mut space, mut started) = (0, false, false);
         let texts = std::iter::once(id).chain(self.descendants(id)).filter_map(|n| self.text(n));
-        for t in texts {
-            for c in t.chars() {
-                if c.is_whitespace() {
-                    space = started;
-                } else {
-                    count += 1 + usize::from(space);
-                    space = false;
-                    started = true;
-                }
-            }
-        }
-        count
+        texts.fold(TextRun::default(), |run, t| run.then(TextRun::of(t))).chars
     }
 
     pub fn inner_text(&self, id: NodeId) -> String {
@@ -513,6 +501,55 @@ impl Iterator for Descendants<'_> {
 }
 
 /// Folds runs of white space to one space and trims the ends.
+/// The normalized text length of a run of text, in a form that concatenates: the length of its
+/// words with single spaces between them, and whether it starts or ends with white space.
+#[derive(Clone, Copy, Default)]
+pub struct TextRun {
+    /// The characters of `inner_text` for this run.
+    pub chars: usize,
+    words: bool,
+    space: bool,
+    lead: bool,
+    trail: bool,
+}
+
+impl TextRun {
+    pub fn of(text: &str) -> TextRun {
+        let (mut run, mut space, mut any) = (TextRun::default(), false, false);
+        for c in text.chars() {
+            if c.is_whitespace() {
+                space = true;
+                run.space = true;
+                if !any {
+                    run.lead = true;
+                }
+            } else {
+                run.chars += 1 + usize::from(space && any);
+                space = false;
+                any = true;
+            }
+        }
+        run.words = any;
+        run.trail = any && space;
+        run
+    }
+
+    /// This run followed by `next`.
+    pub fn then(self, next: TextRun) -> TextRun {
+        match (self.words, next.words) {
+            (false, _) => TextRun { lead: self.space || next.lead, space: self.space || next.space, ..next },
+            (true, false) => TextRun { trail: self.trail || next.space, space: true, ..self },
+            (true, true) => TextRun {
+                chars: self.chars + next.chars + usize::from(self.trail || next.lead),
+                words: true,
+                space: true,
+                lead: self.lead,
+                trail: next.trail,
+            },
+        }
+    }
+}
+
 pub fn normalize_space(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {

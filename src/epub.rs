@@ -37,7 +37,7 @@ pub fn epub(article: &Article, export: &Export) -> Vec<u8> {
     let cover = article.lead_image.as_deref().and_then(&mut path_of);
     let content = offline_content(&article.content, true, |src| match path_of(src) {
         Some(path) => ImageRef::Src(path),
-        None => ImageRef::Missing(export.missing.get(src).map_or("it was not fetched", String::as_str).to_string()),
+        None => ImageRef::Missing(export.why_missing(src).to_string()),
     });
     let lead_in_text = article.lead_image.as_deref().is_some_and(|u| content_shows_image(&article.content, u));
     let has_math = content.contains("<math");
@@ -83,7 +83,7 @@ pub fn epub(article: &Article, export: &Export) -> Vec<u8> {
     if let Some(site) = article.site_name.as_deref().filter(|s| !s.trim().is_empty()) {
         let _ = writeln!(opf, "<dc:publisher>{}</dc:publisher>", xml_text(site.trim()));
     }
-    if let Some(date) = article.published_time.as_deref().and_then(|d| d.get(..10)).filter(|d| is_date(d)) {
+    if let Some(date) = article.published_time.as_deref().and_then(|d| d.get(..10)).filter(|d| crate::metadata::is_ymd(d)) {
         let _ = writeln!(opf, "<dc:date>{date}</dc:date>");
     }
     if !article.url.is_empty() {
@@ -120,7 +120,7 @@ pub fn epub(article: &Article, export: &Export) -> Vec<u8> {
 /// An ISO 8601 date or date-time as the `YYYY-MM-DDThh:mm:ssZ` EPUB wants (UTC; an offset is
 /// applied). `None` if it is not one.
 fn utc_timestamp(iso: &str) -> Option<String> {
-    let date = iso.get(..10).filter(|d| is_date(d))?;
+    let date = iso.get(..10).filter(|d| crate::metadata::is_ymd(d))?;
     let rest = iso.get(10..).unwrap_or("");
     let Some(time) = rest.strip_prefix('T') else { return Some(format!("{date}T00:00:00Z")) };
     let hms = time.get(..8).filter(|t| t.len() == 8 && t.as_bytes()[2] == b':' && t.as_bytes()[5] == b':')?;
@@ -140,11 +140,6 @@ fn utc_timestamp(iso: &str) -> Option<String> {
     let (y, mo, d) = crate::metadata::civil_from_days(minutes.div_euclid(1440));
     let m = minutes.rem_euclid(1440);
     Some(format!("{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{s:02}Z", m / 60, m % 60))
-}
-
-fn is_date(d: &str) -> bool {
-    let b = d.as_bytes();
-    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {

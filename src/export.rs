@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::dom::{Dom, NodeId};
+use crate::dom::{escape_attr, Dom, NodeId};
 use crate::{markdown, text, Article};
 
 /// The style sheet of saved HTML and EPUB files (the reader's look, without its controls).
@@ -44,7 +44,8 @@ impl Export {
         }
     }
 
-    fn why_missing(&self, url: &str) -> &str {
+    /// Why the image at `url` is not in the export.
+    pub(crate) fn why_missing(&self, url: &str) -> &str {
         self.missing.get(url).map_or("it was not fetched", String::as_str)
     }
 }
@@ -194,34 +195,22 @@ fn wrap(paragraph: &str, width: usize) -> String {
     lines.join("\n")
 }
 
-pub(crate) fn escape_html(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-}
-
 /// The article's header (title, byline, site, date, source) as HTML.
 pub(crate) fn header_html(article: &Article, xml: bool) -> String {
     let mut out = String::from("<header class=\"decant-header\"><h1 class=\"decant-title\">");
-    escape_html(article.title.trim(), &mut out);
+    escape_attr(article.title.trim(), &mut out);
     out.push_str("</h1><p class=\"decant-meta\">");
     let mut parts: Vec<String> = Vec::new();
     for part in [article.byline.as_deref(), article.site_name.as_deref(), article.published_time.as_deref().map(|d| d.get(..10).unwrap_or(d))].into_iter().flatten() {
         let mut s = String::new();
-        escape_html(part, &mut s);
+        escape_attr(part, &mut s);
         parts.push(s);
     }
     if !article.url.is_empty() {
         let mut s = String::from("<a href=\"");
-        escape_html(&article.url, &mut s);
+        escape_attr(&article.url, &mut s);
         s.push_str("\">");
-        escape_html(&article.url, &mut s);
+        escape_attr(&article.url, &mut s);
         s.push_str("</a>");
         parts.push(s);
     }
@@ -302,31 +291,31 @@ pub fn html_document(article: &Article, export: &Export) -> String {
     let mut out = String::from("<!DOCTYPE html>\n<html");
     if let Some(lang) = &article.lang {
         out.push_str(" lang=\"");
-        escape_html(lang, &mut out);
+        escape_attr(lang, &mut out);
         out.push('"');
     }
     if let Some(dir) = &article.dir {
         out.push_str(" dir=\"");
-        escape_html(dir, &mut out);
+        escape_attr(dir, &mut out);
         out.push('"');
     }
     out.push_str(">\n<head>\n<meta charset=\"utf-8\">\n");
     // Nothing in the file may load or run anything: images are inline, styles are inline.
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-    escape_html(article.title.trim(), &mut out);
+    escape_attr(article.title.trim(), &mut out);
     out.push_str("</title>\n");
     if !article.url.is_empty() {
         out.push_str("<link rel=\"canonical\" href=\"");
-        escape_html(&article.url, &mut out);
+        escape_attr(&article.url, &mut out);
         out.push_str("\">\n");
     }
     out.push_str("<style>\n");
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n<main><article class=\"decant-article\">\n");
     out.push_str(&header_html(article, false));
-    if let Some(img) = article.lead_image.as_deref().and_then(|u| export.images.get(u)) {
-        if !content_shows_image(&article.content, article.lead_image.as_deref().unwrap_or("")) {
+    if let Some(lead) = article.lead_image.as_deref() {
+        if let (Some(img), false) = (export.images.get(lead), content_shows_image(&article.content, lead)) {
             let _ = write!(out, "<figure class=\"decant-lead-image\"><img src=\"{}\" alt=\"\"></figure>", data_uri(img));
         }
     }

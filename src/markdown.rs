@@ -239,6 +239,11 @@ impl Renderer<'_> {
 
     fn inline(&self, n: NodeId, depth: usize) -> String {
         let dom = self.dom;
+        if matches!(dom.tag(n), Some("a" | "sup")) {
+            if let Some(note) = self.footnote_ref(n) {
+                return note;
+            }
+        }
         match dom.data(n) {
             NodeData::Text(t) => escape(&collapse_spaces(t)),
             NodeData::Document => String::new(),
@@ -253,12 +258,10 @@ impl Renderer<'_> {
                 "strong" | "b" => wrap(&self.inline_children(n, depth), "**"),
                 "del" | "s" => wrap(&self.inline_children(n, depth), "~~"),
                 "code" | "kbd" | "samp" => code_span(&dom.text_content(n)),
-                "sup" if self.footnote_ref(n).is_some() => self.footnote_ref(n).unwrap_or_default(),
                 "sup" | "sub" => {
                     let inner = self.inline_children(n, depth);
                     if inner.trim().is_empty() { String::new() } else { format!("<{0}>{1}</{0}>", e.name, inner.trim()) }
                 }
-                "a" if self.footnote_ref(n).is_some() => self.footnote_ref(n).unwrap_or_default(),
                 // A note's link back to its reference has no place in Markdown.
                 "a" if self.is_back_link(n) => String::new(),
                 "a" => {

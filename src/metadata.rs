@@ -197,6 +197,12 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     Some(out.to_string())
 }
 
+/// Whether `s` is exactly `YYYY-MM-DD` in digits (the calendar is checked elsewhere).
+pub(crate) fn is_ymd(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
 pub(crate) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
@@ -238,8 +244,7 @@ pub fn iso_date(raw: &str) -> Option<String> {
         let t = secs.rem_euclid(86_400);
         return Some(format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", t / 3600, t / 60 % 60, t % 60));
     }
-    let b = s.as_bytes();
-    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && b[..4].iter().chain(&b[5..7]).chain(&b[8..10]).all(u8::is_ascii_digit) {
+    if s.get(..10).is_some_and(is_ymd) {
         let (y, m, d) = (s[..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?);
         if !valid(y, m, d) {
             return None;

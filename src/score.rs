@@ -10,7 +10,7 @@
 //!    when several close candidates share one;
 //! 4. collect the siblings of the best candidate that score well or read like prose.
 
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, NodeId, TextRun};
 use crate::patterns::{self as pat, class_and_id};
 use crate::prepare::{is_phrasing, is_whitespace};
 
@@ -68,53 +68,6 @@ pub fn link_density(dom: &Dom, id: NodeId) -> f64 {
         linked += text_len(dom, a) as f64 * weight;
     }
     linked / total as f64
-}
-
-/// The normalized text length of a run of text, in a form that concatenates: the length of its
-/// words with single spaces between them, and whether it starts or ends with white space.
-#[derive(Clone, Copy, Default)]
-struct TextRun {
-    chars: usize,
-    words: bool,
-    space: bool,
-    lead: bool,
-    trail: bool,
-}
-
-impl TextRun {
-    fn of(text: &str) -> TextRun {
-        let (mut run, mut space, mut any) = (TextRun::default(), false, false);
-        for c in text.chars() {
-            if c.is_whitespace() {
-                space = true;
-                run.space = true;
-                if !any {
-                    run.lead = true;
-                }
-            } else {
-                run.chars += 1 + usize::from(space && any);
-                space = false;
-                any = true;
-            }
-        }
-        run.words = any;
-        run.trail = any && space;
-        run
-    }
-
-    fn then(self, next: TextRun) -> TextRun {
-        match (self.words, next.words) {
-            (false, _) => TextRun { lead: self.space || next.lead, space: self.space || next.space, ..next },
-            (true, false) => TextRun { trail: self.trail || next.space, space: true, ..self },
-            (true, true) => TextRun {
-                chars: self.chars + next.chars + usize::from(self.trail || next.lead),
-                words: true,
-                space: true,
-                lead: self.lead,
-                trail: next.trail,
-            },
-        }
-    }
 }
 
 /// `link_density` of every element under a root, from one bottom-up pass.
