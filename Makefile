@@ -28,7 +28,7 @@ demo: setup cli
 	@$(NODE) tests/browser/demo.mjs out
 
 # Every test: Rust (unit, fixtures, doc), the JS unit tests, the WASM package under Node, the
-# browser tests in Chromium, the size budget, the limits on pathological pages and a short fuzz
+# browser tests in Chromium and Firefox (DECANT_BROWSERS=chromium or firefox for one), the size budget, the limits on pathological pages and a short fuzz
 # run. pkg/ is rebuilt first so that the browser tests run the current sources.
 test: setup test-rust pkg test-js test-browser size limits fuzz
 

@@ -11,7 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const GECKO = { id: 'decant@decant.example', strict_min_version: '128.0' };
+// Firefox asks each extension to declare what data it collects and sends: Decant sends none.
+// Firefox reads that declaration from version 140 (142 on Android), the oldest supported ESR.
+export const GECKO = { id: 'decant@decant.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } };
+export const GECKO_ANDROID = { strict_min_version: '142.0' };
 // Files of extension/ the extension does not load: export.css is compiled into the engine.
 const NOT_SHIPPED = new Set(['extension/export.css']);
 
@@ -36,7 +39,7 @@ export async function manifestFor(browser) {
   const manifest = JSON.parse(await readFile(join(ROOT, 'manifest.json'), 'utf8'));
   if (browser === 'firefox') {
     manifest.background = { scripts: [manifest.background.service_worker], type: 'module' };
-    manifest.browser_specific_settings = { gecko: GECKO };
+    manifest.browser_specific_settings = { gecko: GECKO, gecko_android: GECKO_ANDROID };
   }
   return manifest;
 }

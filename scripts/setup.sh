@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what building and testing Decant needs, skipping whatever is already there:
-#   - Chromium (browser tests and the demo), binaryen's wasm-opt (smaller WASM);
+#   - Chromium and Firefox ESR (browser tests; Chromium also for the demo), binaryen's wasm-opt
+#     (smaller WASM);
 #   - a Rust toolchain for wasm32: rustup's target where rustup has it, else Debian's Rust with its
 #     std source (rustc-web, cargo-web, rust-web-src, lld-22), since rustup cannot download here;
 #   - wasm-bindgen-cli at the version pinned in Cargo.toml;
 #   - cargo-fuzz, and a C++ compiler for the libFuzzer it builds;
 #   - epubcheck (with Java), which the tests run on the EPUB books Decant writes;
-#   - the browser tests' npm packages (playwright-core), as locked in tests/browser.
+#   - the browser tests' npm packages (playwright-core, puppeteer-core, web-ext), as locked in
+#     tests/browser.
 # Debian packages need root (or sudo); everything else installs as the current user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +17,7 @@ say() { printf 'setup: %s\n' "$*" >&2; }
 
 apt_packages=()
 command -v chromium >/dev/null || [ -x "${CHROMIUM_PATH:-/nonexistent}" ] || apt_packages+=(chromium)
+command -v firefox-esr >/dev/null || [ -x "${FIREFOX_PATH:-/nonexistent}" ] || apt_packages+=(firefox-esr)
 command -v wasm-opt >/dev/null || apt_packages+=(binaryen)
 command -v c++ >/dev/null || apt_packages+=(g++) # libFuzzer, built by the fuzz targets
 [ -f /usr/share/java/epubcheck.jar ] || [ -n "${EPUBCHECK_JAR:-}" ] || apt_packages+=(epubcheck) # checks saved EPUBs (Java)
@@ -57,7 +60,8 @@ if ! cargo fuzz --version 2>/dev/null | grep -q " $fuzz_version\$"; then
   cargo install --quiet cargo-fuzz --version "$fuzz_version"
 fi
 
-if [ ! -d tests/browser/node_modules/playwright-core ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
+if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/puppeteer-core ] ||
+  [ ! -d tests/browser/node_modules/web-ext ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
   say "installing the browser tests' npm packages"
   npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null
 fi

@@ -4,16 +4,16 @@
 
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { startServer, launchChromium, clickDecant, readerFrame } from './harness.mjs';
+import { startServer, launch, clickDecant, readerFrame } from './harness.mjs';
 
 const out = resolve(process.argv[2] ?? 'out');
 await mkdir(out, { recursive: true });
 const server = await startServer();
-const browser = await launchChromium();
+const browser = await launch('chromium');
 try {
   const page = await browser.context.newPage();
   await page.goto(server.url('/examples/sample-article.html'));
-  await clickDecant(browser.worker, page);
+  await clickDecant(browser, page);
   const reader = await readerFrame(page);
   await reader.waitForSelector('.decant-content', { timeout: 20_000 });
   // Wait for the images, so the screenshot shows the article as a person would see it.

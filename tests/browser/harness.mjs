@@ -1,19 +1,21 @@
 // Shared pieces of the browser tests and the demo: a fixture server on 127.0.0.1, a copy of the
-// extension to load, and Chromium with it loaded.
+// extension to load, and Chromium (Playwright) or Firefox (puppeteer-core, ./firefox.mjs) with it
+// loaded. Each test file runs its tests once per browser in BROWSERS.
 //
 // The copy differs from the repository in one way: it adds a host permission for 127.0.0.1.
 // A real click grants `activeTab`; a test cannot click the toolbar, so it calls the same
-// function the click runs (`decantToggleReader` in the service worker), which then needs the
+// function the click runs (`decantToggleReader` in the background), which then needs the
 // host permission that the click would have granted.
 
 import { chromium } from 'playwright-core';
+import { launchFirefox } from './firefox.mjs';
+import { manifestFor, unzip } from '../../scripts/dist.mjs';
 import { createServer } from 'node:http';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname, normalize, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync, crc32 } from 'node:zlib';
-import { unzip } from '../../scripts/dist.mjs';
 
 export const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -75,6 +77,11 @@ export async function startServer() {
       res.end('</template>');
       return;
     }
+    if (rest.endsWith('.css')) {
+      // Fixtures link stylesheets that are not there; a typed 404 keeps consoles quiet about MIME types.
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/css' }).end();
+      return;
+    }
     if (rest.startsWith('/images/')) {
       res.writeHead(200, { ...headers, 'Content-Type': 'image/png' }).end(png);
       return;
@@ -96,8 +103,14 @@ export async function startServer() {
   return { url: (path) => `http://127.0.0.1:${port}${path}`, requests, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Copies the extension as it loads unpacked from the repository, plus the test host permission. */
-async function extensionCopy(archive) {
+/** The browsers the tests run in: both, unless DECANT_BROWSERS names some (chromium,firefox). */
+export const BROWSERS = (process.env.DECANT_BROWSERS || 'chromium,firefox').split(',').map((b) => b.trim()).filter(Boolean);
+
+/**
+ * Copies the extension as it loads unpacked from the repository (with the manifest the build
+ * writes for `browser`), plus the test host permission.
+ */
+async function extensionCopy(archive, browser = 'chromium') {
   const dir = await mkdtemp(join(tmpdir(), 'decant-ext-'));
   if (archive) {
     // A store package, unpacked as the browser would.
@@ -107,7 +120,7 @@ async function extensionCopy(archive) {
     }
   } else {
     for (const part of ['extension', 'pkg']) await cp(join(ROOT, part), join(dir, part), { recursive: true });
-    await cp(join(ROOT, 'manifest.json'), join(dir, 'manifest.json'));
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(await manifestFor(browser)));
   }
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
   manifest.host_permissions = ['http://127.0.0.1/*'];
@@ -116,10 +129,19 @@ async function extensionCopy(archive) {
 }
 
 /**
- * Starts headless Chromium with the extension (as in the repository, or unpacked from a store
- * `archive`). Returns the context, its service worker and a cleanup.
+ * Starts `browser` ('chromium' or 'firefox') headless with the extension (as in the repository,
+ * or unpacked from a store `archive`). Returns its `context` (newPage, request events),
+ * `extension(fn, arg)`, which runs `fn(api, backgroundGlobal, arg)` in the extension,
+ * `openExtensionPage(path)` and `close()`.
  */
-export async function launchChromium(archive) {
+export async function launch(browser, archive) {
+  if (browser === 'chromium') return launchChromium(archive);
+  if (browser !== 'firefox') throw new Error(`unknown browser ${browser} (chromium or firefox)`);
+  const extension = await extensionCopy(archive, 'firefox');
+  return launchFirefox(extension, () => rm(extension, { recursive: true, force: true }));
+}
+
+async function launchChromium(archive) {
   const extension = await extensionCopy(archive);
   const profile = await mkdtemp(join(tmpdir(), 'decant-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -146,17 +168,29 @@ export async function launchChromium(archive) {
     await rm(profile, { recursive: true, force: true });
     await rm(extension, { recursive: true, force: true });
   };
-  return { context, worker, close };
+  const id = new URL(worker.url()).host;
+  return {
+    name: 'chromium',
+    scheme: 'chrome-extension:',
+    context,
+    worker,
+    close,
+    extension: (fn, arg) => worker.evaluate(`(${fn})(chrome, globalThis, ${JSON.stringify(arg ?? null)})`),
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/${path}`);
+      return page;
+    },
+  };
 }
 
 /** Does what a click on the toolbar button does, on the tab showing `page`. */
-export async function clickDecant(worker, page) {
+export async function clickDecant(browser, page) {
   await page.bringToFront();
-  const ok = await worker.evaluate(async (url) => {
-    const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((t) => t.url === url);
+  const ok = await browser.extension(async (ext, background, url) => {
+    const tab = (await ext.tabs.query({})).find((t) => t.url === url);
     if (!tab) return false;
-    await globalThis.decantToggleReader(tab.id);
+    await background.decantToggleReader(tab.id);
     return true;
   }, page.url());
   if (!ok) throw new Error(`no tab shows ${page.url()}`);
@@ -167,10 +201,9 @@ export async function readerFrame(page, timeout = 15_000) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     // The newest attached one: a closed reader's frame may linger in the list for a moment.
-    const frame = page
-      .frames()
-      .filter((f) => !f.isDetached() && f.url().startsWith('chrome-extension://') && f.url().includes('/extension/reader.html'))
-      .at(-1);
+    const frames = page.frames().filter((f) => !f.isDetached());
+    const urls = await Promise.all(frames.map((f) => (f.href ? f.href() : f.url())));
+    const frame = frames.filter((_, i) => /^(chrome|moz)-extension:\/\/[^/]+\/extension\/reader\.html/.test(urls[i])).at(-1);
     if (frame) return frame;
     await page.waitForTimeout(50);
   }
@@ -179,9 +212,10 @@ export async function readerFrame(page, timeout = 15_000) {
 
 /**
  * The text inside the closed shadow root of the first `<host>` element on `page`. Scripts (and
- * Playwright's selectors) cannot enter a closed root; the DevTools protocol can.
+ * Playwright's selectors) cannot enter a closed root; the DevTools protocol (or BiDi) can.
  */
 export async function closedShadowText(page, host) {
+  if (page.closedShadowText) return page.closedShadowText(host);
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });

@@ -3,375 +3,375 @@
 // right-to-left text, print, the readable badge and the context menu. Screenshots of each theme go
 // to out/test-screenshots/.
 
-import { test, before, after } from 'node:test';
+import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, startServer, launchChromium, clickDecant, readerFrame } from './harness.mjs';
+import { ROOT, startServer, launch, BROWSERS, clickDecant, readerFrame } from './harness.mjs';
 
 const SHOTS = join(ROOT, 'out', 'test-screenshots');
-let server;
-let browser;
+for (const name of BROWSERS) describe(name, () => {
+  let server;
+  let browser;
 
-before(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openReader(path) {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(path));
-  await clickDecant(browser.worker, page);
-  const reader = await readerFrame(page);
-  await reader.waitForSelector('.decant-content, .decant-message', { timeout: 15_000 });
-  return { page, reader };
-}
-
-async function closeReader(page, reader) {
-  await reader.click('#decant-close');
-  await page.waitForFunction(() => document.querySelector('decant-reader') === null);
-}
-
-const resetSettings = () => browser.worker.evaluate(() => chrome.storage.sync.clear());
-
-function looks(reader) {
-  return reader.evaluate(() => {
-    const body = getComputedStyle(document.body);
-    return {
-      theme: document.documentElement.dataset.theme,
-      font: document.documentElement.dataset.font,
-      background: getComputedStyle(document.documentElement).backgroundColor,
-      fontFamily: body.fontFamily,
-      fontSize: parseFloat(body.fontSize),
-      lineHeight: parseFloat(body.lineHeight) / parseFloat(body.fontSize),
-      measure: parseFloat(getComputedStyle(document.querySelector('main')).maxWidth),
-    };
+  before(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    server = await startServer();
+    browser = await launch(name);
   });
-}
 
-test('every setting applies at once and is remembered when the reader opens again', async () => {
-  await resetSettings();
-  let { page, reader } = await openReader('/pages/news-article.html');
-  try {
-    const start = await looks(reader);
-    assert.equal(start.theme, 'auto');
-    await reader.click('#decant-appearance');
-    await reader.check('#decant-theme-dark');
-    await reader.check('#decant-font-sans');
-    await reader.click('#decant-size-more');
-    await reader.click('#decant-size-more');
-    await reader.check('#decant-width-wide');
-    await reader.click('#decant-spacing-more');
-    const changed = await looks(reader);
-    assert.equal(changed.theme, 'dark');
-    assert.notEqual(changed.background, start.background, 'the dark theme did not change the background');
-    assert.match(changed.fontFamily, /system-ui|sans/);
-    assert.equal(changed.fontSize, start.fontSize + 2);
-    assert.ok(changed.measure > start.measure, 'the wide column is not wider');
-    assert.ok(changed.lineHeight > start.lineHeight + 0.05, 'the line spacing did not grow');
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 
-    await closeReader(page, reader);
-    ({ reader } = { reader: null });
-    await page.close();
-    ({ page, reader } = await openReader('/pages/news-article.html'));
-    assert.deepEqual(await looks(reader), changed, 'settings were not remembered');
-  } finally {
-    await page.close();
-    await resetSettings();
-  }
-});
-
-test('screenshots of each theme', async () => {
-  const { page, reader } = await openReader('/examples/sample-article.html');
-  try {
-    const backgrounds = new Set();
-    for (const theme of ['light', 'sepia', 'dark']) {
-      await reader.click('#decant-appearance');
-      await reader.check(`#decant-theme-${theme}`);
-      await reader.click('#decant-appearance');
-      backgrounds.add((await looks(reader)).background);
-      await page.screenshot({ path: join(SHOTS, `theme-${theme}.png`) });
-    }
-    assert.equal(backgrounds.size, 3, 'the themes do not differ');
-  } finally {
-    await page.close();
-    await resetSettings();
-  }
-});
-
-test('every control works from the keyboard, with a visible focus ring and a name', async () => {
-  const { page, reader } = await openReader('/examples/sample-article.html');
-  try {
-    await reader.waitForSelector('#decant-toc:not([hidden])');
-    // The reader opens with focus on the article (so a screen reader starts reading it); the
-    // toolbar comes before it, one Shift+Tab per control.
-    const seen = [];
-    const controls = ['decant-toc', 'decant-listen', 'decant-appearance', 'decant-save', 'decant-save-more', 'decant-close'];
-    for (let i = 0; i < controls.length; i++) {
-      await page.keyboard.press('Shift+Tab');
-      seen.push(await reader.evaluate(() => {
-        const el = document.activeElement;
-        const name = el.getAttribute('aria-label') || el.textContent.trim();
-        return { id: el.id, name, outline: getComputedStyle(el).outlineStyle };
-      }));
-    }
-    const ids = seen.map((s) => s.id);
-    for (const id of controls) {
-      assert.ok(ids.includes(id), `${id} is not reachable by Tab (got ${ids.join(', ')})`);
-    }
-    for (const s of seen.filter((s) => s.id)) {
-      assert.ok(s.name, `${s.id} has no accessible name`);
-      assert.notEqual(s.outline, 'none', `${s.id} shows no focus ring`);
-    }
-
-    // Open the appearance panel by keyboard, change the theme with the arrow keys, close with Esc.
-    await reader.focus('#decant-appearance');
-    await page.keyboard.press('Enter');
-    assert.equal(await reader.evaluate(() => document.activeElement.id), 'decant-theme-auto');
-    await page.keyboard.press('ArrowLeft');
-    assert.equal((await looks(reader)).theme, 'dark');
-    await page.keyboard.press('Escape');
-    assert.equal(await reader.evaluate(() => document.activeElement.id), 'decant-appearance');
-    assert.equal(await reader.isHidden('#decant-appearance-panel'), true);
-
-    // Shortcuts: + and - change the size, T the theme.
-    const size = (await looks(reader)).fontSize;
-    await page.keyboard.press('+');
-    assert.equal((await looks(reader)).fontSize, size + 1);
-    await page.keyboard.press('-');
-    await page.keyboard.press('-');
-    assert.equal((await looks(reader)).fontSize, size - 1);
-    await page.keyboard.press('t');
-    assert.equal((await looks(reader)).theme, 'auto');
-
-    // The table of contents, by keyboard: its links jump to the sections.
-    await reader.focus('#decant-toc');
-    await page.keyboard.press('Enter');
-    const links = await reader.$$eval('#decant-toc-panel a', (as) => as.map((a) => a.textContent));
-    assert.deepEqual(links, ['Two kinds of residents', 'Why the feeding ratio matters', 'Keeping track']);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    await reader.waitForFunction(() => document.scrollingElement.scrollTop > 100);
-    await reader.waitForFunction(() => Number(document.getElementById('decant-progress').getAttribute('aria-valuenow')) > 0);
-
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(() => document.querySelector('decant-reader') === null);
-  } finally {
-    await page.close();
-    await resetSettings();
-  }
-});
-
-test('listening reads the article in its language, highlights the paragraph, pauses and skips', async () => {
-  const { page, reader } = await openReader('/pages/news-article.html');
-  try {
-    // A stand-in for the speech engine, which headless browsers lack: it records what it is
-    // asked to say and ends an utterance when the test says so.
-    await reader.evaluate(() => {
-      const spoken = [];
-      window.__spoken = spoken;
-      const fake = {
-        speak(u) { spoken.push({ text: u.text, lang: u.lang, rate: u.rate }); fake.current = u; },
-        cancel() { fake.current = null; },
-        pause() {}, resume() {}, getVoices: () => [],
-      };
-      Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
-      window.__finish = () => fake.current?.dispatchEvent(new Event('end'));
-    });
-    await reader.click('#decant-listen');
-    assert.equal(await reader.getAttribute('#decant-listen', 'aria-pressed'), 'true');
-    let spoken = await reader.evaluate(() => window.__spoken);
-    assert.equal(spoken[0].text, 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms');
-    assert.equal(spoken[0].lang, 'en');
-    assert.equal(await reader.textContent('.decant-speaking'), 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms');
-
-    await reader.evaluate(() => window.__finish());
-    assert.match(await reader.textContent('.decant-speaking'), /^Waves broke over the old wall/);
-    await reader.click('#decant-listen-next');
-    assert.match(await reader.textContent('.decant-speaking'), /^The town council voted/);
-    await reader.selectOption('#decant-listen-rate', '1.5');
-    spoken = await reader.evaluate(() => window.__spoken);
-    assert.equal(spoken.at(-1).rate, 1.5);
-    await reader.click('#decant-listen-play');
-    assert.equal(await reader.getAttribute('#decant-listen', 'aria-pressed'), 'false');
-    const count = spoken.length;
-    await reader.evaluate(() => window.__finish());
-    assert.equal((await reader.evaluate(() => window.__spoken)).length, count, 'it went on after a pause');
-  } finally {
-    await page.close();
-    await resetSettings();
-  }
-});
-
-test('a right-to-left article is laid out right to left', async () => {
-  const { page, reader } = await openReader('/pages/rtl-article.html');
-  try {
-    const layout = await reader.evaluate(() => {
-      const art = document.querySelector('.decant-article');
-      return { dir: art.dir, lang: art.lang, direction: getComputedStyle(art.querySelector('p')).direction };
-    });
-    assert.deepEqual(layout, { dir: 'rtl', lang: 'ar', direction: 'rtl' });
-    await page.screenshot({ path: join(SHOTS, 'rtl.png') });
-  } finally {
-    await page.close();
-  }
-});
-
-test('printing shows the article alone', async () => {
-  const { page, reader } = await openReader('/pages/news-article.html');
-  try {
-    await page.emulateMedia({ media: 'print' });
-    const shown = await reader.evaluate(() =>
-      Object.fromEntries(['.decant-toolbar', '#decant-progress', '.decant-article'].map((sel) => [sel, getComputedStyle(document.querySelector(sel)).display !== 'none'])),
-    );
-    assert.deepEqual(shown, { '.decant-toolbar': false, '#decant-progress': false, '.decant-article': true });
-    await page.emulateMedia({ media: 'screen' });
-    assert.equal(await reader.evaluate(() => getComputedStyle(document.querySelector('.decant-toolbar')).display !== 'none'), true);
-  } finally {
-    await page.close();
-  }
-});
-
-test('images fit the column with their captions; wide tables and long code scroll in their own box; math is MathML', async () => {
-  const { page, reader } = await openReader('/pages/wide-content.html');
-  try {
-    await reader.waitForFunction(() => [...document.querySelectorAll('.decant-content img')].every((i) => i.complete && i.naturalWidth > 0));
-    const layout = await reader.evaluate(() => {
-      const column = document.querySelector('.decant-content').getBoundingClientRect().width;
-      const box = (sel) => {
-        const e = document.querySelector(`.decant-content ${sel}`);
-        const style = getComputedStyle(e);
-        return { width: e.getBoundingClientRect().width, overflowX: style.overflowX, scrolls: e.scrollWidth > e.clientWidth, font: style.fontFamily };
-      };
-      const img = document.querySelector('.decant-content figure img');
-      const math = document.querySelector('.decant-content math');
-      return {
-        column,
-        img: img.getBoundingClientRect().width,
-        imgRatio: img.getBoundingClientRect().width / img.getBoundingClientRect().height / (img.naturalWidth / img.naturalHeight),
-        caption: img.closest('figure').querySelector('figcaption')?.textContent,
-        table: box('table'),
-        pre: box('pre'),
-        pageScrollsSideways: document.scrollingElement.scrollWidth > document.scrollingElement.clientWidth,
-        math: math instanceof MathMLElement && math.getBoundingClientRect().width > 0,
-      };
-    });
-    assert.ok(layout.img <= layout.column + 0.5 && layout.img > layout.column * 0.9, `image ${layout.img}px in a ${layout.column}px column`);
-    assert.ok(Math.abs(layout.imgRatio - 1) < 0.02, `the image is stretched (shown ratio / natural ratio = ${layout.imgRatio})`);
-    assert.equal(layout.caption, 'The gauging station on the east bank, rebuilt in 1964.');
-    for (const name of ['table', 'pre']) {
-      const b = layout[name];
-      assert.ok(b.width <= layout.column + 0.5, `${name} is ${b.width}px wide in a ${layout.column}px column`);
-      assert.equal(b.overflowX, 'auto', `${name} does not scroll`);
-      assert.ok(b.scrolls, `${name} does not overflow its box (the fixture is meant to be wider than the column)`);
-    }
-    assert.match(layout.pre.font, /monospace/);
-    assert.equal(layout.pageScrollsSideways, false, 'the reader page itself scrolls sideways');
-    assert.equal(layout.math, true, 'math is not rendered as MathML');
-  } finally {
-    await page.close();
-  }
-});
-
-test('the header: title, author, site linking to the page read, local date, reading time, lead image once', async () => {
-  const { page, reader } = await openReader('/pages/metadata-sources.html');
-  try {
-    const header = await reader.evaluate(() => {
-      const h = document.querySelector('.decant-header');
-      const site = h.querySelector('.decant-site');
-      return {
-        title: h.querySelector('.decant-title').textContent,
-        byline: h.querySelector('.decant-byline')?.textContent,
-        site: site?.textContent,
-        siteHref: site?.href,
-        date: h.querySelector('time')?.textContent,
-        dateTime: h.querySelector('time')?.dateTime,
-        readingTime: h.querySelector('.decant-reading-time')?.textContent,
-        lead: h.querySelector('.decant-lead-image img')?.src,
-      };
-    });
-    const expectedDate = new Date('2026-05-07T03:30:00Z').toLocaleDateString(await reader.evaluate(() => navigator.language), { year: 'numeric', month: 'long', day: 'numeric' });
-    assert.deepEqual(header, {
-      title: 'Die Rückkehr der Nachtigall in die Stadtparks',
-      byline: 'Lena Vogt',
-      site: 'Stadtnatur Magazin',
-      siteHref: server.url('/pages/metadata-sources.html'),
-      date: expectedDate,
-      dateTime: header.dateTime,
-      readingTime: '1 min read',
-      lead: server.url('/pages/images/nachtigall.jpg'),
-    });
-    assert.match(header.dateTime, /^2026-05-07/);
-  } finally {
-    await page.close();
-  }
-  // The sample article shows its og:image in the text: the header does not repeat it.
-  const sample = await openReader('/examples/sample-article.html');
-  try {
-    const images = await sample.reader.evaluate(() => ({
-      lead: document.querySelectorAll('.decant-lead-image').length,
-      inText: [...document.querySelectorAll('.decant-content img')].filter((i) => i.src.endsWith('/images/starter.jpg')).length,
-    }));
-    assert.deepEqual(images, { lead: 0, inText: 1 });
-  } finally {
-    await sample.page.close();
-  }
-});
-
-test('the badge marks readable pages, and the context menu opens the reader', async () => {
-  // The test copy of the extension has host access to 127.0.0.1, as a user who opted in would.
-  await browser.worker.evaluate(() => globalThis.decantSyncProbe());
-  const page = await browser.context.newPage();
-  try {
-    const badge = () => browser.worker.evaluate(async (url) => {
-      const [tab] = (await chrome.tabs.query({})).filter((t) => t.url === url);
-      return chrome.action.getBadgeText({ tabId: tab.id });
-    }, page.url());
-    await page.goto(server.url('/pages/news-article.html'));
-    await page.waitForFunction(() => true);
-    let text = '';
-    for (let i = 0; i < 50 && text !== '✓'; i++) {
-      text = await badge();
-      if (text !== '✓') await page.waitForTimeout(100);
-    }
-    assert.equal(text, '✓', 'a readable page got no badge');
-    await page.goto(server.url('/pages/no-article.html'));
-    await page.waitForTimeout(1000);
-    assert.equal(await badge(), '', 'a login form was marked readable');
-
-    await page.goto(server.url('/pages/br-paragraphs.html'));
-    await page.bringToFront();
-    await browser.worker.evaluate(async (url) => {
-      const [tab] = (await chrome.tabs.query({})).filter((t) => t.url === url);
-      await globalThis.decantMenuClicked({ menuItemId: 'decant-open' }, tab);
-    }, page.url());
+  async function openReader(path) {
+    const page = await browser.context.newPage();
+    await page.goto(server.url(path));
+    await clickDecant(browser, page);
     const reader = await readerFrame(page);
-    await reader.waitForSelector('.decant-content');
-  } finally {
-    await page.close();
+    await reader.waitForSelector('.decant-content, .decant-message', { timeout: 15_000 });
+    return { page, reader };
   }
-});
 
-test('the options page edits the same settings, and an open reader follows', async () => {
-  const { page, reader } = await openReader('/pages/news-article.html');
-  const id = new URL(browser.worker.url()).host;
-  const options = await browser.context.newPage();
-  try {
-    await options.goto(`chrome-extension://${id}/extension/options.html`);
-    await options.check('#decant-theme-sepia');
-    await reader.waitForFunction(() => document.documentElement.dataset.theme === 'sepia');
-    await options.click('#decant-size-more');
-    await reader.waitForFunction(() => getComputedStyle(document.body).fontSize === '21px');
-  } finally {
-    await options.close();
-    await page.close();
-    await resetSettings();
+  async function closeReader(page, reader) {
+    await reader.click('#decant-close');
+    await page.waitForFunction(() => document.querySelector('decant-reader') === null);
   }
+
+  const resetSettings = () => browser.extension((ext) => ext.storage.sync.clear());
+
+  function looks(reader) {
+    return reader.evaluate(() => {
+      const body = getComputedStyle(document.body);
+      return {
+        theme: document.documentElement.dataset.theme,
+        font: document.documentElement.dataset.font,
+        background: getComputedStyle(document.documentElement).backgroundColor,
+        fontFamily: body.fontFamily,
+        fontSize: parseFloat(body.fontSize),
+        lineHeight: parseFloat(body.lineHeight) / parseFloat(body.fontSize),
+        measure: parseFloat(getComputedStyle(document.querySelector('main')).maxWidth),
+      };
+    });
+  }
+
+  test(`${name}: every setting applies at once and is remembered when the reader opens again`, async () => {
+    await resetSettings();
+    let { page, reader } = await openReader('/pages/news-article.html');
+    try {
+      const start = await looks(reader);
+      assert.equal(start.theme, 'auto');
+      await reader.click('#decant-appearance');
+      await reader.check('#decant-theme-dark');
+      await reader.check('#decant-font-sans');
+      await reader.click('#decant-size-more');
+      await reader.click('#decant-size-more');
+      await reader.check('#decant-width-wide');
+      await reader.click('#decant-spacing-more');
+      const changed = await looks(reader);
+      assert.equal(changed.theme, 'dark');
+      assert.notEqual(changed.background, start.background, 'the dark theme did not change the background');
+      assert.match(changed.fontFamily, /system-ui|sans/);
+      assert.equal(changed.fontSize, start.fontSize + 2);
+      assert.ok(changed.measure > start.measure, 'the wide column is not wider');
+      assert.ok(changed.lineHeight > start.lineHeight + 0.05, 'the line spacing did not grow');
+
+      await closeReader(page, reader);
+      ({ reader } = { reader: null });
+      await page.close();
+      ({ page, reader } = await openReader('/pages/news-article.html'));
+      assert.deepEqual(await looks(reader), changed, 'settings were not remembered');
+    } finally {
+      await page.close();
+      await resetSettings();
+    }
+  });
+
+  test(`${name}: screenshots of each theme`, async () => {
+    const { page, reader } = await openReader('/examples/sample-article.html');
+    try {
+      const backgrounds = new Set();
+      for (const theme of ['light', 'sepia', 'dark']) {
+        await reader.click('#decant-appearance');
+        await reader.check(`#decant-theme-${theme}`);
+        await reader.click('#decant-appearance');
+        backgrounds.add((await looks(reader)).background);
+        await page.screenshot({ path: join(SHOTS, `${name}-theme-${theme}.png`) });
+      }
+      assert.equal(backgrounds.size, 3, 'the themes do not differ');
+    } finally {
+      await page.close();
+      await resetSettings();
+    }
+  });
+
+  test(`${name}: every control works from the keyboard, with a visible focus ring and a name`, async () => {
+    const { page, reader } = await openReader('/examples/sample-article.html');
+    try {
+      await reader.waitForSelector('#decant-toc:not([hidden])');
+      // The reader opens with focus on the article (so a screen reader starts reading it); the
+      // toolbar comes before it, one Shift+Tab per control.
+      const seen = [];
+      const controls = ['decant-toc', 'decant-listen', 'decant-appearance', 'decant-save', 'decant-save-more', 'decant-close'];
+      for (let i = 0; i < controls.length; i++) {
+        await page.keyboard.press('Shift+Tab');
+        seen.push(await reader.evaluate(() => {
+          const el = document.activeElement;
+          const name = el.getAttribute('aria-label') || el.textContent.trim();
+          return { id: el.id, name, outline: getComputedStyle(el).outlineStyle };
+        }));
+      }
+      const ids = seen.map((s) => s.id);
+      for (const id of controls) {
+        assert.ok(ids.includes(id), `${id} is not reachable by Tab (got ${ids.join(', ')})`);
+      }
+      for (const s of seen.filter((s) => s.id)) {
+        assert.ok(s.name, `${s.id} has no accessible name`);
+        assert.notEqual(s.outline, 'none', `${s.id} shows no focus ring`);
+      }
+
+      // Open the appearance panel by keyboard, change the theme with the arrow keys, close with Esc.
+      await reader.focus('#decant-appearance');
+      await page.keyboard.press('Enter');
+      assert.equal(await reader.evaluate(() => document.activeElement.id), 'decant-theme-auto');
+      await page.keyboard.press('ArrowLeft');
+      assert.equal((await looks(reader)).theme, 'dark');
+      await page.keyboard.press('Escape');
+      assert.equal(await reader.evaluate(() => document.activeElement.id), 'decant-appearance');
+      assert.equal(await reader.isHidden('#decant-appearance-panel'), true);
+
+      // Shortcuts: + and - change the size, T the theme.
+      const size = (await looks(reader)).fontSize;
+      await page.keyboard.press('+');
+      assert.equal((await looks(reader)).fontSize, size + 1);
+      await page.keyboard.press('-');
+      await page.keyboard.press('-');
+      assert.equal((await looks(reader)).fontSize, size - 1);
+      await page.keyboard.press('t');
+      assert.equal((await looks(reader)).theme, 'auto');
+
+      // The table of contents, by keyboard: its links jump to the sections.
+      await reader.focus('#decant-toc');
+      await page.keyboard.press('Enter');
+      const links = await reader.$$eval('#decant-toc-panel a', (as) => as.map((a) => a.textContent));
+      assert.deepEqual(links, ['Two kinds of residents', 'Why the feeding ratio matters', 'Keeping track']);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await reader.waitForFunction(() => document.scrollingElement.scrollTop > 100);
+      await reader.waitForFunction(() => Number(document.getElementById('decant-progress').getAttribute('aria-valuenow')) > 0);
+
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+    } finally {
+      await page.close();
+      await resetSettings();
+    }
+  });
+
+  test(`${name}: listening reads the article in its language, highlights the paragraph, pauses and skips`, async () => {
+    const { page, reader } = await openReader('/pages/news-article.html');
+    try {
+      // A stand-in for the speech engine, which headless browsers lack: it records what it is
+      // asked to say and ends an utterance when the test says so.
+      await reader.evaluate(() => {
+        const spoken = [];
+        window.__spoken = spoken;
+        const fake = {
+          speak(u) { spoken.push({ text: u.text, lang: u.lang, rate: u.rate }); fake.current = u; },
+          cancel() { fake.current = null; },
+          pause() {}, resume() {}, getVoices: () => [],
+        };
+        Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
+        window.__finish = () => fake.current?.dispatchEvent(new Event('end'));
+      });
+      await reader.click('#decant-listen');
+      assert.equal(await reader.getAttribute('#decant-listen', 'aria-pressed'), 'true');
+      let spoken = await reader.evaluate(() => window.__spoken);
+      assert.equal(spoken[0].text, 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms');
+      assert.equal(spoken[0].lang, 'en');
+      assert.equal(await reader.textContent('.decant-speaking'), 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms');
+
+      await reader.evaluate(() => window.__finish());
+      assert.match(await reader.textContent('.decant-speaking'), /^Waves broke over the old wall/);
+      await reader.click('#decant-listen-next');
+      assert.match(await reader.textContent('.decant-speaking'), /^The town council voted/);
+      await reader.selectOption('#decant-listen-rate', '1.5');
+      spoken = await reader.evaluate(() => window.__spoken);
+      assert.equal(spoken.at(-1).rate, 1.5);
+      await reader.click('#decant-listen-play');
+      assert.equal(await reader.getAttribute('#decant-listen', 'aria-pressed'), 'false');
+      const count = spoken.length;
+      await reader.evaluate(() => window.__finish());
+      assert.equal((await reader.evaluate(() => window.__spoken)).length, count, 'it went on after a pause');
+    } finally {
+      await page.close();
+      await resetSettings();
+    }
+  });
+
+  test(`${name}: a right-to-left article is laid out right to left`, async () => {
+    const { page, reader } = await openReader('/pages/rtl-article.html');
+    try {
+      const layout = await reader.evaluate(() => {
+        const art = document.querySelector('.decant-article');
+        return { dir: art.dir, lang: art.lang, direction: getComputedStyle(art.querySelector('p')).direction };
+      });
+      assert.deepEqual(layout, { dir: 'rtl', lang: 'ar', direction: 'rtl' });
+      await page.screenshot({ path: join(SHOTS, `${name}-rtl.png`) });
+    } finally {
+      await page.close();
+    }
+  });
+
+  test(`${name}: printing shows the article alone`, async () => {
+    const { page, reader } = await openReader('/pages/news-article.html');
+    try {
+      await page.emulateMedia({ media: 'print' });
+      const shown = await reader.evaluate(() =>
+        Object.fromEntries(['.decant-toolbar', '#decant-progress', '.decant-article'].map((sel) => [sel, getComputedStyle(document.querySelector(sel)).display !== 'none'])),
+      );
+      assert.deepEqual(shown, { '.decant-toolbar': false, '#decant-progress': false, '.decant-article': true });
+      await page.emulateMedia({ media: 'screen' });
+      assert.equal(await reader.evaluate(() => getComputedStyle(document.querySelector('.decant-toolbar')).display !== 'none'), true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test(`${name}: images fit the column with their captions; wide tables and long code scroll in their own box; math is MathML`, async () => {
+    const { page, reader } = await openReader('/pages/wide-content.html');
+    try {
+      await reader.waitForFunction(() => [...document.querySelectorAll('.decant-content img')].every((i) => i.complete && i.naturalWidth > 0));
+      const layout = await reader.evaluate(() => {
+        const column = document.querySelector('.decant-content').getBoundingClientRect().width;
+        const box = (sel) => {
+          const e = document.querySelector(`.decant-content ${sel}`);
+          const style = getComputedStyle(e);
+          return { width: e.getBoundingClientRect().width, overflowX: style.overflowX, scrolls: e.scrollWidth > e.clientWidth, font: style.fontFamily };
+        };
+        const img = document.querySelector('.decant-content figure img');
+        const math = document.querySelector('.decant-content math');
+        return {
+          column,
+          img: img.getBoundingClientRect().width,
+          imgRatio: img.getBoundingClientRect().width / img.getBoundingClientRect().height / (img.naturalWidth / img.naturalHeight),
+          caption: img.closest('figure').querySelector('figcaption')?.textContent,
+          table: box('table'),
+          pre: box('pre'),
+          pageScrollsSideways: document.scrollingElement.scrollWidth > document.scrollingElement.clientWidth,
+          math: math instanceof MathMLElement && math.getBoundingClientRect().width > 0,
+        };
+      });
+      assert.ok(layout.img <= layout.column + 0.5 && layout.img > layout.column * 0.9, `image ${layout.img}px in a ${layout.column}px column`);
+      assert.ok(Math.abs(layout.imgRatio - 1) < 0.02, `the image is stretched (shown ratio / natural ratio = ${layout.imgRatio})`);
+      assert.equal(layout.caption, 'The gauging station on the east bank, rebuilt in 1964.');
+      for (const name of ['table', 'pre']) {
+        const b = layout[name];
+        assert.ok(b.width <= layout.column + 0.5, `${name} is ${b.width}px wide in a ${layout.column}px column`);
+        assert.equal(b.overflowX, 'auto', `${name} does not scroll`);
+        assert.ok(b.scrolls, `${name} does not overflow its box (the fixture is meant to be wider than the column)`);
+      }
+      assert.match(layout.pre.font, /monospace/);
+      assert.equal(layout.pageScrollsSideways, false, 'the reader page itself scrolls sideways');
+      assert.equal(layout.math, true, 'math is not rendered as MathML');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test(`${name}: the header: title, author, site linking to the page read, local date, reading time, lead image once`, async () => {
+    const { page, reader } = await openReader('/pages/metadata-sources.html');
+    try {
+      const header = await reader.evaluate(() => {
+        const h = document.querySelector('.decant-header');
+        const site = h.querySelector('.decant-site');
+        return {
+          title: h.querySelector('.decant-title').textContent,
+          byline: h.querySelector('.decant-byline')?.textContent,
+          site: site?.textContent,
+          siteHref: site?.href,
+          date: h.querySelector('time')?.textContent,
+          dateTime: h.querySelector('time')?.dateTime,
+          readingTime: h.querySelector('.decant-reading-time')?.textContent,
+          lead: h.querySelector('.decant-lead-image img')?.src,
+        };
+      });
+      const expectedDate = new Date('2026-05-07T03:30:00Z').toLocaleDateString(await reader.evaluate(() => navigator.language), { year: 'numeric', month: 'long', day: 'numeric' });
+      assert.deepEqual(header, {
+        title: 'Die Rückkehr der Nachtigall in die Stadtparks',
+        byline: 'Lena Vogt',
+        site: 'Stadtnatur Magazin',
+        siteHref: server.url('/pages/metadata-sources.html'),
+        date: expectedDate,
+        dateTime: header.dateTime,
+        readingTime: '1 min read',
+        lead: server.url('/pages/images/nachtigall.jpg'),
+      });
+      assert.match(header.dateTime, /^2026-05-07/);
+    } finally {
+      await page.close();
+    }
+    // The sample article shows its og:image in the text: the header does not repeat it.
+    const sample = await openReader('/examples/sample-article.html');
+    try {
+      const images = await sample.reader.evaluate(() => ({
+        lead: document.querySelectorAll('.decant-lead-image').length,
+        inText: [...document.querySelectorAll('.decant-content img')].filter((i) => i.src.endsWith('/images/starter.jpg')).length,
+      }));
+      assert.deepEqual(images, { lead: 0, inText: 1 });
+    } finally {
+      await sample.page.close();
+    }
+  });
+
+  test(`${name}: the badge marks readable pages, and the context menu opens the reader`, async () => {
+    // The test copy of the extension has host access to 127.0.0.1, as a user who opted in would.
+    await browser.extension((ext, background) => background.decantSyncProbe());
+    const page = await browser.context.newPage();
+    try {
+      const badge = () => browser.extension(async (ext, background, url) => {
+        const [tab] = (await ext.tabs.query({})).filter((t) => t.url === url);
+        return ext.action.getBadgeText({ tabId: tab.id });
+      }, page.url());
+      await page.goto(server.url('/pages/news-article.html'));
+      await page.waitForFunction(() => true);
+      let text = '';
+      for (let i = 0; i < 50 && text !== '✓'; i++) {
+        text = await badge();
+        if (text !== '✓') await page.waitForTimeout(100);
+      }
+      assert.equal(text, '✓', 'a readable page got no badge');
+      await page.goto(server.url('/pages/no-article.html'));
+      await page.waitForTimeout(1000);
+      assert.equal(await badge(), '', 'a login form was marked readable');
+
+      await page.goto(server.url('/pages/br-paragraphs.html'));
+      await page.bringToFront();
+      await browser.extension(async (ext, background, url) => {
+        const [tab] = (await ext.tabs.query({})).filter((t) => t.url === url);
+        await background.decantMenuClicked({ menuItemId: 'decant-open' }, tab);
+      }, page.url());
+      const reader = await readerFrame(page);
+      await reader.waitForSelector('.decant-content');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test(`${name}: the options page edits the same settings, and an open reader follows`, async () => {
+    const { page, reader } = await openReader('/pages/news-article.html');
+    const options = await browser.openExtensionPage('extension/options.html');
+    try {
+      await options.check('#decant-theme-sepia');
+      await reader.waitForFunction(() => document.documentElement.dataset.theme === 'sepia');
+      await options.click('#decant-size-more');
+      await reader.waitForFunction(() => getComputedStyle(document.body).fontSize === '21px');
+    } finally {
+      await options.close();
+      await page.close();
+      await resetSettings();
+    }
+  });
 });

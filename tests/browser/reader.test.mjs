@@ -1,239 +1,241 @@
 // The whole path in Chromium: open a page, open the reader as a click does, check what it shows,
 // save the Markdown, close, and check the page is exactly as it was.
 
-import { test, before, after } from 'node:test';
+import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer, launchChromium, clickDecant, readerFrame, overlayPresent, closedShadowText } from './harness.mjs';
+import { startServer, launch, BROWSERS, clickDecant, readerFrame, overlayPresent, closedShadowText } from './harness.mjs';
 
-let server;
-let browser;
+for (const name of BROWSERS) describe(name, () => {
+  let server;
+  let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
+  before(async () => {
+    server = await startServer();
+    browser = await launch(name);
+  });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 
-const KEPT = ['voted seven to two', 'How the town will pay for it', 'view of the old lighthouse is best'];
-const DROPPED = ['Most read', 'Ferry schedule', 'Share on Social', 'All rights reserved', 'Accept all'];
+  const KEPT = ['voted seven to two', 'How the town will pay for it', 'view of the old lighthouse is best'];
+  const DROPPED = ['Most read', 'Ferry schedule', 'Share on Social', 'All rights reserved', 'Accept all'];
 
-for (const [label, path] of [
-  ['an ordinary page', '/pages/news-article.html'],
-  ["a page whose CSP is default-src 'none'", '/csp/pages/news-article.html'],
-]) {
-  test(`reader opens, saves and closes on ${label}`, async () => {
+  for (const [label, path] of [
+    ['an ordinary page', '/pages/news-article.html'],
+    ["a page whose CSP is default-src 'none'", '/csp/pages/news-article.html'],
+  ]) {
+    test(`${name}: reader opens, saves and closes on ${label}`, async () => {
+      const page = await browser.context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      try {
+        await page.goto(server.url(path));
+        // Leave the page in a state a person would not want to lose.
+        await page.evaluate(() => {
+          const input = document.querySelector('input[name=q]');
+          input.value = 'typed by the reader';
+          input.focus({ preventScroll: true }); // Firefox would scroll to it later, after the scrollTo below
+          document.body.style.minHeight = '3000px';
+          window.scrollTo(0, 400);
+        });
+        const before = await page.evaluate(() => ({ html: document.documentElement.outerHTML, y: window.scrollY }));
+
+        await clickDecant(browser, page);
+        const reader = await readerFrame(page);
+        await reader.waitForSelector('.decant-content', { timeout: 15_000 });
+        assert.equal(await reader.textContent('.decant-title'), 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms');
+        assert.equal(await reader.evaluate(() => document.scrollingElement.scrollTop), 0, 'the reader opened scrolled down');
+        const meta = await reader.textContent('.decant-meta');
+        assert.match(meta, /Marta Lindqvist/);
+        assert.match(meta, /The Coastal Ledger/);
+        assert.match(meta, /\d+ min read/);
+        assert.match(meta, /2026/);
+        const shown = await reader.textContent('.decant-content');
+        for (const text of KEPT) assert.ok(shown.includes(text), `reader lacks ${JSON.stringify(text)}`);
+        for (const text of DROPPED) assert.ok(!shown.includes(text), `reader shows boilerplate ${JSON.stringify(text)}`);
+        assert.equal(await reader.getAttribute('.decant-content img', 'src'), server.url('/images/seawall.jpg').replace('/csp', ''));
+
+        const [download] = await Promise.all([page.waitForEvent('download'), reader.click('#decant-save')]);
+        assert.equal(download.suggestedFilename(), 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms.md');
+        const markdown = await readFile(await download.path(), 'utf8');
+        assert.ok(markdown.startsWith('---\ntitle: "Harbor Town Votes to Rebuild Its Seawall After Winter Storms"\n'), markdown.slice(0, 200));
+        assert.ok(markdown.includes('\n---\n\n# Harbor Town Votes to Rebuild Its Seawall After Winter Storms\n'), markdown.slice(0, 600));
+        assert.match(markdown, /\n## How the town will pay for it\n/);
+        assert.match(markdown, /!\[Waves breaking over the old seawall in February\]\(http:\/\/127\.0\.0\.1:\d+\/images\/seawall\.jpg\)/);
+        for (const text of DROPPED) assert.ok(!markdown.includes(text), `Markdown has boilerplate ${JSON.stringify(text)}`);
+
+        await reader.click('#decant-close');
+        await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+        const afterClose = await page.evaluate(() => ({
+          html: document.documentElement.outerHTML,
+          y: window.scrollY,
+          value: document.querySelector('input[name=q]').value,
+          focused: document.activeElement?.name,
+        }));
+        assert.equal(afterClose.html, before.html, 'the page DOM changed');
+        assert.equal(afterClose.y, before.y, 'the scroll position changed');
+        assert.equal(afterClose.value, 'typed by the reader');
+        assert.equal(afterClose.focused, 'q', 'focus did not return to the field');
+        assert.deepEqual(errors, []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  test(`${name}: a second click and Esc both close the reader`, async () => {
     const page = await browser.context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
     try {
-      await page.goto(server.url(path));
-      // Leave the page in a state a person would not want to lose.
-      await page.evaluate(() => {
-        const input = document.querySelector('input[name=q]');
-        input.value = 'typed by the reader';
-        input.focus();
-        document.body.style.minHeight = '3000px';
-        window.scrollTo(0, 400);
-      });
-      const before = await page.evaluate(() => ({ html: document.documentElement.outerHTML, y: window.scrollY }));
-
-      await clickDecant(browser.worker, page);
+      await page.goto(server.url('/pages/br-paragraphs.html'));
+      await clickDecant(browser, page);
       const reader = await readerFrame(page);
-      await reader.waitForSelector('.decant-content', { timeout: 15_000 });
-      assert.equal(await reader.textContent('.decant-title'), 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms');
-      assert.equal(await reader.evaluate(() => document.scrollingElement.scrollTop), 0, 'the reader opened scrolled down');
-      const meta = await reader.textContent('.decant-meta');
-      assert.match(meta, /Marta Lindqvist/);
-      assert.match(meta, /The Coastal Ledger/);
-      assert.match(meta, /\d+ min read/);
-      assert.match(meta, /2026/);
-      const shown = await reader.textContent('.decant-content');
-      for (const text of KEPT) assert.ok(shown.includes(text), `reader lacks ${JSON.stringify(text)}`);
-      for (const text of DROPPED) assert.ok(!shown.includes(text), `reader shows boilerplate ${JSON.stringify(text)}`);
-      assert.equal(await reader.getAttribute('.decant-content img', 'src'), server.url('/images/seawall.jpg').replace('/csp', ''));
-
-      const [download] = await Promise.all([page.waitForEvent('download'), reader.click('#decant-save')]);
-      assert.equal(download.suggestedFilename(), 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms.md');
-      const markdown = await readFile(await download.path(), 'utf8');
-      assert.ok(markdown.startsWith('---\ntitle: "Harbor Town Votes to Rebuild Its Seawall After Winter Storms"\n'), markdown.slice(0, 200));
-      assert.ok(markdown.includes('\n---\n\n# Harbor Town Votes to Rebuild Its Seawall After Winter Storms\n'), markdown.slice(0, 600));
-      assert.match(markdown, /\n## How the town will pay for it\n/);
-      assert.match(markdown, /!\[Waves breaking over the old seawall in February\]\(http:\/\/127\.0\.0\.1:\d+\/images\/seawall\.jpg\)/);
-      for (const text of DROPPED) assert.ok(!markdown.includes(text), `Markdown has boilerplate ${JSON.stringify(text)}`);
-
-      await reader.click('#decant-close');
+      await reader.waitForSelector('.decant-content');
+      assert.match(await reader.textContent('.decant-content'), /kestrel hang over the heather/);
+      await clickDecant(browser, page);
       await page.waitForFunction(() => document.querySelector('decant-reader') === null);
-      const afterClose = await page.evaluate(() => ({
-        html: document.documentElement.outerHTML,
-        y: window.scrollY,
-        value: document.querySelector('input[name=q]').value,
-        focused: document.activeElement?.name,
-      }));
-      assert.equal(afterClose.html, before.html, 'the page DOM changed');
-      assert.equal(afterClose.y, before.y, 'the scroll position changed');
-      assert.equal(afterClose.value, 'typed by the reader');
-      assert.equal(afterClose.focused, 'q', 'focus did not return to the field');
-      assert.deepEqual(errors, []);
+
+      await clickDecant(browser, page);
+      const again = await readerFrame(page);
+      await again.waitForSelector('.decant-content');
+      await again.waitForFunction(() => document.hasFocus());
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+      assert.equal(await overlayPresent(page), false);
     } finally {
       await page.close();
     }
   });
-}
 
-test('a second click and Esc both close the reader', async () => {
-  const page = await browser.context.newPage();
-  try {
-    await page.goto(server.url('/pages/br-paragraphs.html'));
-    await clickDecant(browser.worker, page);
-    const reader = await readerFrame(page);
-    await reader.waitForSelector('.decant-content');
-    assert.match(await reader.textContent('.decant-content'), /kestrel hang over the heather/);
-    await clickDecant(browser.worker, page);
-    await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+  test(`${name}: a page without an article gets a clear message and a way back`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url('/pages/no-article.html'));
+      await clickDecant(browser, page);
+      const reader = await readerFrame(page);
+      await reader.waitForSelector('.decant-message');
+      assert.equal(await reader.textContent('.decant-message h1'), 'No article here');
+      assert.match(await reader.textContent('.decant-message'), /no article found/i);
+      await reader.click('.decant-message button');
+      await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+    } finally {
+      await page.close();
+    }
+  });
 
-    await clickDecant(browser.worker, page);
-    const again = await readerFrame(page);
-    await again.waitForSelector('.decant-content');
-    await again.waitForFunction(() => document.hasFocus());
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(() => document.querySelector('decant-reader') === null);
-    assert.equal(await overlayPresent(page), false);
-  } finally {
-    await page.close();
-  }
-});
+  test(`${name}: a page too large to capture gets a notice over the page, which stays as it was`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url('/generated/too-large.html'));
+      const before = await page.evaluate(() => document.body.children.length);
+      await clickDecant(browser, page);
+      // The notice is in a closed shadow root: the page sees only its host element.
+      await page.waitForFunction(() => document.querySelector('decant-notice') !== null, null, { timeout: 30_000 });
+      assert.equal(await overlayPresent(page), false, 'a reader opened on a page over the limit');
+      const shown = await closedShadowText(page, 'decant-notice');
+      assert.match(shown, /^Decant: this page is too large for the reader view \(\d+ MB; the limit is 64 MB\)/);
+      await page.locator('decant-notice').click();
+      await page.waitForFunction(() => document.querySelector('decant-notice') === null);
+      assert.equal(await page.evaluate(() => document.body.children.length), before);
+    } finally {
+      await page.close();
+    }
+  });
 
-test('a page without an article gets a clear message and a way back', async () => {
-  const page = await browser.context.newPage();
-  try {
-    await page.goto(server.url('/pages/no-article.html'));
-    await clickDecant(browser.worker, page);
-    const reader = await readerFrame(page);
-    await reader.waitForSelector('.decant-message');
-    assert.equal(await reader.textContent('.decant-message h1'), 'No article here');
-    assert.match(await reader.textContent('.decant-message'), /no article found/i);
-    await reader.click('.decant-message button');
-    await page.waitForFunction(() => document.querySelector('decant-reader') === null);
-  } finally {
-    await page.close();
-  }
-});
+  test(`${name}: what only the live page knows: elements hidden by a stylesheet and fixed overlays stay out`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url('/pages/css-hidden-needs-live-page.html'));
+      const before = await page.evaluate(() => document.documentElement.outerHTML);
+      await clickDecant(browser, page);
+      const reader = await readerFrame(page);
+      await reader.waitForSelector('.decant-content');
+      const shown = await reader.textContent('.decant-content');
+      assert.match(shown, /follow its plume the last few meters/);
+      assert.ok(!shown.includes('DUPLICATE FOR SMALL SCREENS'), 'an element hidden by the stylesheet is shown');
+      assert.ok(!shown.includes('Unlock every story'), 'a fixed overlay is shown');
+      await reader.waitForFunction(() => document.hasFocus());
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+      assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, 'the capture changed the page');
+    } finally {
+      await page.close();
+    }
+  });
 
-test('a page too large to capture gets a notice over the page, which stays as it was', async () => {
-  const page = await browser.context.newPage();
-  try {
-    await page.goto(server.url('/generated/too-large.html'));
-    const before = await page.evaluate(() => document.body.children.length);
-    await clickDecant(browser.worker, page);
-    // The notice is in a closed shadow root: the page sees only its host element.
-    await page.waitForFunction(() => document.querySelector('decant-notice') !== null, null, { timeout: 30_000 });
-    assert.equal(await overlayPresent(page), false, 'a reader opened on a page over the limit');
-    const shown = await closedShadowText(page, 'decant-notice');
-    assert.match(shown, /^Decant: this page is too large for the reader view \(\d+ MB; the limit is 64 MB\)/);
-    await page.locator('decant-notice').click();
-    await page.waitForFunction(() => document.querySelector('decant-notice') === null);
-    assert.equal(await page.evaluate(() => document.body.children.length), before);
-  } finally {
-    await page.close();
-  }
-});
+  test(`${name}: no script from the page runs in the reader, and footnote links jump and come back`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url('/pages/xss-attacks.html'));
+      await clickDecant(browser, page);
+      const reader = await readerFrame(page);
+      await reader.waitForSelector('.decant-content');
+      await page.waitForTimeout(300);
+      const state = await reader.evaluate(() => ({
+        pwned: window.__pwned ?? null,
+        scripts: document.querySelectorAll('.decant-content :is(script, object, embed, [onerror], [onclick], [onload], [srcdoc])').length,
+        frames: [...document.querySelectorAll('.decant-content iframe')].map((f) => `${new URL(f.src).host} ${f.sandbox}`),
+        jsLinks: [...document.querySelectorAll('a')].filter((a) => /^\s*(java|vb)script:/i.test(a.getAttribute('href') ?? '')).length,
+        blankLinks: [...document.querySelectorAll('.decant-content a[target=_blank]')].map((a) => a.rel),
+        // Even markup that got past the sanitizer could not run: the reader's policy blocks inline code.
+        inlineRuns: (() => {
+          const s = document.createElement('script');
+          s.textContent = 'window.__inline = true';
+          document.body.append(s);
+          s.remove();
+          return window.__inline ?? false;
+        })(),
+      }));
+      assert.deepEqual(state, {
+        pwned: null,
+        scripts: 0,
+        frames: ['www.youtube.com allow-scripts allow-same-origin allow-presentation allow-popups'],
+        jsLinks: 0,
+        blankLinks: ['noopener noreferrer', 'noopener noreferrer'],
+        inlineRuns: false,
+      });
+      await reader.click('#decant-close');
+      await page.waitForFunction(() => document.querySelector('decant-reader') === null);
 
-test('what only the live page knows: elements hidden by a stylesheet and fixed overlays stay out', async () => {
-  const page = await browser.context.newPage();
-  try {
-    await page.goto(server.url('/pages/css-hidden-needs-live-page.html'));
-    const before = await page.evaluate(() => document.documentElement.outerHTML);
-    await clickDecant(browser.worker, page);
-    const reader = await readerFrame(page);
-    await reader.waitForSelector('.decant-content');
-    const shown = await reader.textContent('.decant-content');
-    assert.match(shown, /follow its plume the last few meters/);
-    assert.ok(!shown.includes('DUPLICATE FOR SMALL SCREENS'), 'an element hidden by the stylesheet is shown');
-    assert.ok(!shown.includes('Unlock every story'), 'a fixed overlay is shown');
-    await reader.waitForFunction(() => document.hasFocus());
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(() => document.querySelector('decant-reader') === null);
-    assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, 'the capture changed the page');
-  } finally {
-    await page.close();
-  }
-});
+      await page.goto(server.url('/pages/footnotes.html'));
+      await clickDecant(browser, page);
+      const notes = await readerFrame(page);
+      await notes.waitForSelector('.decant-content');
+      await notes.click('a[href="#fn-2"]');
+      await notes.waitForFunction(() => location.hash === '#fn-2');
+      const noteVisible = await notes.evaluate(() => {
+        const r = document.getElementById('fn-2').getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      });
+      assert.ok(noteVisible, 'the footnote is not in view after its link was followed');
+      await notes.click('#fn-2 a[href="#ref-2"]');
+      await notes.waitForFunction(() => location.hash === '#ref-2');
+    } finally {
+      await page.close();
+    }
+  });
 
-test('no script from the page runs in the reader, and footnote links jump and come back', async () => {
-  const page = await browser.context.newPage();
-  try {
-    await page.goto(server.url('/pages/xss-attacks.html'));
-    await clickDecant(browser.worker, page);
-    const reader = await readerFrame(page);
-    await reader.waitForSelector('.decant-content');
-    await page.waitForTimeout(300);
-    const state = await reader.evaluate(() => ({
-      pwned: window.__pwned ?? null,
-      scripts: document.querySelectorAll('.decant-content :is(script, object, embed, [onerror], [onclick], [onload], [srcdoc])').length,
-      frames: [...document.querySelectorAll('.decant-content iframe')].map((f) => `${new URL(f.src).host} ${f.sandbox}`),
-      jsLinks: [...document.querySelectorAll('a')].filter((a) => /^\s*(java|vb)script:/i.test(a.getAttribute('href') ?? '')).length,
-      blankLinks: [...document.querySelectorAll('.decant-content a[target=_blank]')].map((a) => a.rel),
-      // Even markup that got past the sanitizer could not run: the reader's policy blocks inline code.
-      inlineRuns: (() => {
-        const s = document.createElement('script');
-        s.textContent = 'window.__inline = true';
-        document.body.append(s);
-        s.remove();
-        return window.__inline ?? false;
-      })(),
-    }));
-    assert.deepEqual(state, {
-      pwned: null,
-      scripts: 0,
-      frames: ['www.youtube.com allow-scripts allow-same-origin allow-presentation allow-popups'],
-      jsLinks: 0,
-      blankLinks: ['noopener noreferrer', 'noopener noreferrer'],
-      inlineRuns: false,
-    });
-    await reader.click('#decant-close');
-    await page.waitForFunction(() => document.querySelector('decant-reader') === null);
-
-    await page.goto(server.url('/pages/footnotes.html'));
-    await clickDecant(browser.worker, page);
-    const notes = await readerFrame(page);
-    await notes.waitForSelector('.decant-content');
-    await notes.click('a[href="#fn-2"]');
-    await notes.waitForFunction(() => location.hash === '#fn-2');
-    const noteVisible = await notes.evaluate(() => {
-      const r = document.getElementById('fn-2').getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= innerHeight;
-    });
-    assert.ok(noteVisible, 'the footnote is not in view after its link was followed');
-    await notes.click('#fn-2 a[href="#ref-2"]');
-    await notes.waitForFunction(() => location.hash === '#ref-2');
-  } finally {
-    await page.close();
-  }
-});
-
-test('the extension makes no request of its own: only the page and its images load', async () => {
-  const page = await browser.context.newPage();
-  try {
-    await page.goto(server.url('/pages/news-article.html'));
-    const requests = [];
-    browser.context.on('request', (r) => requests.push(r.url()));
-    await clickDecant(browser.worker, page);
-    const reader = await readerFrame(page);
-    await reader.waitForSelector('.decant-content img');
-    const [download] = await Promise.all([page.waitForEvent('download'), reader.click('#decant-save')]);
-    await download.path();
-    await reader.click('#decant-close');
-    await page.waitForFunction(() => document.querySelector('decant-reader') === null);
-    const origin = new URL(server.url('/')).origin;
-    const foreign = requests.filter((u) => !u.startsWith('chrome-extension://') && !u.startsWith('blob:') && !u.startsWith('data:') && !u.startsWith(`${origin}/images/`));
-    assert.deepEqual(foreign, [], 'requests other than the article images');
-    assert.ok(requests.some((u) => u.startsWith(`${origin}/images/`)), 'the article image was not loaded (the check saw no requests)');
-  } finally {
-    await page.close();
-  }
+  test(`${name}: the extension makes no request of its own: only the page and its images load`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url('/pages/news-article.html'));
+      const requests = [];
+      browser.context.on('request', (r) => requests.push(r.url()));
+      await clickDecant(browser, page);
+      const reader = await readerFrame(page);
+      await reader.waitForSelector('.decant-content img');
+      const [download] = await Promise.all([page.waitForEvent('download'), reader.click('#decant-save')]);
+      await download.path();
+      await reader.click('#decant-close');
+      await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+      const origin = new URL(server.url('/')).origin;
+      const foreign = requests.filter((u) => !u.startsWith(browser.scheme) && !u.startsWith('blob:') && !u.startsWith('data:') && !u.startsWith(`${origin}/images/`));
+      assert.deepEqual(foreign, [], 'requests other than the article images');
+      assert.ok(requests.some((u) => u.startsWith(`${origin}/images/`)), 'the article image was not loaded (the check saw no requests)');
+    } finally {
+      await page.close();
+    }
+  });
 });

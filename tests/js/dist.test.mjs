@@ -7,7 +7,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, shippedFiles, unzip, GECKO } from '../../scripts/dist.mjs';
+import { build, shippedFiles, unzip, GECKO, GECKO_ANDROID } from '../../scripts/dist.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -28,7 +28,7 @@ test('the Chromium and Firefox packages hold their manifests and only what the e
       assert.deepEqual(manifest, JSON.parse(await readFile(join(ROOT, 'manifest.json'), 'utf8')));
     } else {
       assert.deepEqual(manifest.background, { scripts: ['extension/background.js'], type: 'module' });
-      assert.deepEqual(manifest.browser_specific_settings, { gecko: GECKO });
+      assert.deepEqual(manifest.browser_specific_settings, { gecko: GECKO, gecko_android: GECKO_ANDROID });
     }
   }
   // The same sources give the same bytes.
