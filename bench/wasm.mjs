@@ -11,8 +11,10 @@ import { performance } from 'node:perf_hooks';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = process.argv[2] ?? join(ROOT, '..', 'shared', 'corpus', 'readability', 'pages');
 const runs = Number(process.argv[3] ?? 7);
-const { initSync, extract } = await import(join(ROOT, 'pkg', 'decant.js'));
-initSync({ module: await readFile(join(ROOT, 'pkg', 'decant_bg.wasm')) });
+// DECANT_PKG: another build of the package to time (a directory like pkg/).
+const pkg = process.env.DECANT_PKG ?? join(ROOT, 'pkg');
+const { initSync, extract } = await import(join(pkg, 'decant.js'));
+initSync({ module: await readFile(join(pkg, 'decant_bg.wasm')) });
 
 const pages = [];
 for (const name of (await readdir(corpus)).sort()) {

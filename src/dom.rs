@@ -500,7 +500,6 @@ impl Iterator for Descendants<'_> {
     }
 }
 
-/// Folds runs of white space to one space and trims the ends.
 /// The normalized text length of a run of text, in a form that concatenates: the length of its
 /// words with single spaces between them, and whether it starts or ends with white space.
 #[derive(Clone, Copy, Default)]
@@ -550,6 +549,7 @@ impl TextRun {
     }
 }
 
+/// Folds runs of white space to one space and trims the ends.
 pub fn normalize_space(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
@@ -611,7 +611,8 @@ mod tests {
 
     #[test]
     fn inner_text_len_counts_what_inner_text_holds() {
-        for html in ["", "  ", "<p> a  b </p>", "<p>one<b> two </b>three</p>\n<p>\u{a0}four\t</p>", "<div>é ü 字</div>", "x"] {
+        for html in ["", "  ", "<p> a  b </p>", "<p>one<b> two </b>three</p>\n<p>\u{a0}four\t</p>", "<div>é ü 字</div>", "x",
+            "<p>\u{b}a\u{c}b\u{1c}c\u{85}d\u{2003}e\u{3000}\u{200b}f</p>", "<p>\u{a0}\r\n</p><p>\u{1f}</p>"] {
             let dom = Dom::parse_fragment(html);
             for n in std::iter::once(dom.root()).chain(dom.descendants(dom.root())) {
                 assert_eq!(dom.inner_text_len(n), dom.inner_text(n).chars().count(), "{html:?}");
