@@ -1,9 +1,9 @@
 //! A small arena DOM that the pipeline stages edit.
 //!
-//! The HTML parser (html5ever, through scraper) builds its own tree; we copy it once into this arena
-//! so that the stages can move, rename and unwrap nodes cheaply and so that the parser's types never
-//! leak out of this module. Nodes are linked by index (parent, first/last child, siblings), which
-//! makes every walk iterative: a page nested 100,000 deep cannot overflow the stack.
+//! The HTML parser (html5ever, driven by `parse.rs`) builds this arena directly, so that the stages
+//! can move, rename and unwrap nodes cheaply and so that the parser's types never leak out. Nodes
+//! are linked by index (parent, first/last child, siblings), which makes every walk iterative: a
+//! page nested 100,000 deep cannot overflow the stack.
 
 use std::fmt::Write as _;
 
@@ -59,6 +59,9 @@ pub struct Dom {
 /// looks at ancestors or subtrees then stays linear in the page size, whatever the page's nesting.
 pub const MAX_DEPTH: usize = 512;
 
+/// Elements whose contents the parser reads as text, not markup.
+const RAW_TEXT_ELEMENTS: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
+
 pub const VOID_ELEMENTS: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr",
@@ -67,14 +70,13 @@ pub const VOID_ELEMENTS: &[&str] = &[
 impl Dom {
     /// Parses a whole document. Parsing never fails: html5ever repairs what it must.
     pub fn parse_document(html: &str) -> Dom {
-        Self::from_scraper(&crate::parse::parse_document(html))
+        crate::parse::parse_document(html)
     }
 
     /// Parses a fragment (as if inside `<body>`); its nodes become children of the root.
     pub fn parse_fragment(html: &str) -> Dom {
-        let parsed = crate::parse::parse_fragment(html);
-        let mut dom = Self::from_scraper(&parsed);
-        // scraper wraps a fragment in an `<html>` element; lift its children to the root.
+        let mut dom = crate::parse::parse_fragment(html);
+        // The parser puts a fragment inside an `<html>` element; lift its children to the root.
         let root = dom.root();
         if let Some(wrapper) = dom.first_child(root) {
             if dom.tag(wrapper) == Some("html") {
@@ -84,47 +86,73 @@ impl Dom {
         dom
     }
 
-    /// Converts scraper's tree, flattening anything nested deeper than [`MAX_DEPTH`].
-    fn from_scraper(html: &scraper::Html) -> Dom {
-        use scraper::Node as S;
+    /// An empty tree: the document node alone.
+    pub(crate) fn new_document() -> Dom {
         let mut dom = Dom { nodes: Vec::new() };
-        let root = dom.push(NodeData::Document);
-        let mut stack: Vec<NodeId> = vec![root];
-        for edge in html.tree.root().traverse() {
-            match edge {
-                ego_tree_edge::Open(node) => {
-                    let data = match node.value() {
-                        S::Element(e) => NodeData::Element(Element {
-                            name: e.name().to_ascii_lowercase(),
-                            attrs: e
-                                .attrs()
-                                .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
-                                .collect(),
-                        }),
-                        S::Text(t) => NodeData::Text(t.to_string()),
-                        // The document itself, doctypes, comments and processing instructions
-                        // carry nothing a reader shows. Their children (a fragment's) still do.
-                        _ => {
-                            stack.push(stack[stack.len().min(MAX_DEPTH) - 1]);
-                            continue;
-                        }
-                    };
-                    let id = dom.push(data);
-                    // Below the depth limit, nodes become children of the deepest allowed
-                    // ancestor (so siblings of each other), as in Blink's parser.
-                    let parent = stack[stack.len().min(MAX_DEPTH) - 1];
-                    dom.append(parent, id);
-                    stack.push(id);
-                }
-                ego_tree_edge::Close(_) => {
-                    stack.pop();
-                }
-            }
-        }
+        dom.push(NodeData::Document);
         dom
     }
 
-    fn push(&mut self, data: NodeData) -> NodeId {
+    /// The text of a text node, to add to (the parser joins adjacent text).
+    pub(crate) fn text_mut(&mut self, id: NodeId) -> Option<&mut String> {
+        match &mut self.nodes[id.index()].data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Flattens anything nested deeper than [`MAX_DEPTH`]: every descendant of an element at
+    /// depth `MAX_DEPTH - 2` becomes its child, in document order, as Blink's parser attaches
+    /// elements past its limit to the deepest allowed ancestor; only raw text stays in its element.
+    pub(crate) fn flatten_deep(&mut self) {
+        let floor = MAX_DEPTH - 2;
+        let mut floors = Vec::new();
+        // An iterative walk that tracks depth and does not go below the floor.
+        let (mut cur, mut depth) = (self.first_child(self.root()), 1usize);
+        while let Some(n) = cur {
+            let child = if depth < floor { self.first_child(n) } else { None };
+            if depth == floor && self.children_iter(n).any(|c| self.first_child(c).is_some()) {
+                floors.push(n);
+            }
+            if let Some(c) = child {
+                cur = Some(c);
+                depth += 1;
+                continue;
+            }
+            let mut at = n;
+            cur = loop {
+                if let Some(next) = self.next_sibling(at) {
+                    break Some(next);
+                }
+                match self.parent(at) {
+                    Some(p) if depth > 1 => {
+                        at = p;
+                        depth -= 1;
+                    }
+                    _ => break None,
+                }
+            };
+        }
+        for f in floors {
+            // Raw text (a script's code, a style sheet, a title) stays inside its element.
+            let below: Vec<NodeId> = self
+                .descendants(f)
+                .filter(|&d| !(self.text(d).is_some() && self.parent(d).and_then(|p| self.tag(p)).is_some_and(|t| RAW_TEXT_ELEMENTS.contains(&t))))
+                .collect();
+            for &d in &below {
+                self.detach(d);
+            }
+            for d in below {
+                self.append(f, d);
+            }
+        }
+    }
+
+    fn children_iter(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.first_child(id), move |&c| self.next_sibling(c))
+    }
+
+    pub(crate) fn push(&mut self, data: NodeData) -> NodeId {
         let id = NodeId(self.nodes.len() as u32);
         self.nodes.push(Node { parent: None, first_child: None, last_child: None, prev: None, next: None, data });
         id
@@ -462,10 +490,6 @@ impl Dom {
     }
 }
 
-// ego_tree's traversal edges, named here so the parser's crate stays out of every other module.
-mod ego_tree_edge {
-    pub use ego_tree::iter::Edge::{Close, Open};
-}
 
 /// Pre-order walk below a node; see [`Dom::descendants`].
 pub struct Descendants<'a> {

@@ -11,14 +11,15 @@
 //! deep is flattened.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Ref, RefCell};
 
+use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
-use html5ever::tree_builder::{create_element, TreeBuilder, TreeBuilderOpts, TreeSink};
-use html5ever::{local_name, ns, LocalName, QualName, TokenizerResult};
-use scraper::{Html, HtmlTreeSink};
+use html5ever::tree_builder::{create_element, ElemName, TreeBuilder, TreeBuilderOpts, TreeSink};
+use html5ever::{local_name, ns, Attribute, LocalName, Namespace, QualName, TokenizerResult};
 
+use crate::dom::{Dom, Element, NodeData, NodeId};
 pub use crate::dom::MAX_DEPTH;
 
 /// How far down the estimated stack an end tag looks for its start tag. A stray end tag (one
@@ -30,30 +31,235 @@ const END_TAG_REACH: usize = 64;
 pub const MAX_ATTRIBUTES: usize = 1024;
 
 /// Parses a whole document, as a browser would, with nesting bounded by [`MAX_DEPTH`].
-pub fn parse_document(html: &str) -> Html {
+pub fn parse_document(html: &str) -> Dom {
     let html = &*limit_attributes(html);
-    let builder = TreeBuilder::new(HtmlTreeSink::new(Html::new_document()), TreeBuilderOpts::default());
+    let builder = TreeBuilder::new(ArenaSink::new(), TreeBuilderOpts::default());
     run(builder, TokenizerOpts::default(), html)
 }
 
-/// Parses a fragment as the contents of a `<body>`, with nesting bounded by [`MAX_DEPTH`].
-pub fn parse_fragment(html: &str) -> Html {
+/// Parses a fragment as the contents of a `<body>`, with nesting bounded by [`MAX_DEPTH`]. The
+/// nodes end up inside an `<html>` element (`Dom::parse_fragment` lifts them out).
+pub fn parse_fragment(html: &str) -> Dom {
     let html = &*limit_attributes(html);
-    let sink = HtmlTreeSink::new(Html::new_fragment());
-    let context = create_element(&sink, QualName::new(None, ns!(html), LocalName::from("body")), Vec::new());
+    let sink = ArenaSink::new();
+    let context = create_element(&sink, QualName::new(None, ns!(html), local_name!("body")), Vec::new());
     let builder = TreeBuilder::new_for_fragment(sink, context, None, TreeBuilderOpts::default());
     let opts = TokenizerOpts { initial_state: Some(builder.tokenizer_state_for_context_elem(false)), ..TokenizerOpts::default() };
     run(builder, opts, html)
 }
 
-fn run(builder: TreeBuilder<<HtmlTreeSink as TreeSink>::Handle, HtmlTreeSink>, opts: TokenizerOpts, html: &str) -> Html {
+fn run(builder: TreeBuilder<NodeId, ArenaSink>, opts: TokenizerOpts, html: &str) -> Dom {
     let tokenizer = Tokenizer::new(DepthGuard { inner: builder, open: RefCell::new(Vec::new()) }, opts);
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
     // `feed` stops at each script end tag (for a browser to run it); nothing runs here.
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
-    tokenizer.sink.inner.sink.finish()
+    let mut dom = tokenizer.sink.inner.sink.finish();
+    dom.flatten_deep();
+    dom
+}
+
+/// html5ever's tree builder writing straight into Decant's arena. Elements keep their lower-case
+/// local name and attributes (sorted by qualified name, as scraper kept them); the tree builder's
+/// questions about names and namespaces are answered from `slots`. Comments, doctypes and
+/// processing instructions carry nothing a reader shows: they all get one handle that is never
+/// attached, though text on either side of a comment stays two text nodes, as in a browser's DOM.
+/// Template contents are the template's own children.
+struct ArenaSink {
+    dom: RefCell<Dom>,
+    /// What the tree builder needs to know of each node, by node index.
+    slots: RefCell<Vec<Slot>>,
+    /// MathML `annotation-xml` elements that are HTML integration points.
+    integration_points: RefCell<Vec<NodeId>>,
+    /// The handle of every comment, doctype and processing instruction.
+    ignored: NodeId,
+}
+
+#[derive(Default)]
+struct Slot {
+    /// An element's qualified name.
+    name: Option<QualName>,
+    /// A text node that a comment followed: later text starts a new node.
+    sealed: bool,
+}
+
+impl ArenaSink {
+    fn new() -> ArenaSink {
+        let mut dom = Dom::new_document();
+        let ignored = dom.push(NodeData::Document);
+        ArenaSink {
+            dom: RefCell::new(dom),
+            slots: RefCell::new(vec![Slot::default(), Slot::default()]),
+            integration_points: RefCell::new(Vec::new()),
+            ignored,
+        }
+    }
+
+    /// The text node `node` if later text may be added to it.
+    fn open_text(&self, dom: &Dom, node: Option<NodeId>) -> Option<NodeId> {
+        node.filter(|&n| dom.text(n).is_some() && !self.slots.borrow()[n.index()].sealed)
+    }
+
+    /// Where a comment goes: after the text node `before`, if it is one.
+    fn seal(&self, dom: &Dom, before: Option<NodeId>) {
+        if let Some(t) = self.open_text(dom, before) {
+            self.slots.borrow_mut()[t.index()].sealed = true;
+        }
+    }
+
+    fn new_text(&self, text: &str) -> NodeId {
+        let id = self.dom.borrow_mut().push(NodeData::Text(text.to_string()));
+        self.slots.borrow_mut().push(Slot::default());
+        id
+    }
+}
+
+/// An element's name, borrowed from the sink.
+#[derive(Debug)]
+struct Name<'a>(Ref<'a, QualName>);
+
+impl ElemName for Name<'_> {
+    fn ns(&self) -> &Namespace {
+        &self.0.ns
+    }
+
+    fn local_name(&self) -> &LocalName {
+        &self.0.local
+    }
+}
+
+impl TreeSink for ArenaSink {
+    type Handle = NodeId;
+    type Output = Dom;
+    type ElemName<'a> = Name<'a>;
+
+    fn finish(self) -> Dom {
+        self.dom.into_inner()
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        self.dom.borrow().root()
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Name<'a> {
+        // The tree builder asks only about elements it created.
+        Name(Ref::map(self.slots.borrow(), |slots| slots[target.index()].name.as_ref().expect("the tree builder asked for the name of a non-element")))
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        let mut attrs = attrs;
+        attrs.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+        let element = Element {
+            name: str::to_ascii_lowercase(&name.local),
+            attrs: attrs.into_iter().map(|a| (str::to_ascii_lowercase(&a.name.local), String::from(&*a.value))).collect(),
+        };
+        let id = self.dom.borrow_mut().push(NodeData::Element(element));
+        self.slots.borrow_mut().push(Slot { name: Some(name), sealed: false });
+        if flags.mathml_annotation_xml_integration_point {
+            self.integration_points.borrow_mut().push(id);
+        }
+        id
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> NodeId {
+        self.ignored
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+        self.ignored
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        match child {
+            NodeOrText::AppendNode(id) if id == self.ignored => {
+                let dom = self.dom.borrow();
+                self.seal(&dom, dom.last_child(*parent));
+            }
+            NodeOrText::AppendNode(id) => self.dom.borrow_mut().append(*parent, id),
+            NodeOrText::AppendText(text) => {
+                let mut dom = self.dom.borrow_mut();
+                if let Some(last) = self.open_text(&dom, dom.last_child(*parent)) {
+                    dom.text_mut(last).expect("a text node").push_str(&text);
+                    return;
+                }
+                drop(dom);
+                let id = self.new_text(&text);
+                self.dom.borrow_mut().append(*parent, id);
+            }
+        }
+    }
+
+    fn append_based_on_parent_node(&self, element: &NodeId, prev_element: &NodeId, child: NodeOrText<NodeId>) {
+        if self.dom.borrow().parent(*element).is_some() {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {}
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        *target
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        let mut dom = self.dom.borrow_mut();
+        match new_node {
+            NodeOrText::AppendNode(id) if id == self.ignored => self.seal(&dom, dom.prev_sibling(*sibling)),
+            NodeOrText::AppendNode(id) => {
+                dom.detach(id);
+                dom.insert_before(*sibling, id);
+            }
+            NodeOrText::AppendText(text) => {
+                if dom.parent(*sibling).is_none() {
+                    return;
+                }
+                if let Some(prev) = self.open_text(&dom, dom.prev_sibling(*sibling)) {
+                    dom.text_mut(prev).expect("a text node").push_str(&text);
+                    return;
+                }
+                drop(dom);
+                let id = self.new_text(&text);
+                self.dom.borrow_mut().insert_before(*sibling, id);
+            }
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        let mut dom = self.dom.borrow_mut();
+        let Some(element) = dom.element_mut(*target) else { return };
+        for attr in attrs {
+            let name = str::to_ascii_lowercase(&attr.name.local);
+            if let Err(at) = element.attrs.binary_search_by(|(k, _)| k.as_str().cmp(&name)) {
+                element.attrs.insert(at, (name, String::from(&*attr.value)));
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.dom.borrow_mut().detach(*target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        let mut dom = self.dom.borrow_mut();
+        while let Some(child) = dom.first_child(*node) {
+            dom.append(*new_parent, child);
+        }
+    }
+
+    fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
+        self.integration_points.borrow().contains(handle)
+    }
 }
 
 /// The input with every tag cut to [`MAX_ATTRIBUTES`] attributes (borrowed when none has more).
@@ -213,38 +419,87 @@ impl<Sink: TokenSink> TokenSink for DepthGuard<Sink> {
 mod tests {
     use super::*;
 
-    fn depth(html: &Html) -> usize {
-        html.tree.nodes().map(|n| n.ancestors().count()).max().unwrap_or(0)
+    fn depth(dom: &Dom) -> usize {
+        dom.descendants(dom.root()).map(|n| dom.ancestors(n).count()).max().unwrap_or(0)
+    }
+
+    /// The tree as nested text: `name[attr=value ...](children)` and quoted text.
+    fn outline(dom: &Dom, id: NodeId) -> String {
+        let kids: String = dom.children(id).into_iter().map(|c| outline(dom, c)).collect();
+        match dom.data(id) {
+            NodeData::Element(e) => {
+                let attrs: Vec<String> = e.attrs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                format!("{}[{}]({kids})", e.name, attrs.join(" "))
+            }
+            NodeData::Text(t) => format!("{t:?}"),
+            NodeData::Document => kids,
+        }
+    }
+
+    /// scraper's tree (html5ever's own driver) in the same notation: comments and doctypes left
+    /// out, template contents as the template's children.
+    fn scraper_outline(node: ego_tree::NodeRef<'_, scraper::Node>) -> String {
+        let kids: String = node.children().map(scraper_outline).collect();
+        match node.value() {
+            scraper::Node::Element(e) => {
+                let attrs: Vec<String> = e.attrs().map(|(k, v)| format!("{}={v}", k.to_ascii_lowercase())).collect();
+                format!("{}[{}]({kids})", e.name().to_ascii_lowercase(), attrs.join(" "))
+            }
+            scraper::Node::Text(t) => format!("{:?}", &**t),
+            scraper::Node::Document | scraper::Node::Fragment => kids,
+            _ => String::new(),
+        }
     }
 
     #[test]
-    fn parses_like_html5ever_when_shallow() {
-        let page = "<!DOCTYPE html><title>T</title><p>One<p>Two <b>bold <i>both</b> italic</i><ul><li>a<li>b</ul><table><tr><td>c</table><script>if (a < b) x()</script>";
-        assert_eq!(parse_document(page).html(), Html::parse_document(page).html());
-        let fragment = "<p>One<div>Two<span>three</div><textarea><b>raw</b></textarea>";
-        assert_eq!(parse_fragment(fragment).html(), Html::parse_fragment(fragment).html());
+    fn builds_the_tree_html5ever_builds() {
+        let pages = [
+            "<!DOCTYPE html><title>T</title><p>One<p>Two <b>bold <i>both</b> italic</i><ul><li>a<li>b</ul><table><tr><td>c</table><script>if (a < b) x()</script>",
+            "<p>a<!-- note --><b c=1 a=2 B=3>x</b>y<!-- two -->z</p><table><tr><td>t<!-- c --></td></tr><!-- r -->s</table><table>stray<tr><td>cell</td></tr>text</table>",
+            "<a href=1>one<p>two<a href=2>three</a></p></a><b><p>four</b>five</p>",
+            "<body class=a><body id=b><p>x</p><template><td>in template</td></template>",
+            "<svg viewBox='0 0 1 1'><foreignObject><p>html</p></foreignObject><clipPath/></svg><math><mi>x</mi></math>",
+            "<html><head><meta charset=utf-8><style>p{}</style></head><body>t<frameset></frameset><select><option>o<option>p</select>",
+            "<table><td>1<td>2<tr><th>3</table><form><input name=q></form><textarea><b>raw</b></textarea><pre>\nx</pre>",
+        ];
+        for page in pages {
+            let ours = parse_document(page);
+            let theirs = scraper::Html::parse_document(page);
+            assert_eq!(outline(&ours, ours.root()), scraper_outline(theirs.tree.root()), "{page}");
+            let ours = Dom::parse_fragment(page);
+            let theirs = scraper::Html::parse_fragment(page);
+            let expected = scraper_outline(theirs.tree.root());
+            let expected = expected.strip_prefix("html[](").and_then(|e| e.strip_suffix(')')).unwrap_or(&expected);
+            assert_eq!(outline(&ours, ours.root()), expected, "fragment {page}");
+        }
+    }
+
+    #[test]
+    fn html_inside_mathml_annotations_stays_there() {
+        // An HTML integration point (scraper's tree builder does not track them; browsers do).
+        let dom = Dom::parse_fragment("<math><annotation-xml encoding='text/html'><div>d</div></annotation-xml></math>");
+        let div = dom.elements_named(dom.root(), "div")[0];
+        assert_eq!(dom.parent(div).and_then(|p| dom.tag(p)), Some("annotation-xml"));
     }
 
     #[test]
     fn deep_nesting_is_flattened_and_its_text_kept() {
         let n = 100_000;
         let page = format!("<body>{}<p>deep text</p>{}<p>after</p>", "<div>".repeat(n), "</div>".repeat(n));
-        let html = parse_document(&page);
-        assert!(depth(&html) <= MAX_DEPTH + 8, "depth {}", depth(&html));
-        let text: String = html.root_element().text().collect();
-        assert_eq!(text, "deep textafter");
+        let dom = parse_document(&page);
+        assert!(depth(&dom) <= MAX_DEPTH, "depth {}", depth(&dom));
+        assert_eq!(dom.text_content(dom.root()), "deep textafter");
     }
 
     #[test]
     fn tags_keep_at_most_max_attributes() {
         let attrs: String = (0..MAX_ATTRIBUTES + 500).map(|i| format!(" data-a{i}=\"v>{i}\"")).collect();
         let page = format!("<p id=first{attrs}>kept text</p><p title='a > b' class=x>second</p>");
-        let html = parse_document(&page);
-        let first = html.select(&scraper::Selector::parse("p").unwrap()).next().unwrap();
-        assert_eq!(first.value().attrs().count(), MAX_ATTRIBUTES);
-        assert_eq!(first.value().attr("id"), Some("first"));
-        let text: String = html.root_element().text().collect();
-        assert_eq!(text, "kept textsecond");
+        let dom = parse_document(&page);
+        let first = dom.elements_named(dom.root(), "p")[0];
+        assert_eq!(dom.element(first).unwrap().attrs.len(), MAX_ATTRIBUTES);
+        assert_eq!(dom.attr(first, "id"), Some("first"));
+        assert_eq!(dom.text_content(dom.root()), "kept textsecond");
         // An unclosed quote at the end of the input.
         assert!(matches!(limit_attributes("<p a=\"x"), Cow::Borrowed(_)));
         assert!(matches!(limit_attributes("<p a='"), Cow::Borrowed(_)));
@@ -255,10 +510,9 @@ mod tests {
     #[test]
     fn a_script_past_the_limit_stays_raw_text() {
         let page = format!("{}<script>document.write('<div>no</div>')</script><p>end</p>", "<section>".repeat(MAX_DEPTH + 10));
-        let html = parse_document(&page);
-        let divs = html.select(&scraper::Selector::parse("div").unwrap()).count();
-        assert_eq!(divs, 0);
-        let script: String = html.select(&scraper::Selector::parse("script").unwrap()).flat_map(|s| s.text()).collect();
+        let dom = parse_document(&page);
+        assert_eq!(dom.elements_named(dom.root(), "div").len(), 0);
+        let script: String = dom.elements_named(dom.root(), "script").into_iter().map(|s| dom.text_content(s)).collect();
         assert_eq!(script, "document.write('<div>no</div>')");
     }
 }
