@@ -204,7 +204,6 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
         return Err(Error::NoArticle);
     };
 
-    let page_chars = score::text_len(&dom, body);
     let passes = [
         Flags::ALL,
         Flags { strip_unlikely: false, ..Flags::ALL },
@@ -227,7 +226,9 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
         }
     }
     let Some((len, art_dom, found)) = best else { return Err(Error::NoArticle) };
-    if len == 0 || (len < options.min_article_chars && len * 2 < page_chars) {
+    // A short article is still the article if it holds half the page's text. The passes changed
+    // their trees, so the page is counted on a fresh one: only pages with short articles pay.
+    if len == 0 || (len < options.min_article_chars && len * 2 < score::text_len(&prepared(), body)) {
         return Err(Error::NoArticle);
     }
 

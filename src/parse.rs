@@ -269,9 +269,9 @@ fn limit_attributes(html: &str) -> Cow<'_, str> {
     let b = html.as_bytes();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    // `find` on a char uses memchr: the scan jumps from one `<` to the next.
+    // memchr: the scan jumps from one `<` to the next.
     // (An unclosed quote at the very end leaves `i` past the end: `get` then ends the scan.)
-    while let Some(offset) = html.get(i..).and_then(|rest| rest.find('<')) {
+    while let Some(offset) = b.get(i..).and_then(|rest| memchr::memchr(b'<', rest)) {
         i += offset;
         if i + 1 >= b.len() {
             break;
@@ -295,8 +295,7 @@ fn limit_attributes(html: &str) -> Cow<'_, str> {
                     i += 1;
                 }
                 if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
-                    let quote = char::from(b[i]);
-                    i = html[i + 1..].find(quote).map_or(b.len(), |o| i + 1 + o);
+                    i = memchr::memchr(b[i], &b[i + 1..]).map_or(b.len(), |o| i + 1 + o);
                 } else {
                     continue;
                 }

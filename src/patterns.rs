@@ -135,7 +135,18 @@ pub fn class_and_id(class: Option<&str>, id: Option<&str>) -> String {
 
 /// Whether any of `list` occurs in `haystack` (already lower-cased).
 pub fn contains_any(haystack: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| haystack.contains(w))
+    if haystack.is_empty() {
+        return false;
+    }
+    // A word can occur only if each of its byte pairs does: most words are ruled out by that,
+    // without setting up a substring search.
+    let present = byte_pairs(haystack.as_bytes());
+    list.iter().any(|w| byte_pairs(w.as_bytes()) & !present == 0 && haystack.contains(w))
+}
+
+/// The adjacent byte pairs of `s`, hashed into 128 bits.
+fn byte_pairs(s: &[u8]) -> u128 {
+    s.windows(2).fold(0, |set, w| set | 1u128 << ((u32::from(w[0]) * 31 + u32::from(w[1])) & 127))
 }
 
 /// Whether any whole word of `haystack` (already lower-cased) is in `list`.

@@ -179,7 +179,10 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
     // Step 1: walk in document order, editing as we go. `next` is computed after each edit.
     let mut cur = dom.first_child(body);
     while let Some(node) = cur {
-        let Some(tag) = dom.tag(node).map(str::to_string) else {
+        // What the steps below ask of the tag, read before they change the tree.
+        let Some((is_div, keep_even_if_unlikely, may_be_empty, scored)) = dom.tag(node).map(|t| {
+            (t == "div", matches!(t, "body" | "a"), matches!(t, "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"), pat::TAGS_TO_SCORE.contains(&t))
+        }) else {
             cur = next_node(dom, node, body, false);
             continue;
         };
@@ -206,24 +209,21 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
                 && !pat::contains_any(&match_string, pat::MAYBE_CANDIDATE)
                 && !dom.has_ancestor(node, "table", 0)
                 && !dom.has_ancestor(node, "code", 0)
-                && tag != "body"
-                && tag != "a";
+                && !keep_even_if_unlikely;
             let role_unlikely = dom.attr(node, "role").is_some_and(|r| pat::UNLIKELY_ROLES.contains(&r));
             if unlikely || role_unlikely {
                 cur = remove_and_next(dom, node, body);
                 continue;
             }
         }
-        if matches!(tag.as_str(), "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-            && is_empty_block(dom, node)
-        {
+        if may_be_empty && is_empty_block(dom, node) {
             cur = remove_and_next(dom, node, body);
             continue;
         }
-        if pat::TAGS_TO_SCORE.contains(&tag.as_str()) {
+        if scored {
             to_score.push(node);
         }
-        if tag == "div" {
+        if is_div {
             wrap_phrasing_runs(dom, node);
             let kids = dom.element_children(node);
             let only_text_is_p = kids.len() == 1
