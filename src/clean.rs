@@ -208,6 +208,25 @@ fn inside_data_table(dom: &Dom, node: NodeId, data_tables: &HashSet<NodeId>) -> 
     false
 }
 
+/// Text longer than this is not an advertisement's or a loader's label (the longest is 13
+/// characters; trailing dots are allowed for).
+const AD_LABEL_MAX_CHARS: usize = 40;
+
+/// What `should_remove` counts in a subtree.
+#[derive(Default)]
+struct Counts {
+    p: f64,
+    img: f64,
+    li: f64,
+    input: f64,
+    embeds: usize,
+    commas: usize,
+    list_chars: usize,
+    heading_chars: usize,
+    /// Holds math, code or an iframe.
+    media: bool,
+}
+
 fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &HashSet<NodeId>) -> bool {
     if tag == "table" && data_tables.contains(&node) {
         return false;
@@ -221,47 +240,52 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
     if dom.descendants(node).any(|n| data_tables.contains(&n)) {
         return false;
     }
-    let text = dom.inner_text(node);
-    let text_chars = text.chars().count();
-    let is_list = tag == "ul" || tag == "ol" || {
-        let list_chars: usize = dom
-            .descendants(node)
-            .filter(|&n| dom.is(n, "ul") || dom.is(n, "ol"))
-            .map(|n| text_len(dom, n))
-            .sum();
-        text_chars > 0 && list_chars as f64 / text_chars as f64 > 0.9
-    };
+    // What the rules count, from one walk of the subtree.
+    let text_chars = dom.inner_text_len(node);
+    let mut n = Counts::default();
+    for d in dom.descendants(node) {
+        if let Some(t) = dom.text(d) {
+            n.commas += t.chars().filter(|c| pat::COMMAS.contains(c)).count();
+            continue;
+        }
+        match dom.tag(d) {
+            Some("p") => n.p += 1.0,
+            Some("img") => n.img += 1.0,
+            Some("li") => n.li += 1.0,
+            Some("input") => n.input += 1.0,
+            Some("ul" | "ol") => n.list_chars += text_len(dom, d),
+            Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => n.heading_chars += text_len(dom, d),
+            Some("math" | "pre") => n.media = true,
+            _ => {}
+        }
+        if dom.tag(d).is_some_and(|t| matches!(t, "object" | "embed" | "iframe")) {
+            n.media |= dom.is(d, "iframe");
+            if !is_video_embed(dom, d) {
+                n.embeds += 1;
+            }
+        }
+    }
+    let is_list = tag == "ul" || tag == "ol" || (text_chars > 0 && n.list_chars as f64 / text_chars as f64 > 0.9);
     let weight = class_weight(dom, node, flags);
     if weight < 0.0 {
         return true;
     }
-    if text.chars().filter(|c| pat::COMMAS.contains(c)).count() >= 10 {
+    if n.commas >= 10 {
         return false;
     }
-    let count = |name: &str| dom.descendants(node).filter(|&n| dom.is(n, name)).count();
-    let p = count("p") as f64;
-    let img = count("img") as f64;
-    let li = count("li") as f64 - 100.0;
-    let input = count("input") as f64;
-    let heading_chars: usize = dom
-        .descendants(node)
-        .filter(|&n| dom.tag(n).is_some_and(|t| matches!(t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")))
-        .map(|n| text_len(dom, n))
-        .sum();
-    let heading_density = if text_chars == 0 { 0.0 } else { heading_chars as f64 / text_chars as f64 };
-    let embeds = dom
-        .descendants(node)
-        .filter(|&n| dom.tag(n).is_some_and(|t| matches!(t, "object" | "embed" | "iframe")))
-        .filter(|&n| !is_video_embed(dom, n))
-        .count();
-    let lower = text.to_lowercase();
-    let trimmed = lower.trim_end_matches(['.', '…']);
-    if pat::AD_WORDS.contains(&trimmed) || pat::LOADING_WORDS.contains(&trimmed) {
-        return true;
+    let (p, img, li, input, embeds) = (n.p, n.img, n.li - 100.0, n.input, n.embeds);
+    let heading_density = if text_chars == 0 { 0.0 } else { n.heading_chars as f64 / text_chars as f64 };
+    // An advertisement's or a lazy loader's label: a few words at most.
+    if text_chars <= AD_LABEL_MAX_CHARS {
+        let lower = dom.inner_text(node).to_lowercase();
+        let trimmed = lower.trim_end_matches(['.', '…']);
+        if pat::AD_WORDS.contains(&trimmed) || pat::LOADING_WORDS.contains(&trimmed) {
+            return true;
+        }
     }
     let in_figure = dom.has_ancestor(node, "figure", 0);
     let ld = link_density(dom, node);
-    let media = img > 0.0 || embeds > 0 || dom.descendants(node).any(|n| dom.is(n, "math") || dom.is(n, "pre") || dom.is(n, "iframe"));
+    let media = img > 0.0 || embeds > 0 || n.media;
     let remove = (img > 1.0 && p / img < 0.5 && !in_figure)
         || (!is_list && li > p)
         || (input > (p / 3.0).floor())
@@ -276,8 +300,7 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
         if kids.iter().any(|&k| dom.element_children(k).len() > 1) {
             return remove;
         }
-        let li_count = count("li") as f64;
-        if img == li_count {
+        if img == n.li {
             return false;
         }
     }

@@ -236,6 +236,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
     drop(art_dom);
     let clean_dom = Dom::parse_fragment(&content);
     let text = text::plain_text(&clean_dom, clean_dom.root());
+    let (word_count, reading_time_minutes) = text::words_and_minutes(&text);
     let excerpt = meta.excerpt.clone().or_else(|| {
         clean_dom
             .elements_named(clean_dom.root(), "p")
@@ -277,8 +278,8 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
         lang: meta.lang,
         dir: meta.dir,
         url: page_url.map(|u| u.as_string()).unwrap_or_default(),
-        word_count: text::word_count(&text),
-        reading_time_minutes: text::reading_minutes(&text),
+        word_count,
+        reading_time_minutes,
         content,
         text,
     })

@@ -29,26 +29,33 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Words in `text`; each CJK character counts as one.
 pub fn word_count(text: &str) -> usize {
-    let mut words = 0;
+    let (latin_words, cjk_chars) = tally(text);
+    latin_words + cjk_chars
+}
+
+/// Words that are not CJK (tokens with a letter or digit outside CJK) and CJK characters.
+fn tally(text: &str) -> (usize, usize) {
+    let (mut latin_words, mut cjk_chars) = (0, 0);
     for token in text.split_whitespace() {
-        let cjk = token.chars().filter(|&c| is_cjk(c)).count();
-        let rest_has_word = token.chars().any(|c| !is_cjk(c) && c.is_alphanumeric());
-        words += cjk + usize::from(rest_has_word);
+        cjk_chars += token.chars().filter(|&c| is_cjk(c)).count();
+        latin_words += usize::from(token.chars().any(|c| !is_cjk(c) && c.is_alphanumeric()));
     }
-    words
+    (latin_words, cjk_chars)
+}
+
+/// `word_count` and `reading_minutes` from one pass over `text`.
+pub fn words_and_minutes(text: &str) -> (usize, u32) {
+    let (latin_words, cjk_chars) = tally(text);
+    (latin_words + cjk_chars, minutes(latin_words, cjk_chars))
 }
 
 /// Minutes to read `text`, at least one for any non-empty text.
 pub fn reading_minutes(text: &str) -> u32 {
-    let mut latin_words = 0usize;
-    let mut cjk_chars = 0usize;
-    for token in text.split_whitespace() {
-        let cjk = token.chars().filter(|&c| is_cjk(c)).count();
-        cjk_chars += cjk;
-        if token.chars().any(|c| !is_cjk(c) && c.is_alphanumeric()) {
-            latin_words += 1;
-        }
-    }
+    let (latin_words, cjk_chars) = tally(text);
+    minutes(latin_words, cjk_chars)
+}
+
+fn minutes(latin_words: usize, cjk_chars: usize) -> u32 {
     if latin_words + cjk_chars == 0 {
         return 0;
     }
