@@ -25,16 +25,21 @@ pub enum NodeData {
     Text(String),
 }
 
+/// An element or attribute name: an interned string (html5ever's atoms), so that the thousands
+/// of `div`s and `class`es on a page cost no allocation each.
+pub type Name = html5ever::LocalName;
+
 #[derive(Clone, Debug)]
 pub struct Element {
     /// Lower-case local name (`div`, `p`, `svg`, `math`).
-    pub name: String,
-    pub attrs: Vec<(String, String)>,
+    pub name: Name,
+    /// Lower-case local names and values.
+    pub attrs: Vec<(Name, String)>,
 }
 
 impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.attrs.iter().find(|(k, _)| **k == *name).map(|(_, v)| v.as_str())
     }
 }
 
@@ -193,7 +198,7 @@ impl Dom {
     }
 
     pub fn tag(&self, id: NodeId) -> Option<&str> {
-        self.element(id).map(|e| e.name.as_str())
+        self.element(id).map(|e| &*e.name)
     }
 
     pub fn is(&self, id: NodeId, name: &str) -> bool {
@@ -206,22 +211,22 @@ impl Dom {
 
     pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
         if let Some(e) = self.element_mut(id) {
-            match e.attrs.iter_mut().find(|(k, _)| k == name) {
+            match e.attrs.iter_mut().find(|(k, _)| **k == *name) {
                 Some((_, v)) => *v = value.to_string(),
-                None => e.attrs.push((name.to_string(), value.to_string())),
+                None => e.attrs.push((Name::from(name), value.to_string())),
             }
         }
     }
 
     pub fn remove_attr(&mut self, id: NodeId, name: &str) {
         if let Some(e) = self.element_mut(id) {
-            e.attrs.retain(|(k, _)| k != name);
+            e.attrs.retain(|(k, _)| **k != *name);
         }
     }
 
     pub fn rename(&mut self, id: NodeId, name: &str) {
         if let Some(e) = self.element_mut(id) {
-            e.name = name.to_string();
+            e.name = Name::from(name);
         }
     }
 
@@ -324,7 +329,7 @@ impl Dom {
     }
 
     pub fn create_element(&mut self, name: &str) -> NodeId {
-        self.push(NodeData::Element(Element { name: name.to_string(), attrs: Vec::new() }))
+        self.push(NodeData::Element(Element { name: Name::from(name), attrs: Vec::new() }))
     }
 
     pub fn create_text(&mut self, text: &str) -> NodeId {
@@ -466,7 +471,7 @@ impl Dom {
                             out.push('"');
                         }
                         out.push('>');
-                        if VOID_ELEMENTS.contains(&e.name.as_str()) {
+                        if VOID_ELEMENTS.contains(&&*e.name) {
                             continue;
                         }
                         stack.push(Step::Close(n));

@@ -198,9 +198,9 @@ pub fn xhtml(dom: &Dom, top: NodeId) -> String {
                     out.push('<');
                     out.push_str(&e.name);
                     let in_mathml = dom.parent(n).and_then(|p| dom.tag(p)).is_some_and(|p| MATHML.contains(&p));
-                    if e.name == "math" {
+                    if &*e.name == "math" {
                         let _ = write!(out, " xmlns=\"{MATHML_NS}\"");
-                    } else if in_mathml && !MATHML.contains(&e.name.as_str()) {
+                    } else if in_mathml && !MATHML.contains(&&*e.name) {
                         // HTML inside MathML (a link in <mtext>) goes back to the XHTML namespace.
                         out.push_str(" xmlns=\"http://www.w3.org/1999/xhtml\"");
                     }
@@ -210,10 +210,10 @@ pub fn xhtml(dom: &Dom, top: NodeId) -> String {
                             let _ = write!(out, " {k}=\"{}\"", xml_attr(v));
                         }
                     }
-                    if e.name == "img" && e.attr("alt").is_none() {
+                    if &*e.name == "img" && e.attr("alt").is_none() {
                         out.push_str(" alt=\"\"");
                     }
-                    if VOID_ELEMENTS.contains(&e.name.as_str()) {
+                    if VOID_ELEMENTS.contains(&&*e.name) {
                         out.push_str("/>");
                         continue;
                     }

@@ -247,7 +247,7 @@ impl Renderer<'_> {
         match dom.data(n) {
             NodeData::Text(t) => escape(&collapse_spaces(t)),
             NodeData::Document => String::new(),
-            NodeData::Element(e) => match e.name.as_str() {
+            NodeData::Element(e) => match &*e.name {
                 "br" => "\\\n".to_string(),
                 "img" => self.image(n),
                 "iframe" => match e.attr("src") {

@@ -115,6 +115,15 @@ impl ArenaSink {
     }
 }
 
+/// `name` in lower case (HTML names are already; SVG's and MathML's may not be: `clipPath`).
+fn lower(name: &LocalName) -> LocalName {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        LocalName::from(name.to_ascii_lowercase())
+    } else {
+        name.clone()
+    }
+}
+
 /// An element's name, borrowed from the sink.
 #[derive(Debug)]
 struct Name<'a>(Ref<'a, QualName>);
@@ -153,8 +162,8 @@ impl TreeSink for ArenaSink {
         let mut attrs = attrs;
         attrs.sort_unstable_by(|a, b| a.name.cmp(&b.name));
         let element = Element {
-            name: str::to_ascii_lowercase(&name.local),
-            attrs: attrs.into_iter().map(|a| (str::to_ascii_lowercase(&a.name.local), String::from(&*a.value))).collect(),
+            name: lower(&name.local),
+            attrs: attrs.into_iter().map(|a| (lower(&a.name.local), String::from(&*a.value))).collect(),
         };
         let id = self.dom.borrow_mut().push(NodeData::Element(element));
         self.slots.borrow_mut().push(Slot { name: Some(name), sealed: false });
@@ -239,8 +248,8 @@ impl TreeSink for ArenaSink {
         let mut dom = self.dom.borrow_mut();
         let Some(element) = dom.element_mut(*target) else { return };
         for attr in attrs {
-            let name = str::to_ascii_lowercase(&attr.name.local);
-            if let Err(at) = element.attrs.binary_search_by(|(k, _)| k.as_str().cmp(&name)) {
+            let name = lower(&attr.name.local);
+            if let Err(at) = element.attrs.binary_search_by(|(k, _)| (**k).cmp(&*name)) {
                 element.attrs.insert(at, (name, String::from(&*attr.value)));
             }
         }

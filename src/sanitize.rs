@@ -70,7 +70,7 @@ pub fn sanitized_html(dom: &Dom, top: NodeId, base: Option<&Url>, page: Option<&
             NodeData::Text(t) => escape_text(t, &mut out),
             NodeData::Document => {}
             NodeData::Element(el) => {
-                let name = el.name.as_str();
+                let name = &*el.name;
                 if DROP.contains(&name) {
                     continue;
                 }
@@ -178,7 +178,7 @@ pub fn find_unsafe(html: &str) -> Option<String> {
     let dom = Dom::parse_fragment(html);
     for n in dom.descendants(dom.root()) {
         let Some(el) = dom.element(n) else { continue };
-        if ELEMENTS.contains(&el.name.as_str()) {
+        if ELEMENTS.contains(&&*el.name) {
             return Some(format!("a <{}> element", el.name));
         }
         for (name, value) in &el.attrs {
@@ -197,7 +197,7 @@ pub fn find_unsafe(html: &str) -> Option<String> {
                 }
             }
         }
-        if el.name == "iframe" && !el.attrs.iter().any(|(k, _)| k == "sandbox") {
+        if &*el.name == "iframe" && !el.attrs.iter().any(|(k, _)| k == "sandbox") {
             return Some("an iframe without a sandbox".to_string());
         }
     }

@@ -89,8 +89,8 @@ pub fn plain_text(dom: &Dom, top: NodeId) -> String {
                     }
                 }
                 NodeData::Element(e) => {
-                    let block = BLOCKS.contains(&e.name.as_str()) || e.name == "td" || e.name == "th";
-                    if e.name == "td" || e.name == "th" {
+                    let block = BLOCKS.contains(&&*e.name) || &*e.name == "td" || &*e.name == "th";
+                    if &*e.name == "td" || &*e.name == "th" {
                         raw.push(' ');
                     }
                     if block {
@@ -122,7 +122,7 @@ pub fn plain_code(dom: &Dom, pre: NodeId) -> String {
     for n in dom.descendants(pre) {
         match dom.data(n) {
             NodeData::Text(t) => s.push_str(t),
-            NodeData::Element(e) if e.name == "br" => s.push('\n'),
+            NodeData::Element(e) if &*e.name == "br" => s.push('\n'),
             _ => {}
         }
     }

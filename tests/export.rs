@@ -166,7 +166,7 @@ fn saved_html_is_self_contained_and_inert() {
             let Some(el) = dom.element(n) else { continue };
             assert!(!matches!(el.name.as_str(), "script" | "iframe" | "object" | "embed" | "base" | "form"), "{name}: <{}>", el.name);
             // The one <link> names the original page; it loads nothing.
-            assert!(el.name != "link" || el.attr("rel") == Some("canonical"), "{name}: a <link> that loads something");
+            assert!(&*el.name != "link" || el.attr("rel") == Some("canonical"), "{name}: a <link> that loads something");
             for (k, v) in &el.attrs {
                 assert!(!k.starts_with("on"), "{name}: {k} on <{}>", el.name);
                 if matches!(k.as_str(), "src" | "srcset" | "poster" | "data" | "background") {
