@@ -22,8 +22,12 @@ impl NodeId {
 pub enum NodeData {
     Document,
     Element(Element),
-    Text(String),
+    /// Text as the parser hands it over (short text is stored inline, without an allocation).
+    Text(Text),
 }
+
+/// A text node's text.
+pub type Text = html5ever::tendril::StrTendril;
 
 /// An element or attribute name: an interned string (html5ever's atoms), so that the thousands
 /// of `div`s and `class`es on a page cost no allocation each.
@@ -99,7 +103,7 @@ impl Dom {
     }
 
     /// The text of a text node, to add to (the parser joins adjacent text).
-    pub(crate) fn text_mut(&mut self, id: NodeId) -> Option<&mut String> {
+    pub(crate) fn text_mut(&mut self, id: NodeId) -> Option<&mut Text> {
         match &mut self.nodes[id.index()].data {
             NodeData::Text(t) => Some(t),
             _ => None,
@@ -333,7 +337,7 @@ impl Dom {
     }
 
     pub fn create_text(&mut self, text: &str) -> NodeId {
-        self.push(NodeData::Text(text.to_string()))
+        self.push(NodeData::Text(Text::from_slice(text)))
     }
 
     /// Removes `id` (and its subtree) from its parent. The nodes stay in the arena, unreachable.

@@ -108,8 +108,8 @@ impl ArenaSink {
         }
     }
 
-    fn new_text(&self, text: &str) -> NodeId {
-        let id = self.dom.borrow_mut().push(NodeData::Text(text.to_string()));
+    fn new_text(&self, text: StrTendril) -> NodeId {
+        let id = self.dom.borrow_mut().push(NodeData::Text(text));
         self.slots.borrow_mut().push(Slot::default());
         id
     }
@@ -191,11 +191,11 @@ impl TreeSink for ArenaSink {
             NodeOrText::AppendText(text) => {
                 let mut dom = self.dom.borrow_mut();
                 if let Some(last) = self.open_text(&dom, dom.last_child(*parent)) {
-                    dom.text_mut(last).expect("a text node").push_str(&text);
+                    dom.text_mut(last).expect("a text node").push_tendril(&text);
                     return;
                 }
                 drop(dom);
-                let id = self.new_text(&text);
+                let id = self.new_text(text);
                 self.dom.borrow_mut().append(*parent, id);
             }
         }
@@ -234,11 +234,11 @@ impl TreeSink for ArenaSink {
                     return;
                 }
                 if let Some(prev) = self.open_text(&dom, dom.prev_sibling(*sibling)) {
-                    dom.text_mut(prev).expect("a text node").push_str(&text);
+                    dom.text_mut(prev).expect("a text node").push_tendril(&text);
                     return;
                 }
                 drop(dom);
-                let id = self.new_text(&text);
+                let id = self.new_text(text);
                 self.dom.borrow_mut().insert_before(*sibling, id);
             }
         }
@@ -439,7 +439,7 @@ mod tests {
                 let attrs: Vec<String> = e.attrs.iter().map(|(k, v)| format!("{k}={v}")).collect();
                 format!("{}[{}]({kids})", e.name, attrs.join(" "))
             }
-            NodeData::Text(t) => format!("{t:?}"),
+            NodeData::Text(t) => format!("{:?}", &**t),
             NodeData::Document => kids,
         }
     }
