@@ -102,6 +102,13 @@ impl Dom {
         dom
     }
 
+    /// Adds `text` to the end of the text node `id`.
+    pub(crate) fn append_text(&mut self, id: NodeId, text: &str) {
+        if let Some(t) = self.text_mut(id) {
+            t.push_slice(text);
+        }
+    }
+
     /// The text of a text node, to add to (the parser joins adjacent text).
     pub(crate) fn text_mut(&mut self, id: NodeId) -> Option<&mut Text> {
         match &mut self.nodes[id.index()].data {

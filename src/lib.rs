@@ -232,9 +232,8 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
         return Err(Error::NoArticle);
     }
 
-    let content = sanitize::sanitized_html(&art_dom, found.article, base.as_ref(), page_url.as_ref());
+    let (content, clean_dom) = sanitize::sanitized(&art_dom, found.article, base.as_ref(), page_url.as_ref());
     drop(art_dom);
-    let clean_dom = Dom::parse_fragment(&content);
     let text = text::plain_text(&clean_dom, clean_dom.root());
     let (word_count, reading_time_minutes) = text::words_and_minutes(&text);
     let excerpt = meta.excerpt.clone().or_else(|| {

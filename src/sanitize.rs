@@ -52,7 +52,13 @@ enum UrlKind {
 /// Serializes the children of `top` as sanitized HTML. `base` resolves relative URLs; `page` is
 /// the page's own URL, so that links to a fragment of the page stay in-page (`#note-1`).
 pub fn sanitized_html(dom: &Dom, top: NodeId, base: Option<&Url>, page: Option<&Url>) -> String {
-    let mut out = String::new();
+    sanitized(dom, top, base, page).0
+}
+
+/// [`sanitized_html`], and the tree that HTML describes, built along the way (the text, excerpt
+/// and word count are read from it without parsing the HTML again).
+pub fn sanitized(dom: &Dom, top: NodeId, base: Option<&Url>, page: Option<&Url>) -> (String, Dom) {
+    let mut out = Output { html: String::new(), dom: Dom::new_document(), open: Vec::new() };
     enum Step {
         Open(NodeId),
         Close(&'static str),
@@ -61,13 +67,13 @@ pub fn sanitized_html(dom: &Dom, top: NodeId, base: Option<&Url>, page: Option<&
     while let Some(step) = stack.pop() {
         let n = match step {
             Step::Close(name) => {
-                let _ = write!(out, "</{name}>");
+                out.close(name);
                 continue;
             }
             Step::Open(n) => n,
         };
         match dom.data(n) {
-            NodeData::Text(t) => escape_text(t, &mut out),
+            NodeData::Text(t) => out.text(t),
             NodeData::Document => {}
             NodeData::Element(el) => {
                 let name = &*el.name;
@@ -76,7 +82,10 @@ pub fn sanitized_html(dom: &Dom, top: NodeId, base: Option<&Url>, page: Option<&
                 }
                 let kids = dom.children(n);
                 if name == "iframe" {
-                    write_video_iframe(dom, n, base, &mut out);
+                    if let Some(attrs) = video_iframe(dom, n, base) {
+                        out.open("iframe", &attrs);
+                        out.close("iframe");
+                    }
                     continue;
                 }
                 if name == "img" && !has_loadable_image(el, base) {
@@ -87,29 +96,25 @@ pub fn sanitized_html(dom: &Dom, top: NodeId, base: Option<&Url>, page: Option<&
                     stack.extend(kids.into_iter().rev().map(Step::Open));
                     continue;
                 };
-                out.push('<');
-                out.push_str(keep);
+                let mut attrs: Vec<(&str, String)> = Vec::new();
                 if keep == "img" {
                     // An image known only by its srcset gets its first candidate as `src`, which
                     // the Markdown and other exports need.
                     let src_ok = el.attr("src").and_then(|v| safe_url(v, UrlKind::Image, base, page)).is_some();
                     if !src_ok {
                         if let Some(first) = el.attr("srcset").and_then(|v| safe_srcset(v, base)).and_then(|s| s.split_whitespace().next().map(str::to_string)) {
-                            out.push_str(" src=\"");
-                            escape_attr(&first, &mut out);
-                            out.push('"');
+                            attrs.push(("src", first));
                         }
                     }
                 }
                 for (k, v) in &el.attrs {
                     if let Some(value) = allowed_attr(keep, k, v, base, page) {
-                        let _ = write!(out, " {k}=\"");
-                        escape_attr(&value, &mut out);
-                        out.push('"');
+                        attrs.push((k, value));
                     }
                 }
-                out.push('>');
+                out.open(keep, &attrs);
                 if VOID_ELEMENTS.contains(&keep) {
+                    out.open.pop();
                     continue;
                 }
                 stack.push(Step::Close(keep));
@@ -117,7 +122,61 @@ pub fn sanitized_html(dom: &Dom, top: NodeId, base: Option<&Url>, page: Option<&
             }
         }
     }
-    out
+    (out.html, out.dom)
+}
+
+/// The sanitized HTML and its tree, written together.
+struct Output {
+    html: String,
+    dom: Dom,
+    /// The open elements of `dom`, innermost last.
+    open: Vec<NodeId>,
+}
+
+impl Output {
+    fn parent(&self) -> NodeId {
+        self.open.last().copied().unwrap_or(self.dom.root())
+    }
+
+    fn text(&mut self, text: &str) {
+        escape_text(text, &mut self.html);
+        // Adjacent text is one text node, as when the HTML is parsed.
+        let parent = self.parent();
+        match self.dom.last_child(parent).filter(|&l| self.dom.text(l).is_some()) {
+            Some(last) => self.dom.append_text(last, text),
+            None => {
+                let t = self.dom.create_text(text);
+                self.dom.append(parent, t);
+            }
+        }
+    }
+
+    /// Writes a start tag with `attrs` (an empty value is written as a bare attribute only for
+    /// `allowfullscreen`), and opens the element in the tree.
+    fn open(&mut self, name: &'static str, attrs: &[(&str, String)]) {
+        self.html.push('<');
+        self.html.push_str(name);
+        let el = self.dom.create_element(name);
+        for (k, v) in attrs {
+            if *k == "allowfullscreen" {
+                self.html.push_str(" allowfullscreen");
+            } else {
+                let _ = write!(self.html, " {k}=\"");
+                escape_attr(v, &mut self.html);
+                self.html.push('"');
+            }
+            self.dom.set_attr(el, k, v);
+        }
+        self.html.push('>');
+        let parent = self.parent();
+        self.dom.append(parent, el);
+        self.open.push(el);
+    }
+
+    fn close(&mut self, name: &str) {
+        let _ = write!(self.html, "</{name}>");
+        self.open.pop();
+    }
 }
 
 fn has_loadable_image(el: &crate::dom::Element, base: Option<&Url>) -> bool {
@@ -149,24 +208,28 @@ fn allowed_attr(tag: &str, attr: &str, value: &str, base: Option<&Url>, page: Op
 }
 
 /// An `<iframe>` survives only as a video from a known host, sandboxed, loaded lazily and sent no
-/// referrer; anything else is dropped.
-fn write_video_iframe(dom: &Dom, n: NodeId, base: Option<&Url>, out: &mut String) {
+/// referrer: its attributes, or `None` to drop it.
+fn video_iframe(dom: &Dom, n: NodeId, base: Option<&Url>) -> Option<Vec<(&'static str, String)>> {
     if !crate::clean::is_video_embed(dom, n) {
-        return;
+        return None;
     }
-    let Some(src) = dom.attr(n, "src").and_then(|s| safe_url(s, UrlKind::Link, base, None)) else { return };
+    let src = dom.attr(n, "src").and_then(|s| safe_url(s, UrlKind::Link, base, None))?;
     if !src.starts_with("https://") && !src.starts_with("http://") {
-        return;
+        return None;
     }
-    out.push_str("<iframe src=\"");
-    escape_attr(&src, out);
-    out.push('"');
+    let mut attrs = vec![("src", src)];
     for dim in ["width", "height"] {
         if let Some(v) = dom.attr(n, dim).filter(|v| v.chars().all(|c| c.is_ascii_digit()) && !v.is_empty()) {
-            let _ = write!(out, " {dim}=\"{v}\"");
+            attrs.push((dim, v.to_string()));
         }
     }
-    out.push_str(" sandbox=\"allow-scripts allow-same-origin allow-presentation allow-popups\" allowfullscreen loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>");
+    attrs.extend([
+        ("sandbox", "allow-scripts allow-same-origin allow-presentation allow-popups".to_string()),
+        ("allowfullscreen", String::new()),
+        ("loading", "lazy".to_string()),
+        ("referrerpolicy", "no-referrer".to_string()),
+    ]);
+    Some(attrs)
 }
 
 /// The first thing in `html` that the sanitizer must never let through, described, or `None`.
