@@ -217,6 +217,31 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
+  test(`${name}: what the engine reads in scripts survives the capture: JSON-LD metadata and TeX`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url('/pages/json-ld-only.html'));
+      await clickDecant(browser, page);
+      const reader = await readerFrame(page);
+      await reader.waitForSelector('.decant-content');
+      const meta = await reader.textContent('.decant-meta');
+      assert.match(meta, /Ines Moreau, Tomasz Wrobel/);
+      assert.match(meta, /Orchard Science Weekly/);
+      await reader.click('#decant-close');
+      await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+
+      await page.goto(server.url('/pages/math.html'));
+      await clickDecant(browser, page);
+      const math = await readerFrame(page);
+      await math.waitForSelector('.decant-content');
+      // The formula kept only in a MathJax script is shown (as its TeX source, in MathML).
+      const formulas = await math.evaluate(() => [...document.querySelectorAll('.decant-content math')].map((m) => m.textContent.replace(/\s+/g, '')));
+      assert.ok(formulas.some((f) => f.includes('(n+1)^2=n^2+2n+1')), formulas.join(' | '));
+    } finally {
+      await page.close();
+    }
+  });
+
   test(`${name}: the extension makes no request of its own: only the page and its images load`, async () => {
     const page = await browser.context.newPage();
     try {
