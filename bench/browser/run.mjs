@@ -11,13 +11,13 @@
 // Readability.js: injected into the same page, `new Readability(document.cloneNode(true)).parse()`,
 // the median of the same number of runs.
 //
-//     node bench/browser/run.mjs [--pages N] [--warm N] [--cold N] [--json FILE]
+//     node bench/browser/run.mjs [--pages N] [--only NAME,...] [--warm N] [--cold N] [--json FILE]
 
 import { createServer } from 'node:http';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, clickDecant, readerFrame } from '../../tests/browser/harness.mjs';
+import { launch, clickDecant, readerFrame } from '../../tests/browser/harness.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -33,6 +33,8 @@ const PAGES = Number(option('pages', Infinity));
 const WARM = Number(option('warm', 3));
 const COLD = Number(option('cold', 12));
 const JSON_OUT = option('json', null);
+// --only NAME[,NAME...]: just these corpus pages (and no generated ones), to look at one closely.
+const ONLY = option('only', null)?.split(',');
 
 /** A long article of about `bytes` bytes: paragraphs with links, headings, and boilerplate. */
 function bigPage(bytes) {
@@ -57,7 +59,7 @@ function bigPage(bytes) {
 }
 
 async function pages() {
-  const names = (await readdir(CORPUS)).sort().slice(0, PAGES);
+  const names = (await readdir(CORPUS)).sort().filter((n) => !ONLY || ONLY.includes(n)).slice(0, PAGES);
   const list = [];
   for (const name of names) {
     try {
@@ -66,7 +68,7 @@ async function pages() {
       // A directory without a page: not part of the corpus.
     }
   }
-  for (const mb of [1, 5, 20]) list.push({ name: `generated-${mb}mb`, html: bigPage(mb * 1_000_000), generated: true });
+  if (!ONLY) for (const mb of [1, 5, 20]) list.push({ name: `generated-${mb}mb`, html: bigPage(mb * 1_000_000), generated: true });
   return list;
 }
 
@@ -91,7 +93,7 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.r
 
 /** Opens the reader once on `page` and returns the reader's timing detail, then closes it. */
 async function openOnce(browser, page) {
-  await clickDecant(browser.worker, page);
+  await clickDecant(browser, page);
   const reader = await readerFrame(page, 60_000);
   await reader.waitForSelector('.decant-content, .decant-message', { timeout: 120_000 });
   const detail = await reader.evaluate(() => performance.getEntriesByName('decant:timing')[0]?.detail ?? null);
@@ -118,7 +120,7 @@ async function main() {
   const list = await pages();
   const { server, url } = await serve(list);
   const rows = [];
-  let browser = await launchChromium();
+  let browser = await launch('chromium');
   try {
     for (const p of list) {
       const page = await browser.context.newPage();
@@ -154,7 +156,7 @@ async function main() {
   const coldPages = corpusRows.filter((_, i) => i % Math.max(1, Math.floor(corpusRows.length / COLD)) === 0).slice(0, COLD);
   const cold = [];
   for (const r of coldPages) {
-    browser = await launchChromium();
+    browser = await launch('chromium');
     try {
       const page = await browser.context.newPage();
       await offline(page);
