@@ -39,8 +39,11 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags) {
             }
         }
     }
-    for tag in ["table", "ul", "ol", "div", "section"] {
-        clean_conditionally(dom, article, tag, flags, &data_tables);
+    if flags.clean_conditionally {
+        let notes = footnote_lists(dom, article);
+        for tag in ["table", "ul", "ol", "div", "section"] {
+            clean_conditionally(dom, article, tag, flags, &data_tables, &notes);
+        }
     }
     for h in dom.elements_named(article, "h1") {
         dom.rename(h, "h2");
@@ -184,14 +187,11 @@ fn fix_lazy_images(dom: &mut Dom, article: NodeId) {
 }
 
 /// Removes `tag` elements that look like link lists, ads or widgets rather than content.
-fn clean_conditionally(dom: &mut Dom, article: NodeId, tag: &str, flags: Flags, data_tables: &HashSet<NodeId>) {
-    if !flags.clean_conditionally {
-        return;
-    }
+fn clean_conditionally(dom: &mut Dom, article: NodeId, tag: &str, flags: Flags, data_tables: &HashSet<NodeId>, notes: &[NodeId]) {
     let mut nodes = dom.elements_named(article, tag);
     nodes.reverse();
     for node in nodes {
-        if dom.is_attached_below(node, article) && should_remove(dom, node, tag, flags, data_tables) {
+        if dom.is_attached_below(node, article) && should_remove(dom, node, tag, flags, data_tables, notes) {
             dom.detach(node);
         }
     }
@@ -227,14 +227,15 @@ struct Counts {
     media: bool,
 }
 
-fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &HashSet<NodeId>) -> bool {
+fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &HashSet<NodeId>, notes: &[NodeId]) -> bool {
     if tag == "table" && data_tables.contains(&node) {
         return false;
     }
     if inside_data_table(dom, node, data_tables) || dom.has_ancestor(node, "code", 0) || dom.has_ancestor(node, "pre", 0) {
         return false;
     }
-    if in_footnotes(dom, node) || dom.descendants(node).any(|n| is_footnotes(dom, n)) {
+    // Inside a footnote list, or holding one.
+    if notes.iter().any(|&f| dom.is_attached_below(node, f) || dom.is_attached_below(f, node)) {
         return false;
     }
     if dom.descendants(node).any(|n| data_tables.contains(&n)) {
@@ -318,15 +319,10 @@ pub fn is_footnotes(dom: &Dom, id: NodeId) -> bool {
     pat::has_token(&m, pat::FOOTNOTE_TOKENS)
 }
 
-fn in_footnotes(dom: &Dom, id: NodeId) -> bool {
-    let mut p = Some(id);
-    while let Some(n) = p {
-        if is_footnotes(dom, n) {
-            return true;
-        }
-        p = dom.parent(n);
-    }
-    false
+/// The footnote lists that hold `article` or lie inside it (found once: most pages have none).
+fn footnote_lists(dom: &Dom, article: NodeId) -> Vec<NodeId> {
+    let around = dom.ancestors(article).chain([article]).chain(dom.descendants(article));
+    around.filter(|&n| is_footnotes(dom, n)).collect()
 }
 
 /// An iframe/embed from a known video host.
