@@ -246,7 +246,7 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
     let mut n = Counts::default();
     for d in dom.descendants(node) {
         if let Some(t) = dom.text(d) {
-            n.commas += t.chars().filter(|c| pat::COMMAS.contains(c)).count();
+            n.commas += pat::count_commas(t);
             continue;
         }
         match dom.tag(d) {

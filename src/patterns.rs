@@ -102,6 +102,16 @@ pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузк�
 pub const COMMAS: &[char] =
     &[',', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}', '\u{FF0C}'];
 
+/// How many of [`COMMAS`] `text` holds.
+pub fn count_commas(text: &str) -> usize {
+    if text.is_ascii() {
+        // The one ASCII comma, counted by the byte (the compiler vectorizes this).
+        text.bytes().filter(|&b| b == b',').count()
+    } else {
+        text.chars().filter(|c| COMMAS.contains(c)).count()
+    }
+}
+
 /// Characters that separate a page title from its site name ("Story | Site").
 pub const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
 
@@ -157,6 +167,13 @@ pub fn has_token(haystack: &str, list: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn commas_of_every_script_are_counted() {
+        assert_eq!(count_commas("one, two, three"), 2);
+        assert_eq!(count_commas("un, deux，trois، four﹐"), 4);
+        assert_eq!(count_commas("no commas"), 0);
+    }
 
     #[test]
     fn tokens_need_whole_words() {
