@@ -11,7 +11,7 @@
 //! deep is flattened.
 
 use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode};
 use html5ever::tendril::StrTendril;
@@ -49,7 +49,8 @@ pub fn parse_fragment(html: &str) -> Dom {
 }
 
 fn run(builder: TreeBuilder<NodeId, ArenaSink>, opts: TokenizerOpts, html: &str) -> Dom {
-    let tokenizer = Tokenizer::new(DepthGuard { inner: builder, open: RefCell::new(Vec::new()) }, opts);
+    let guard = DepthGuard { inner: builder, open: RefCell::new(Vec::new()), text: RefCell::new(None), line: Cell::new(0) };
+    let tokenizer = Tokenizer::new(guard, opts);
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
     // `feed` stops at each script end tag (for a browser to run it); nothing runs here.
@@ -367,10 +368,17 @@ struct Open {
     dropped: bool,
 }
 
+/// The token filter between the tokenizer and the tree builder. Besides bounding the depth, it
+/// joins runs of character tokens (the tokenizer stops at every line break and character
+/// reference) into one, so that the tree builder handles each run of text once; the tree it
+/// builds does not depend on how text is split into tokens.
 struct DepthGuard<Sink> {
     inner: Sink,
     /// The containers believed open, innermost last, with whether their start tag was dropped.
     open: RefCell<Vec<Open>>,
+    /// Text not yet passed on, and the line it ends on.
+    text: RefCell<Option<StrTendril>>,
+    line: Cell<u64>,
 }
 
 impl<Sink: TokenSink> DepthGuard<Sink> {
@@ -402,10 +410,34 @@ impl<Sink: TokenSink> DepthGuard<Sink> {
     }
 }
 
+impl<Sink: TokenSink> DepthGuard<Sink> {
+    /// Passes on the text held back, if any.
+    fn flush(&self) {
+        if let Some(text) = self.text.borrow_mut().take() {
+            // Text never asks the tokenizer to change state.
+            let _ = self.inner.process_token(Token::CharacterTokens(text), self.line.get());
+        }
+    }
+}
+
 impl<Sink: TokenSink> TokenSink for DepthGuard<Sink> {
     type Handle = Sink::Handle;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Self::Handle> {
+        match token {
+            Token::CharacterTokens(more) => {
+                let mut text = self.text.borrow_mut();
+                match text.as_mut() {
+                    Some(t) => t.push_tendril(&more),
+                    None => *text = Some(more),
+                }
+                self.line.set(line_number);
+                return TokenSinkResult::Continue;
+            }
+            // Nothing here reports parse errors; they change nothing.
+            Token::ParseError(_) => return TokenSinkResult::Continue,
+            _ => self.flush(),
+        }
         if let Token::TagToken(tag) = &token {
             if !self.admit(tag) {
                 return TokenSinkResult::Continue;
@@ -415,10 +447,13 @@ impl<Sink: TokenSink> TokenSink for DepthGuard<Sink> {
     }
 
     fn end(&self) {
+        self.flush();
         self.inner.end()
     }
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        // Text can close `<head>` and open `<body>`: the answer needs it passed on first.
+        self.flush();
         self.inner.adjusted_current_node_present_but_not_in_html_namespace()
     }
 }
@@ -469,6 +504,10 @@ mod tests {
             "<svg viewBox='0 0 1 1'><foreignObject><p>html</p></foreignObject><clipPath/></svg><math><mi>x</mi></math>",
             "<html><head><meta charset=utf-8><style>p{}</style></head><body>t<frameset></frameset><select><option>o<option>p</select>",
             "<table><td>1<td>2<tr><th>3</table><form><input name=q></form><textarea><b>raw</b></textarea><pre>\nx</pre>",
+            // Text split by line breaks and character references, where the tree builder treats
+            // white space apart: tables, the head, <pre>'s first line feed, foreign content.
+            "<table> \n a\n<tr> b\n&amp; c </tr>\n</table><pre>\n\nfirst &lt;\nsecond</pre><textarea>\nt</textarea>",
+            "<head> \n x &copy;\ny<title>t</title><body><svg><![CDATA[a\nb]]><text>c\n&gt;d</text></svg>\0after",
         ];
         for page in pages {
             let ours = parse_document(page);
