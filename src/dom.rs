@@ -5,6 +5,7 @@
 //! are linked by index (parent, first/last child, siblings), which makes every walk iterative: a
 //! page nested 100,000 deep cannot overflow the stack.
 
+use std::cell::Cell;
 use std::fmt::Write as _;
 
 /// Index of a node in its [`Dom`]. Only meaningful for the `Dom` that made it.
@@ -55,6 +56,9 @@ struct Node {
     prev: Option<NodeId>,
     next: Option<NodeId>,
     data: NodeData,
+    /// A text node's measure, once asked for: scoring and cleaning measure the same text many
+    /// times (each block, then each of its ancestors). Cleared when the text changes.
+    run: Cell<Option<TextRun>>,
 }
 
 #[derive(Clone, Debug)]
@@ -111,7 +115,9 @@ impl Dom {
 
     /// The text of a text node, to add to (the parser joins adjacent text).
     pub(crate) fn text_mut(&mut self, id: NodeId) -> Option<&mut Text> {
-        match &mut self.nodes[id.index()].data {
+        let node = &mut self.nodes[id.index()];
+        node.run.set(None);
+        match &mut node.data {
             NodeData::Text(t) => Some(t),
             _ => None,
         }
@@ -170,7 +176,7 @@ impl Dom {
 
     pub(crate) fn push(&mut self, data: NodeData) -> NodeId {
         let id = NodeId(self.nodes.len() as u32);
-        self.nodes.push(Node { parent: None, first_child: None, last_child: None, prev: None, next: None, data });
+        self.nodes.push(Node { parent: None, first_child: None, last_child: None, prev: None, next: None, data, run: Cell::new(None) });
         id
     }
 
@@ -438,8 +444,19 @@ impl Dom {
     /// The number of characters of `inner_text(id)`, counted without building it (scoring asks
     /// for it for most elements, several times).
     pub fn inner_text_len(&self, id: NodeId) -> usize {
-        let texts = std::iter::once(id).chain(self.descendants(id)).filter_map(|n| self.text(n));
-        texts.fold(TextRun::default(), |run, t| run.then(TextRun::of(t))).chars
+        let texts = std::iter::once(id).chain(self.descendants(id)).filter_map(|n| self.text_run(n));
+        texts.fold(TextRun::default(), TextRun::then).chars
+    }
+
+    /// The measure of text node `id` (`None` for other nodes), computed once.
+    pub fn text_run(&self, id: NodeId) -> Option<TextRun> {
+        let node = &self.nodes[id.index()];
+        let NodeData::Text(t) = &node.data else { return None };
+        Some(node.run.get().unwrap_or_else(|| {
+            let run = TextRun::of(t);
+            node.run.set(Some(run));
+            run
+        }))
     }
 
     pub fn inner_text(&self, id: NodeId) -> String {
@@ -542,7 +559,7 @@ impl Iterator for Descendants<'_> {
 
 /// The normalized text length of a run of text, in a form that concatenates: the length of its
 /// words with single spaces between them, and whether it starts or ends with white space.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Default, Debug)]
 pub struct TextRun {
     /// The characters of `inner_text` for this run.
     pub chars: usize,

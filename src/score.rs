@@ -84,8 +84,8 @@ impl LinkDensities {
         // Children come after their parent in document order: walk it backwards.
         let order: Vec<NodeId> = std::iter::once(root).chain(dom.descendants(root)).collect();
         for &n in order.iter().rev() {
-            if let Some(t) = dom.text(n) {
-                runs[n.index()] = TextRun::of(t);
+            if let Some(run) = dom.text_run(n) {
+                runs[n.index()] = run;
                 continue;
             }
             // A link's own text counts for its ancestors, not for itself (as in `link_density`).
