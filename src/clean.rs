@@ -245,8 +245,8 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
     let text_chars = dom.inner_text_len(node);
     let mut n = Counts::default();
     for d in dom.descendants(node) {
-        if let Some(t) = dom.text(d) {
-            n.commas += pat::count_commas(t);
+        if dom.text(d).is_some() {
+            n.commas += dom.text_commas(d);
             continue;
         }
         match dom.tag(d) {

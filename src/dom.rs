@@ -59,6 +59,8 @@ struct Node {
     /// A text node's measure, once asked for: scoring and cleaning measure the same text many
     /// times (each block, then each of its ancestors). Cleared when the text changes.
     run: Cell<Option<TextRun>>,
+    /// Likewise, a text node's commas (scoring counts them).
+    commas: Cell<Option<u32>>,
 }
 
 #[derive(Clone, Debug)]
@@ -117,6 +119,7 @@ impl Dom {
     pub(crate) fn text_mut(&mut self, id: NodeId) -> Option<&mut Text> {
         let node = &mut self.nodes[id.index()];
         node.run.set(None);
+        node.commas.set(None);
         match &mut node.data {
             NodeData::Text(t) => Some(t),
             _ => None,
@@ -176,7 +179,7 @@ impl Dom {
 
     pub(crate) fn push(&mut self, data: NodeData) -> NodeId {
         let id = NodeId(self.nodes.len() as u32);
-        self.nodes.push(Node { parent: None, first_child: None, last_child: None, prev: None, next: None, data, run: Cell::new(None) });
+        self.nodes.push(Node { parent: None, first_child: None, last_child: None, prev: None, next: None, data, run: Cell::new(None), commas: Cell::new(None) });
         id
     }
 
@@ -303,7 +306,9 @@ impl Dom {
 
     /// The element descendants of `id` named `name`, in document order.
     pub fn elements_named(&self, id: NodeId, name: &str) -> Vec<NodeId> {
-        self.descendants(id).filter(|&n| self.is(n, name)).collect()
+        // Interned once, the name is compared as one word per element.
+        let name = Name::from(name);
+        self.descendants(id).filter(|&n| matches!(&self.nodes[n.index()].data, NodeData::Element(e) if e.name == name)).collect()
     }
 
     /// The ancestors of `id`, nearest first.
@@ -446,6 +451,22 @@ impl Dom {
     pub fn inner_text_len(&self, id: NodeId) -> usize {
         let texts = std::iter::once(id).chain(self.descendants(id)).filter_map(|n| self.text_run(n));
         texts.fold(TextRun::default(), TextRun::then).chars
+    }
+
+    /// The commas in the text under `id` (see [`crate::patterns::count_commas`]).
+    pub fn commas(&self, id: NodeId) -> usize {
+        std::iter::once(id).chain(self.descendants(id)).map(|n| self.text_commas(n)).sum()
+    }
+
+    /// The commas in text node `id` (0 for other nodes), counted once.
+    pub fn text_commas(&self, id: NodeId) -> usize {
+        let node = &self.nodes[id.index()];
+        let NodeData::Text(t) = &node.data else { return 0 };
+        node.commas.get().unwrap_or_else(|| {
+            let count = u32::try_from(crate::patterns::count_commas(t)).unwrap_or(u32::MAX);
+            node.commas.set(Some(count));
+            count
+        }) as usize
     }
 
     /// The measure of text node `id` (`None` for other nodes), computed once.

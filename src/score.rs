@@ -255,11 +255,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
         if len < pat::MIN_PARAGRAPH_CHARS {
             continue;
         }
-        let commas = std::iter::once(el)
-            .chain(dom.descendants(el))
-            .filter_map(|n| dom.text(n))
-            .map(pat::count_commas)
-            .sum::<usize>() as f64;
+        let commas = dom.commas(el) as f64;
         // One for the paragraph, one per comma-separated piece, one per 100 characters (up to 3).
         let score = 1.0 + (commas + 1.0) + ((len / 100).min(3)) as f64;
         let mut level = 0usize;
