@@ -356,7 +356,7 @@ fn unwrap_single_cell_tables(dom: &mut Dom, article: NodeId) {
             cur = k;
         }
         let Some(cell) = cell else { continue };
-        let all_phrasing = dom.children(cell).into_iter().all(|c| crate::prepare::is_phrasing(dom, c));
+        let all_phrasing = dom.child_nodes(cell).all(|c| crate::prepare::is_phrasing(dom, c));
         dom.rename(cell, if all_phrasing { "p" } else { "div" });
         if let Some(e) = dom.element_mut(cell) {
             e.attrs.clear();

@@ -101,9 +101,9 @@ impl Dom {
         dom
     }
 
-    /// An empty tree: the document node alone.
-    pub(crate) fn new_document() -> Dom {
-        let mut dom = Dom { nodes: Vec::new() };
+    /// An empty tree: the document node alone, with room for about `capacity` nodes.
+    pub(crate) fn new_document(capacity: usize) -> Dom {
+        let mut dom = Dom { nodes: Vec::with_capacity(capacity) };
         dom.push(NodeData::Document);
         dom
     }
@@ -136,7 +136,7 @@ impl Dom {
         let (mut cur, mut depth) = (self.first_child(self.root()), 1usize);
         while let Some(n) = cur {
             let child = if depth < floor { self.first_child(n) } else { None };
-            if depth == floor && self.children_iter(n).any(|c| self.first_child(c).is_some()) {
+            if depth == floor && self.child_nodes(n).any(|c| self.first_child(c).is_some()) {
                 floors.push(n);
             }
             if let Some(c) = child {
@@ -173,7 +173,8 @@ impl Dom {
         }
     }
 
-    fn children_iter(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+    /// The children of `id`, without collecting them (for walks that do not change the tree).
+    pub fn child_nodes(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         std::iter::successors(self.first_child(id), move |&c| self.next_sibling(c))
     }
 

@@ -217,7 +217,7 @@ pub fn is_phrasing(dom: &Dom, id: NodeId) -> bool {
         Some(tag) => {
             patterns::PHRASING_ELEMENTS.contains(&tag)
                 || (patterns::PHRASING_IF_CHILDREN_ARE.contains(&tag)
-                    && dom.children(id).into_iter().all(|c| is_phrasing(dom, c)))
+                    && dom.child_nodes(id).all(|c| is_phrasing(dom, c)))
         }
     }
 }

@@ -58,7 +58,7 @@ pub fn sanitized_html(dom: &Dom, top: NodeId, base: Option<&Url>, page: Option<&
 /// [`sanitized_html`], and the tree that HTML describes, built along the way (the text, excerpt
 /// and word count are read from it without parsing the HTML again).
 pub fn sanitized(dom: &Dom, top: NodeId, base: Option<&Url>, page: Option<&Url>) -> (String, Dom) {
-    let mut out = Output { html: String::new(), dom: Dom::new_document(), open: Vec::new() };
+    let mut out = Output { html: String::new(), dom: Dom::new_document(0), open: Vec::new() };
     enum Step {
         Open(NodeId),
         Close(&'static str),

@@ -90,7 +90,7 @@ impl LinkDensities {
             }
             // A link's own text counts for its ancestors, not for itself (as in `link_density`).
             let (mut run, mut below) = (TextRun::default(), 0.0);
-            for c in dom.children(n) {
+            for c in dom.child_nodes(n) {
                 run = run.then(runs[c.index()]);
                 below += up[c.index()];
             }
@@ -228,7 +228,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
             let kids = dom.element_children(node);
             let only_text_is_p = kids.len() == 1
                 && dom.is(kids[0], "p")
-                && dom.children(node).into_iter().all(|c| c == kids[0] || is_whitespace(dom, c));
+                && dom.child_nodes(node).all(|c| c == kids[0] || is_whitespace(dom, c));
             if only_text_is_p && link_density(dom, node) < 0.25 {
                 let p = kids[0];
                 dom.replace(node, p);
