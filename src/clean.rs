@@ -17,10 +17,9 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags) {
     let data_tables = mark_data_tables(dom, article);
     fix_lazy_images(dom, article);
 
-    for tag in pat::CHROME_ELEMENTS {
-        for n in dom.elements_named(article, tag) {
-            dom.detach(n);
-        }
+    let chrome: Vec<NodeId> = dom.descendants(article).filter(|&n| dom.tag(n).is_some_and(|t| pat::CHROME_ELEMENTS.contains(&t))).collect();
+    for n in chrome {
+        dom.detach(n);
     }
     // Share bars, below the top-level blocks (a top-level block is the article's own section).
     for top in dom.element_children(article) {
@@ -52,7 +51,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags) {
         let has_media = dom
             .descendants(p)
             .any(|n| dom.tag(n).is_some_and(|t| matches!(t, "img" | "picture" | "iframe" | "video" | "math")));
-        if !has_media && dom.text_content(p).trim().is_empty() {
+        if !has_media && !dom.descendants(p).any(|n| dom.text(n).is_some_and(|t| !t.trim().is_empty())) {
             dom.detach(p);
         }
     }
