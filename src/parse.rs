@@ -298,6 +298,7 @@ fn limit_attributes(html: &str) -> Cow<'_, str> {
         let (mut count, mut cut_from) = (0usize, None);
         let mut in_space = false;
         i += 1;
+        let name_start = i;
         while i < b.len() && b[i] != b'>' {
             let c = b[i];
             if c.is_ascii_whitespace() || c == b'/' {
@@ -325,6 +326,18 @@ fn limit_attributes(html: &str) -> Cow<'_, str> {
         if let Some(from) = cut_from {
             cuts.push((from, i.min(b.len())));
         }
+        // The text of a script, a style sheet and the like holds no tags: skip to its end tag.
+        // (Their names start with one of these letters; most tags' do not.)
+        if matches!(b[name_start] | 0x20, b's' | b't' | b'x' | b'i' | b'n' | b'p') {
+            let name_end = b[name_start..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(b.len(), |o| name_start + o);
+            let name = &b[name_start..name_end];
+            if name.eq_ignore_ascii_case(b"plaintext") {
+                break;
+            }
+            if RAW_TEXT_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+                i = end_tag(b, i.min(b.len()), name);
+            }
+        }
     }
     if cuts.is_empty() {
         return Cow::Borrowed(html);
@@ -338,6 +351,23 @@ fn limit_attributes(html: &str) -> Cow<'_, str> {
     }
     out.push_str(&html[at..]);
     Cow::Owned(out)
+}
+
+/// Elements whose contents the tokenizer reads as text up to their end tag.
+const RAW_TEXT_TAGS: [&[u8]; 9] = [b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes", b"noscript"];
+
+/// Where `</name` (in any case) starts at or after `from`, or the end of the input.
+fn end_tag(b: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut at = from;
+    while let Some(o) = memchr::memchr(b'<', &b[at..]) {
+        at += o;
+        let tag = &b[at + 1..];
+        if tag.first() == Some(&b'/') && tag.get(1..=name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name)) {
+            return at;
+        }
+        at += 1;
+    }
+    b.len()
 }
 
 /// Elements that never hold others for long: void elements, and those the parser closes by
@@ -556,6 +586,12 @@ mod tests {
         assert!(matches!(limit_attributes("<p a='"), Cow::Borrowed(_)));
         // Nothing to cut: the input is used as it is.
         assert!(matches!(limit_attributes("<p a=1 b='>' c>x</p>"), Cow::Borrowed(_)));
+        // Script text is not markup, however it looks: a script with "<a" and many words and no
+        // `>` is not a tag with many attributes (it would have been cut).
+        let script = format!("<script type=application/ld+json>{{\"x\": \"<a {}\"}}</SCRIPT ><p {attrs}>t</p>", "w ".repeat(3000));
+        let Cow::Owned(limited) = limit_attributes(&script) else { panic!("the long tag after the script was not cut") };
+        assert!(limited.starts_with(&script[..script.find("</SCRIPT").unwrap()]), "the script text was changed");
+        assert!(matches!(limit_attributes("<plaintext><a b c d>"), Cow::Borrowed(_)));
     }
 
     #[test]
