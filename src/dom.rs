@@ -10,12 +10,13 @@ use std::fmt::Write as _;
 
 /// Index of a node in its [`Dom`]. Only meaningful for the `Dom` that made it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
-pub struct NodeId(u32);
+pub struct NodeId(std::num::NonZeroU32);
 
 impl NodeId {
     /// The position of the node in the arena, for side tables indexed by node.
     pub fn index(self) -> usize {
-        self.0 as usize
+        // Stored one higher, so that `Option<NodeId>` (five in every node) takes four bytes.
+        self.0.get() as usize - 1
     }
 }
 
@@ -179,13 +180,13 @@ impl Dom {
     }
 
     pub(crate) fn push(&mut self, data: NodeData) -> NodeId {
-        let id = NodeId(self.nodes.len() as u32);
+        let id = NodeId(std::num::NonZeroU32::MIN.saturating_add(self.nodes.len() as u32));
         self.nodes.push(Node { parent: None, first_child: None, last_child: None, prev: None, next: None, data, run: Cell::new(None), commas: Cell::new(None) });
         id
     }
 
     pub fn root(&self) -> NodeId {
-        NodeId(0)
+        NodeId(std::num::NonZeroU32::MIN)
     }
 
     /// Number of nodes ever created (detached ones included): the size for side tables.
