@@ -113,6 +113,19 @@ impl ArenaSink {
         }
     }
 
+    /// Adds `text` to the text node `neighbour` names if it may take more, or else as a new text
+    /// node that `place` puts in the tree (adjacent text is one node, as in a browser's DOM).
+    fn add_text(&self, text: StrTendril, neighbour: impl FnOnce(&Dom) -> Option<NodeId>, place: impl FnOnce(&mut Dom, NodeId)) {
+        let mut dom = self.dom.borrow_mut();
+        if let Some(t) = self.open_text(&dom, neighbour(&dom)) {
+            dom.text_mut(t).expect("a text node").push_tendril(&text);
+            return;
+        }
+        drop(dom);
+        let id = self.new_text(text);
+        place(&mut self.dom.borrow_mut(), id);
+    }
+
     fn new_text(&self, text: StrTendril) -> NodeId {
         let id = self.dom.borrow_mut().push(NodeData::Text(text));
         self.slots.borrow_mut().push(Slot::default());
@@ -193,16 +206,7 @@ impl TreeSink for ArenaSink {
                 self.seal(&dom, dom.last_child(*parent));
             }
             NodeOrText::AppendNode(id) => self.dom.borrow_mut().append(*parent, id),
-            NodeOrText::AppendText(text) => {
-                let mut dom = self.dom.borrow_mut();
-                if let Some(last) = self.open_text(&dom, dom.last_child(*parent)) {
-                    dom.text_mut(last).expect("a text node").push_tendril(&text);
-                    return;
-                }
-                drop(dom);
-                let id = self.new_text(text);
-                self.dom.borrow_mut().append(*parent, id);
-            }
+            NodeOrText::AppendText(text) => self.add_text(text, |d| d.last_child(*parent), |d, id| d.append(*parent, id)),
         }
     }
 
@@ -227,24 +231,20 @@ impl TreeSink for ArenaSink {
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
-        let mut dom = self.dom.borrow_mut();
         match new_node {
-            NodeOrText::AppendNode(id) if id == self.ignored => self.seal(&dom, dom.prev_sibling(*sibling)),
+            NodeOrText::AppendNode(id) if id == self.ignored => {
+                let dom = self.dom.borrow();
+                self.seal(&dom, dom.prev_sibling(*sibling));
+            }
             NodeOrText::AppendNode(id) => {
+                let mut dom = self.dom.borrow_mut();
                 dom.detach(id);
                 dom.insert_before(*sibling, id);
             }
             NodeOrText::AppendText(text) => {
-                if dom.parent(*sibling).is_none() {
-                    return;
+                if self.dom.borrow().parent(*sibling).is_some() {
+                    self.add_text(text, |d| d.prev_sibling(*sibling), |d, id| d.insert_before(*sibling, id));
                 }
-                if let Some(prev) = self.open_text(&dom, dom.prev_sibling(*sibling)) {
-                    dom.text_mut(prev).expect("a text node").push_tendril(&text);
-                    return;
-                }
-                drop(dom);
-                let id = self.new_text(text);
-                self.dom.borrow_mut().insert_before(*sibling, id);
             }
         }
     }

@@ -7,6 +7,7 @@
 // function the click runs (`decantToggleReader` in the background), which then needs the
 // host permission that the click would have granted.
 
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { launchFirefox } from './firefox.mjs';
 import { manifestFor, unzip } from '../../scripts/dist.mjs';
@@ -182,6 +183,22 @@ async function launchChromium(archive) {
       return page;
     },
   };
+}
+
+/**
+ * Registers the hooks of a test suite for `browser`: before its tests, a fixture server and the
+ * browser start and are handed to `use({ server, browser })`; after them, both close.
+ */
+export function startForSuite(browser, use) {
+  let started = {};
+  before(async () => {
+    started = { server: await startServer(), browser: await launch(browser) };
+    use(started);
+  });
+  after(async () => {
+    await started.browser?.close();
+    await started.server?.close();
+  });
 }
 
 /** Does what a click on the toolbar button does, on the tab showing `page`. */

@@ -3,26 +3,20 @@
 // right-to-left text, print, the readable badge and the context menu. Screenshots of each theme go
 // to out/test-screenshots/.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, startServer, launch, BROWSERS, clickDecant, readerFrame } from './harness.mjs';
+import { ROOT, BROWSERS, startForSuite, clickDecant, readerFrame } from './harness.mjs';
 
 const SHOTS = join(ROOT, 'out', 'test-screenshots');
 for (const name of BROWSERS) describe(name, () => {
   let server;
   let browser;
+  startForSuite(name, (started) => ({ server, browser } = started));
 
   before(async () => {
     await mkdir(SHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launch(name);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function openReader(path) {

@@ -1,24 +1,15 @@
 // The whole path in Chromium: open a page, open the reader as a click does, check what it shows,
 // save the Markdown, close, and check the page is exactly as it was.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer, launch, BROWSERS, clickDecant, readerFrame, overlayPresent, closedShadowText } from './harness.mjs';
+import { BROWSERS, startForSuite, clickDecant, readerFrame, overlayPresent, closedShadowText } from './harness.mjs';
 
 for (const name of BROWSERS) describe(name, () => {
   let server;
   let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launch(name);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  startForSuite(name, (started) => ({ server, browser } = started));
 
   const KEPT = ['voted seven to two', 'How the town will pay for it', 'view of the old lighthouse is best'];
   const DROPPED = ['Most read', 'Ferry schedule', 'Share on Social', 'All rights reserved', 'Accept all'];

@@ -1,27 +1,18 @@
 // Saving from the reader view in each format: the downloaded files, their images (served from
 // 127.0.0.1, one of them missing), the default format from the settings, the S key, and copying.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { startServer, launch, BROWSERS, clickDecant, readerFrame } from './harness.mjs';
+import { BROWSERS, startForSuite, clickDecant, readerFrame } from './harness.mjs';
 
 const TITLE = 'Two Lighthouses, One Photograph Each';
 for (const name of BROWSERS) describe(name, () => {
   let server;
   let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launch(name);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  startForSuite(name, (started) => ({ server, browser } = started));
 
   async function openReader() {
     const page = await browser.context.newPage();
