@@ -140,7 +140,13 @@ pub fn class_and_id(class: Option<&str>, id: Option<&str>) -> String {
         s.push(' ');
         s.push_str(i);
     }
-    s.to_lowercase()
+    if s.is_ascii() {
+        // In place: no second string for the (usual) ASCII case.
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
+    }
 }
 
 /// Whether any of `list` occurs in `haystack` (already lower-cased).
