@@ -43,12 +43,14 @@ pub fn read(dom: &Dom) -> Metadata {
         .find(|&n| dom.is(n, "title") && !dom.has_ancestor(n, "svg", 0))
         .map(|n| normalize_space(&dom.text_content(n)))
         .unwrap_or_default();
-    let ld = json_ld(dom, &article_title(dom, &doc_title));
-    let mut meta = meta_tags(dom);
+    let found = Sources::find(dom);
+    let ld = json_ld(dom, &found.scripts, &article_title(dom, &doc_title));
+    let mut meta = meta_tags(dom, &found.metas);
     // Several `<meta name="author">` tags name several authors: join them.
-    let authors: Vec<String> = dom
-        .elements_named(root, "meta")
-        .into_iter()
+    let authors: Vec<String> = found
+        .metas
+        .iter()
+        .copied()
         .filter(|&m| dom.attr(m, "name").is_some_and(|n| n.trim().eq_ignore_ascii_case("author")))
         .filter_map(|m| dom.attr(m, "content").map(|c| c.trim().to_string()))
         .filter(|c| !c.is_empty() && !c.starts_with("http"))
@@ -81,18 +83,19 @@ pub fn read(dom: &Dom) -> Metadata {
             .published_time
             .clone()
             .or_else(|| pick(&["article:published_time", "parsely-pub-date", "dc:date", "dcterm:date", "date", "datepublished"]))
-            .or_else(|| microdata_date(dom, "datePublished"))
+            .or_else(|| microdata_date(dom, &found.itemprops, "datePublished"))
             .or_else(|| first_time_in_article(dom))
             .and_then(|d| iso_date(&d)),
         modified_time: ld
             .modified_time
             .clone()
             .or_else(|| pick(&["article:modified_time", "og:updated_time", "datemodified"]))
-            .or_else(|| microdata_date(dom, "dateModified"))
+            .or_else(|| microdata_date(dom, &found.itemprops, "dateModified"))
             .and_then(|d| iso_date(&d)),
-        canonical: dom
-            .elements_named(root, "link")
-            .into_iter()
+        canonical: found
+            .links
+            .iter()
+            .copied()
             .find(|&l| dom.attr(l, "rel").is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical"))))
             .and_then(|l| dom.attr(l, "href"))
             .map(|h| h.trim().to_string())
@@ -106,10 +109,40 @@ pub fn read(dom: &Dom) -> Metadata {
 }
 
 /// A date from microdata: `itemprop="NAME"` with `content` or `datetime`.
-fn microdata_date(dom: &Dom, name: &str) -> Option<String> {
-    dom.descendants(dom.root())
+fn microdata_date(dom: &Dom, itemprops: &[NodeId], name: &str) -> Option<String> {
+    itemprops
+        .iter()
+        .copied()
         .filter(|&n| dom.attr(n, "itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == name)))
         .find_map(|n| dom.attr(n, "content").or_else(|| dom.attr(n, "datetime")).map(str::to_string))
+}
+
+/// The elements metadata is read from, found in one walk of the document, in document order.
+struct Sources {
+    metas: Vec<NodeId>,
+    links: Vec<NodeId>,
+    scripts: Vec<NodeId>,
+    /// Elements with an `itemprop` (microdata).
+    itemprops: Vec<NodeId>,
+}
+
+impl Sources {
+    fn find(dom: &Dom) -> Sources {
+        let mut found = Sources { metas: Vec::new(), links: Vec::new(), scripts: Vec::new(), itemprops: Vec::new() };
+        for n in dom.descendants(dom.root()) {
+            let Some(el) = dom.element(n) else { continue };
+            match &*el.name {
+                "meta" => found.metas.push(n),
+                "link" => found.links.push(n),
+                "script" => found.scripts.push(n),
+                _ => {}
+            }
+            if el.attr("itemprop").is_some() {
+                found.itemprops.push(n);
+            }
+        }
+        found
+    }
 }
 
 /// The `datetime` of the first `<time>` inside an `<article>` (the article's own date line; later
@@ -313,9 +346,9 @@ pub fn iso_date(raw: &str) -> Option<String> {
 }
 
 /// `<meta>` values keyed by lower-cased `name` or each of the space-separated `property` values.
-fn meta_tags(dom: &Dom) -> HashMap<String, String> {
+fn meta_tags(dom: &Dom, metas: &[NodeId]) -> HashMap<String, String> {
     let mut out = HashMap::new();
-    for m in dom.elements_named(dom.root(), "meta") {
+    for &m in metas {
         let Some(content) = dom.attr(m, "content").map(|c| c.trim().to_string()) else { continue };
         // As in Readability, a later tag overrides an earlier one, and `name` counts only on a tag
         // without `property`.
@@ -333,8 +366,8 @@ fn meta_tags(dom: &Dom) -> HashMap<String, String> {
     out
 }
 
-fn json_ld(dom: &Dom, doc_title: &str) -> Metadata {
-    for script in dom.elements_named(dom.root(), "script") {
+fn json_ld(dom: &Dom, scripts: &[NodeId], doc_title: &str) -> Metadata {
+    for &script in scripts {
         if !dom.attr(script, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
             continue;
         }
