@@ -88,15 +88,16 @@
     return doctype + html.outerHTML;
   }
 
+  /** Inline declarations that beat any page rule on the element itself. */
+  const important = (declarations) => declarations.map((d) => `${d} !important;`).join(' ');
+
   /**
    * Says, over the page, why the reader did not open, for a few seconds (or until clicked). Like
    * the reader, it lives in a closed shadow root and leaves nothing behind.
    */
   function notify(message) {
     const host = document.createElement('decant-notice');
-    host.style.cssText = ['all: initial', 'position: fixed', 'top: 16px', 'right: 16px', 'z-index: 2147483647', 'display: block']
-      .map((d) => `${d} !important;`)
-      .join(' ');
+    host.style.cssText = important(['all: initial', 'position: fixed', 'top: 16px', 'right: 16px', 'z-index: 2147483647', 'display: block']);
     const box = document.createElement('div');
     box.setAttribute('role', 'alert');
     box.textContent = `Decant: ${message}`;
@@ -128,10 +129,10 @@
       // A custom element with a closed shadow root: the page's CSS cannot select into it, and
       // inline !important declarations beat any page rule on the host itself.
       const host = document.createElement('decant-reader');
-      host.style.cssText = [
+      host.style.cssText = important([
         'all: initial', 'position: fixed', 'inset: 0', 'width: 100vw', 'height: 100vh', 'display: block',
         'z-index: 2147483647', 'visibility: visible', 'opacity: 1', 'transform: none', 'margin: 0', 'padding: 0',
-      ].map((d) => `${d} !important;`).join(' ');
+      ]);
       const shadow = host.attachShadow({ mode: 'closed' });
       const frame = document.createElement('iframe');
       frame.src = ext.runtime.getURL('extension/reader.html') + '#' + encodeURIComponent(reply.id);

@@ -256,13 +256,13 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
             Some("ul" | "ol") => n.list_chars += text_len(dom, d),
             Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => n.heading_chars += text_len(dom, d),
             Some("math" | "pre") => n.media = true,
-            _ => {}
-        }
-        if dom.tag(d).is_some_and(|t| matches!(t, "object" | "embed" | "iframe")) {
-            n.media |= dom.is(d, "iframe");
-            if !is_video_embed(dom, d) {
-                n.embeds += 1;
+            Some(t @ ("object" | "embed" | "iframe")) => {
+                n.media |= t == "iframe";
+                if !is_video_embed(dom, d) {
+                    n.embeds += 1;
+                }
             }
+            _ => {}
         }
     }
     let is_list = tag == "ul" || tag == "ol" || (text_chars > 0 && n.list_chars as f64 / text_chars as f64 > 0.9);

@@ -75,8 +75,9 @@ pub struct Dom {
 /// looks at ancestors or subtrees then stays linear in the page size, whatever the page's nesting.
 pub const MAX_DEPTH: usize = 512;
 
-/// Elements whose contents the parser reads as text, not markup.
-const RAW_TEXT_ELEMENTS: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
+/// Elements whose contents the parser reads as text, not markup, up to their end tag (all the rest
+/// of the page for `plaintext`).
+pub(crate) const RAW_TEXT_ELEMENTS: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
 
 pub const VOID_ELEMENTS: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
@@ -447,7 +448,6 @@ impl Dom {
         s
     }
 
-    /// Text with runs of white space folded to one space and the ends trimmed.
     /// The number of characters of `inner_text(id)`, counted without building it (scoring asks
     /// for it for most elements, several times).
     pub fn inner_text_len(&self, id: NodeId) -> usize {
@@ -482,6 +482,7 @@ impl Dom {
         }))
     }
 
+    /// Text with runs of white space folded to one space and the ends trimmed.
     pub fn inner_text(&self, id: NodeId) -> String {
         normalize_space(&self.text_content(id))
     }

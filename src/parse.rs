@@ -19,7 +19,7 @@ use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSin
 use html5ever::tree_builder::{create_element, ElemName, TreeBuilder, TreeBuilderOpts, TreeSink};
 use html5ever::{local_name, ns, Attribute, LocalName, Namespace, QualName, TokenizerResult};
 
-use crate::dom::{Dom, Element, NodeData, NodeId};
+use crate::dom::{Dom, Element, NodeData, NodeId, RAW_TEXT_ELEMENTS};
 pub use crate::dom::MAX_DEPTH;
 
 /// How far down the estimated stack an end tag looks for its start tag. A stray end tag (one
@@ -71,8 +71,6 @@ struct ArenaSink {
     dom: RefCell<Dom>,
     /// What the tree builder needs to know of each node, by node index.
     slots: RefCell<Vec<Slot>>,
-    /// MathML `annotation-xml` elements that are HTML integration points.
-    integration_points: RefCell<Vec<NodeId>>,
     /// The handle of every comment, doctype and processing instruction.
     ignored: NodeId,
 }
@@ -83,6 +81,8 @@ struct Slot {
     name: Option<QualName>,
     /// A text node that a comment followed: later text starts a new node.
     sealed: bool,
+    /// A MathML `annotation-xml` element that is an HTML integration point.
+    integration_point: bool,
 }
 
 impl ArenaSink {
@@ -96,7 +96,6 @@ impl ArenaSink {
         ArenaSink {
             dom: RefCell::new(dom),
             slots: RefCell::new(slots),
-            integration_points: RefCell::new(Vec::new()),
             ignored,
         }
     }
@@ -144,9 +143,9 @@ fn lower(name: &LocalName) -> LocalName {
 
 /// An element's name, borrowed from the sink.
 #[derive(Debug)]
-struct Name<'a>(Ref<'a, QualName>);
+struct ElementName<'a>(Ref<'a, QualName>);
 
-impl ElemName for Name<'_> {
+impl ElemName for ElementName<'_> {
     fn ns(&self) -> &Namespace {
         &self.0.ns
     }
@@ -159,7 +158,7 @@ impl ElemName for Name<'_> {
 impl TreeSink for ArenaSink {
     type Handle = NodeId;
     type Output = Dom;
-    type ElemName<'a> = Name<'a>;
+    type ElemName<'a> = ElementName<'a>;
 
     fn finish(self) -> Dom {
         self.dom.into_inner()
@@ -171,9 +170,9 @@ impl TreeSink for ArenaSink {
         self.dom.borrow().root()
     }
 
-    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Name<'a> {
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> ElementName<'a> {
         // The tree builder asks only about elements it created.
-        Name(Ref::map(self.slots.borrow(), |slots| slots[target.index()].name.as_ref().expect("the tree builder asked for the name of a non-element")))
+        ElementName(Ref::map(self.slots.borrow(), |slots| slots[target.index()].name.as_ref().expect("the tree builder asked for the name of a non-element")))
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
@@ -184,10 +183,8 @@ impl TreeSink for ArenaSink {
             attrs: attrs.into_iter().map(|a| (lower(&a.name.local), String::from(&*a.value))).collect(),
         };
         let id = self.dom.borrow_mut().push(NodeData::Element(element));
-        self.slots.borrow_mut().push(Slot { name: Some(name), sealed: false });
-        if flags.mathml_annotation_xml_integration_point {
-            self.integration_points.borrow_mut().push(id);
-        }
+        let integration_point = flags.mathml_annotation_xml_integration_point;
+        self.slots.borrow_mut().push(Slot { name: Some(name), sealed: false, integration_point });
         id
     }
 
@@ -272,7 +269,7 @@ impl TreeSink for ArenaSink {
     }
 
     fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
-        self.integration_points.borrow().contains(handle)
+        self.slots.borrow()[handle.index()].integration_point
     }
 }
 
@@ -327,14 +324,15 @@ fn limit_attributes(html: &str) -> Cow<'_, str> {
             cuts.push((from, i.min(b.len())));
         }
         // The text of a script, a style sheet and the like holds no tags: skip to its end tag.
-        // (Their names start with one of these letters; most tags' do not.)
-        if matches!(b[name_start] | 0x20, b's' | b't' | b'x' | b'i' | b'n' | b'p') {
+        // (First letters rule out most tags before their name is read.)
+        let first = b[name_start].to_ascii_lowercase();
+        if RAW_TEXT_ELEMENTS.iter().any(|t| t.as_bytes()[0] == first) {
             let name_end = b[name_start..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(b.len(), |o| name_start + o);
             let name = &b[name_start..name_end];
             if name.eq_ignore_ascii_case(b"plaintext") {
                 break;
             }
-            if RAW_TEXT_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+            if RAW_TEXT_ELEMENTS.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(name)) {
                 i = end_tag(b, i.min(b.len()), name);
             }
         }
@@ -352,9 +350,6 @@ fn limit_attributes(html: &str) -> Cow<'_, str> {
     out.push_str(&html[at..]);
     Cow::Owned(out)
 }
-
-/// Elements whose contents the tokenizer reads as text up to their end tag.
-const RAW_TEXT_TAGS: [&[u8]; 9] = [b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes", b"noscript"];
 
 /// Where `</name` (in any case) starts at or after `from`, or the end of the input.
 fn end_tag(b: &[u8], from: usize, name: &[u8]) -> usize {
@@ -389,12 +384,7 @@ fn is_uncounted(name: &LocalName) -> bool {
 /// Elements whose start tag switches the tokenizer to raw text: they always pass, or their
 /// contents would be read as markup.
 fn is_raw_text(name: &LocalName) -> bool {
-    matches!(
-        *name,
-        local_name!("script") | local_name!("style") | local_name!("textarea") | local_name!("title") | local_name!("xmp")
-            | local_name!("iframe") | local_name!("noembed") | local_name!("noframes") | local_name!("noscript")
-            | local_name!("plaintext")
-    )
+    RAW_TEXT_ELEMENTS.contains(&&**name)
 }
 
 struct Open {
@@ -442,9 +432,7 @@ impl<Sink: TokenSink> DepthGuard<Sink> {
             }
         }
     }
-}
 
-impl<Sink: TokenSink> DepthGuard<Sink> {
     /// Passes on the text held back, if any.
     fn flush(&self) {
         if let Some(text) = self.text.borrow_mut().take() {

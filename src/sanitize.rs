@@ -114,7 +114,6 @@ pub fn sanitized(dom: &Dom, top: NodeId, base: Option<&Url>, page: Option<&Url>)
                 }
                 out.open(keep, &attrs);
                 if VOID_ELEMENTS.contains(&keep) {
-                    out.open.pop();
                     continue;
                 }
                 stack.push(Step::Close(keep));
@@ -152,7 +151,7 @@ impl Output {
     }
 
     /// Writes a start tag with `attrs` (an empty value is written as a bare attribute only for
-    /// `allowfullscreen`), and opens the element in the tree.
+    /// `allowfullscreen`), and adds the element to the tree, open unless it is void.
     fn open(&mut self, name: &'static str, attrs: &[(&str, String)]) {
         self.html.push('<');
         self.html.push_str(name);
@@ -170,7 +169,9 @@ impl Output {
         self.html.push('>');
         let parent = self.parent();
         self.dom.append(parent, el);
-        self.open.push(el);
+        if !VOID_ELEMENTS.contains(&name) {
+            self.open.push(el);
+        }
     }
 
     fn close(&mut self, name: &str) {

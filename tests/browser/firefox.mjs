@@ -23,6 +23,15 @@ function waitArgs(arg, options) {
   return [{ timeout: options?.timeout ?? 30_000, polling: 50 }, arg];
 }
 
+/**
+ * The raw WebDriver BiDi session behind a puppeteer page and its browsing context's id, for the
+ * commands puppeteer does not offer (puppeteer-core's internals, pinned in package.json).
+ */
+function bidi(page) {
+  const context = page.mainFrame().browsingContext;
+  return { session: context.userContext.browser.session, context: context.id };
+}
+
 /** A key combination in Playwright's notation ('Shift+Tab', '+') on puppeteer's keyboard. */
 async function pressCombo(keyboard, combo) {
   const keys = combo.length > 1 ? combo.split('+') : [combo];
@@ -188,10 +197,10 @@ class Page extends Frame {
    * closed root; BiDi's serialization of nodes can (includeShadowTree: 'all').
    */
   async closedShadowText(host) {
-    const context = this.page.mainFrame().browsingContext;
-    const { result } = await context.userContext.browser.session.send('script.evaluate', {
+    const { session, context } = bidi(this.page);
+    const { result } = await session.send('script.evaluate', {
       expression: 'document.documentElement',
-      target: { context: context.id },
+      target: { context },
       awaitPromise: false,
       serializationOptions: { includeShadowTree: 'all', maxDomDepth: null },
     });
@@ -292,9 +301,9 @@ export async function launchFirefox(dir, cleanup) {
   /** Opens an extension page in a tab of its own, waiting until its script has the API. */
   async function openExtensionPage(path) {
     const page = await context.newPage();
-    const bidi = page.page.mainFrame().browsingContext;
+    const { session, context: id } = bidi(page.page);
     // Navigating to an extension page never reports its load event to BiDi: do not wait for it.
-    await bidi.userContext.browser.session.send('browsingContext.navigate', { context: bidi.id, url: `moz-extension://${UUID}/${path}`, wait: 'none' });
+    await session.send('browsingContext.navigate', { context: id, url: `moz-extension://${UUID}/${path}`, wait: 'none' });
     await page.page.waitForFunction(() => typeof browser === 'object' && document.readyState === 'complete', { polling: 50, timeout: 15_000 });
     return page;
   }

@@ -121,9 +121,8 @@ async function extensionCopy(archive, browser = 'chromium') {
     }
   } else {
     for (const part of ['extension', 'pkg']) await cp(join(ROOT, part), join(dir, part), { recursive: true });
-    await writeFile(join(dir, 'manifest.json'), JSON.stringify(await manifestFor(browser)));
   }
-  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+  const manifest = archive ? JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) : await manifestFor(browser);
   manifest.host_permissions = ['http://127.0.0.1/*'];
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return dir;
