@@ -3,7 +3,6 @@
 // and shows the sanitized article. Nothing from the page is ever assigned as HTML: the engine's
 // sanitized output is parsed by DOMParser (which runs no script) and its nodes are imported.
 
-import init, { Saved } from '../pkg/decant.js';
 import { KIND } from './messages.js';
 import { ext } from './api.js';
 import { formatDate, now } from './util.js';
@@ -24,10 +23,13 @@ let capture = null; // the captured page, kept for saving
 let handle = null; // the engine's handle on the article, which writes every format (made on first save)
 let engineReady = null;
 
-/** The engine's handle on the article, for saving: the engine starts here only when first needed. */
+/**
+ * The engine's handle on the article, for saving: the engine loads and starts here only when
+ * first needed (the service worker did the extraction), not while the frame starts.
+ */
 async function savedArticle() {
-  await (engineReady ??= init());
-  handle ??= new Saved(capture.html, capture.url);
+  const engine = await (engineReady ??= import('../pkg/decant.js').then(async (module) => (await module.default(), module)));
+  handle ??= new engine.Saved(capture.html, capture.url);
   return handle;
 }
 let settings = null;
@@ -340,13 +342,10 @@ function wireControls() {
   });
 }
 
-async function load() {
-  const loadStart = now();
-  const id = decodeURIComponent(location.hash.slice(1));
+async function load(taken) {
   let reply;
   try {
-    // The service worker extracted the page while this frame loaded.
-    reply = await ext.runtime.sendMessage({ kind: KIND.takeCapture, id });
+    reply = await taken;
   } catch (error) {
     showMessage('Decant could not start', String(error?.message ?? error));
     return;
@@ -370,8 +369,9 @@ async function load() {
   // Where the time went (ms), as the detail of a performance mark the browser benchmark reads.
   // All are wall-clock times, comparable across the page, the service worker and this frame:
   // capture in the page; transfer to the service worker (and waiting for its engine); extraction
-  // there; `available` from the click's capture to the extracted article; the reader frame's own
-  // start (in parallel); `delivered` when this frame has the article; drawing it.
+  // there; `available` from the click's capture to the extracted article; this frame's own start
+  // (in parallel); `delivered` when this frame has the article; drawing it. `at` is when the
+  // capture started.
   const t = reply.capture.timing ?? {};
   const detail = {
     capture: t.captured - t.started,
@@ -379,6 +379,7 @@ async function load() {
     extract: result.extracted - result.started,
     available: result.extracted - t.started,
     frame: loadStart - t.captured,
+    at: t.started,
     delivered: received - t.started,
     render: rendered - extracted,
   };
@@ -386,8 +387,13 @@ async function load() {
 }
 
 
+// The service worker extracted the page while this frame loaded: ask for it at once, and load the
+// settings meanwhile.
+const loadStart = now();
+const taken = ext.runtime.sendMessage({ kind: KIND.takeCapture, id: decodeURIComponent(location.hash.slice(1)) });
+taken.catch(() => {}); // load() reports a failure; this only keeps it from counting as unhandled
 main.tabIndex = -1;
 settings = await loadSettings();
 applySettings(document, settings);
 wireControls();
-load();
+load(taken);

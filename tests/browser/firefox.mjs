@@ -264,15 +264,24 @@ export async function launchFirefox(dir, cleanup) {
     requestListeners: [],
     async nextDownload(timeout) {
       const deadline = Date.now() + timeout;
+      // Firefox may write a download under a temporary name and rename it when done: take a file
+      // only once the folder has looked the same on two polls in a row.
+      let last = '';
       while (Date.now() < deadline) {
         const names = await readdir(downloads);
         const done = names.filter((n) => !n.endsWith('.part'));
-        if (done.length && !names.some((n) => n.endsWith('.part'))) {
+        const seen = names.join('/');
+        if (done.length && !names.some((n) => n.endsWith('.part')) && seen === last) {
           const name = done[0];
           const path = join(await mkdtemp(join(saved, 'd-')), name);
-          await rename(join(downloads, name), path);
-          return new Download(name, path);
+          try {
+            await rename(join(downloads, name), path);
+            return new Download(name, path);
+          } catch (error) {
+            if (error.code !== 'ENOENT') throw error;
+          }
         }
+        last = seen;
         await sleep(50);
       }
       throw new Error(`no download within ${timeout} ms`);

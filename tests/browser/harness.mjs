@@ -160,6 +160,8 @@ async function launchChromium(archive) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Lets the browser benchmark press the toolbar button over CDP (Extensions.triggerAction).
+      '--enable-unsafe-extension-debugging',
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -172,6 +174,7 @@ async function launchChromium(archive) {
   return {
     name: 'chromium',
     scheme: 'chrome-extension:',
+    id,
     context,
     worker,
     close,
