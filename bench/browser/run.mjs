@@ -89,6 +89,12 @@ function offline(page) {
   return page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
 }
 
+/** An error's first line and the last lines of Playwright's call log (what it was waiting for). */
+const why = (error) => {
+  const lines = String(error?.message ?? error).split('\n');
+  return [lines[0], ...lines.slice(1).filter((l) => l.trim()).slice(-4)].join('\n    ');
+};
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.round((xs.length - 1) * 0.95))];
 
@@ -170,7 +176,7 @@ async function main() {
         rows.push(row);
         process.stdout.write(`${p.name.padEnd(40)} ${String(row.bytes).padStart(9)}  decant ${row.available.toFixed(1).padStart(7)} ms (capture ${row.capture.toFixed(1)}, transfer ${row.transfer.toFixed(1)}, extract ${row.extract.toFixed(1)}; in the reader ${row.delivered.toFixed(1)}, render ${row.render.toFixed(1)})  readability ${row.readability.toFixed(1).padStart(7)} ms  ratio ${(row.available / row.readability).toFixed(2)}\n`);
       } catch (error) {
-        process.stdout.write(`${p.name.padEnd(40)} failed: ${error.message.split('\n')[0]}\n`);
+        process.stdout.write(`${p.name.padEnd(40)} failed: ${why(error)}\n`);
       } finally {
         await page.close();
       }
@@ -195,7 +201,7 @@ async function main() {
       const d = await openCold(browser, page);
       if (d) cold.push({ ...d, name: r.name, warm: r.available, warmOnScreen: r.onScreen });
     } catch (error) {
-      process.stdout.write(`cold ${r.name} failed: ${error.message.split('\n')[0]}\n`);
+      process.stdout.write(`cold ${r.name} failed: ${why(error)}\n`);
     } finally {
       await browser.close();
     }
