@@ -105,7 +105,9 @@ async function openOnce(browser, page) {
   await reader.waitForSelector('.decant-content, .decant-message', { timeout: 120_000 });
   const detail = await reader.evaluate(() => performance.getEntriesByName('decant:timing')[0]?.detail ?? null);
   if (detail) detail.onScreen = detail.delivered + detail.render;
-  await reader.click('#decant-close', { timeout: 120_000 });
+  // Playwright's click can wait forever when the frame it clicks in goes away in the middle of
+  // it (a rare race, which is what Close does); closing is not timed, so a late click is let go.
+  await reader.click('#decant-close', { timeout: 5_000 }).catch(() => {});
   await page.waitForFunction(() => document.querySelector('decant-reader') === null, null, { timeout: 120_000 });
   return detail;
 }
@@ -116,9 +118,10 @@ async function openCold(browser, page) {
   const root = await browser.context.browser().newBrowserCDPSession();
   const targets = async (type) => (await root.send('Target.getTargets', { filter: [{ type }] })).targetInfos;
   await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  // A worker still starting up (the browser has just launched) may ignore a stop: ask again.
   for (let i = 0; (await targets('service_worker')).length; i++) {
-    if (i > 250) throw new Error('the service worker did not stop');
+    if (i > 500) throw new Error('the service worker did not stop');
+    if (i % 25 === 0) await cdp.send('ServiceWorker.stopAllWorkers');
     await page.waitForTimeout(20);
   }
   // A press while the worker is still shutting down can be lost: let it finish.
