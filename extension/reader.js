@@ -121,6 +121,7 @@ function render(a) {
     // In-page links (footnotes) stay here; others open outside the reader frame.
     if (!link.getAttribute('href').startsWith('#')) Object.assign(link, { target: '_blank', rel: 'noopener noreferrer' });
   }
+  markDeferrable(body);
   const title = a.title || a.siteName || (a.url ? new URL(a.url).hostname : 'Untitled');
   const header = el('header', { className: 'decant-header' }, el('h1', { className: 'decant-title', textContent: title }), metaLine(a));
   const lead = leadImage(a, body);
@@ -138,6 +139,20 @@ function render(a) {
   buildToc(body);
   setUpNarrator(view, a);
   updateProgress();
+}
+
+/**
+ * Marks the blocks of `body` whose layout can wait until they come near the view (reader.css,
+ * .decant-deferred): paragraphs, headings and code with something in them, outside list items,
+ * tables and figures. Those are left out because deferring a block contains its layout: a list
+ * item's marker and a table cell's baseline need their first line, a figure's margins and an empty
+ * paragraph's collapse through them. So marked, every block of the 130 corpus pages is where it
+ * was once laid out (tests/browser/reader-view.test.mjs checks a page).
+ */
+function markDeferrable(body) {
+  for (const block of body.querySelectorAll(':is(p, pre, h2, h3, h4, h5, h6):not(li *, table *, figure *)')) {
+    if (block.textContent.trim() || block.querySelector('img, picture, video, iframe, svg, math, canvas')) block.classList.add('decant-deferred');
+  }
 }
 
 function setUpNarrator(view, a) {

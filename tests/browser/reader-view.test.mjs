@@ -242,6 +242,8 @@ for (const name of BROWSERS) describe(name, () => {
         const column = document.querySelector('.decant-content').getBoundingClientRect().width;
         const box = (sel) => {
           const e = document.querySelector(`.decant-content ${sel}`);
+          // As a reader sees it: a block far below is laid out once it comes near the view.
+          e.scrollIntoView();
           const style = getComputedStyle(e);
           return { width: e.getBoundingClientRect().width, overflowX: style.overflowX, scrolls: e.scrollWidth > e.clientWidth, font: style.fontFamily };
         };
@@ -270,6 +272,48 @@ for (const name of BROWSERS) describe(name, () => {
       assert.match(layout.pre.font, /monospace/);
       assert.equal(layout.pageScrollsSideways, false, 'the reader page itself scrolls sideways');
       assert.equal(layout.math, true, 'math is not rendered as MathML');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test(`${name}: a long article lays out only what is near the view, and deferring moves nothing`, async () => {
+    const { page, reader } = await openReader('/pages/long-article.html');
+    try {
+      await reader.waitForFunction(() => [...document.querySelectorAll('.decant-content img')].every((i) => i.complete));
+      const found = await reader.evaluate(() => {
+        const blocks = [...document.querySelectorAll('.decant-content .decant-deferred')];
+        const inside = (sel) => blocks.filter((b) => b.closest(sel)).length;
+        // A block whose contents content-visibility: auto skips (not laid out): checkVisibility
+        // says so of what is inside it (each paragraph of the fixture has an <em>).
+        const skipped = (e) => !e.querySelector('em').checkVisibility({ contentVisibilityAuto: true });
+        // Every element's box with deferral's containment and without it, nothing skipped.
+        const sheet = new CSSStyleSheet();
+        document.adoptedStyleSheets = [sheet];
+        const boxes = (css) => {
+          sheet.replaceSync(`.decant-content * { content-visibility: visible !important; contain: none !important; } ${css}`);
+          return [...document.querySelectorAll('.decant-content *')].map((e) => {
+            const r = e.getBoundingClientRect();
+            return `${e.localName} ${r.x.toFixed(1)} ${r.y.toFixed(1)} ${r.width.toFixed(1)} ${r.height.toFixed(1)}`;
+          });
+        };
+        const result = {
+          deferred: blocks.length,
+          inListsTablesFigures: inside('li, table, figure'),
+          firstSkipped: skipped(blocks.find((b) => b.querySelector('em'))),
+          lastSkipped: skipped(blocks.findLast((b) => b.querySelector('em'))),
+          plain: boxes(''),
+          contained: boxes('.decant-deferred { contain: layout style paint !important; }'),
+        };
+        document.adoptedStyleSheets = [];
+        return result;
+      });
+      assert.ok(found.deferred > 50, `only ${found.deferred} blocks can wait`);
+      assert.equal(found.inListsTablesFigures, 0, 'a block inside a list item, table or figure is deferred');
+      assert.equal(found.firstSkipped, false, 'the first block is not laid out');
+      assert.equal(found.lastSkipped, true, 'the last block, far below the view, is laid out anyway');
+      const moved = found.plain.map((box, i) => [box, found.contained[i]]).filter(([a, b]) => a !== b);
+      assert.deepEqual(moved.slice(0, 5), [], `${moved.length} boxes move when blocks are contained`);
     } finally {
       await page.close();
     }
