@@ -106,7 +106,9 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
       sendResponse({ ok: false, error: 'The page capture has expired. Click the Decant button again.' });
       return false;
     }
-    entry.result.then((result) => sendResponse({ ok: true, capture: entry.capture, result }));
+    // The article and the timing, not the page: the frame saves from the article.
+    const { url, title, timing } = entry.capture;
+    entry.result.then((result) => sendResponse({ ok: true, capture: { url, title, timing }, result }));
     return true;
   }
   if (isProbe(msg) && sender.tab?.id !== undefined) {

@@ -4,7 +4,8 @@
 export const KIND = Object.freeze({
   // capture.js -> background: the page's HTML, to hand to the reader. Reply: { ok, id } or { ok: false, error }.
   capture: 'decant:capture',
-  // reader -> background: the capture with this id, once. Reply: { ok, capture } or { ok: false, error }.
+  // reader -> background: the capture with this id, once. Reply: { ok, capture: { url, title,
+  // timing }, result: the extracted article or the engine's error } or { ok: false, error }.
   takeCapture: 'decant:take-capture',
   // probe.js -> background: a page's HTML for the readerable check behind the toolbar badge.
   probe: 'decant:probe',

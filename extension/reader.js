@@ -19,17 +19,16 @@ const ERROR_TITLES = {
 };
 const main = $('decant-main');
 let article = null;
-let capture = null; // the captured page, kept for saving
 let handle = null; // the engine's handle on the article, which writes every format (made on first save)
 let engineReady = null;
 
 /**
  * The engine's handle on the article, for saving: the engine loads and starts here only when
- * first needed (the service worker did the extraction), not while the frame starts.
+ * first needed (the service worker did the extraction, and this frame never has the page itself).
  */
 async function savedArticle() {
   const engine = await (engineReady ??= import('../pkg/decant.js').then(async (module) => (await module.default(), module)));
-  handle ??= new engine.Saved(capture.html, capture.url);
+  handle ??= engine.Saved.fromArticle(article);
   return handle;
 }
 let settings = null;
@@ -240,7 +239,7 @@ function status(text) {
 
 /** Saves the article in `format` (the one chosen in the settings by default). */
 async function save(format = settings.saveFormat) {
-  if (!capture || !article) return;
+  if (!article) return;
   const saved = await savedArticle();
   saved.setSaved(new Date().toISOString().slice(0, 10));
   if (format === 'markdown') download(saved.fileName('md'), new Blob([saved.markdown()], { type: 'text/markdown;charset=utf-8' }));
@@ -256,7 +255,7 @@ async function save(format = settings.saveFormat) {
 
 /** Copies the article as Markdown, or as rich text (HTML, with plain text beside it). */
 async function copy(kind) {
-  if (!capture || !article) return;
+  if (!article) return;
   try {
     const saved = await savedArticle();
     if (kind === 'markdown') await navigator.clipboard.writeText(saved.markdown());
@@ -370,7 +369,6 @@ async function load(taken) {
     return;
   }
   const received = now();
-  capture = reply.capture;
   const { result } = reply;
   if (!result.ok) {
     showMessage(ERROR_TITLES[result.name] ?? 'Decant could not read this page', result.message);

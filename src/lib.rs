@@ -45,7 +45,7 @@ pub mod url;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::dom::{normalize_space, Dom};
 use crate::score::Flags;
@@ -74,7 +74,7 @@ impl Default for Options {
 }
 
 /// An extracted article. Field names are camelCase when serialized (as JavaScript sees them).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Article {
     /// The article's title, without the site name.

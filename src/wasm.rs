@@ -69,6 +69,14 @@ impl Saved {
         Ok(Saved { article, export: crate::export::Export::default() })
     }
 
+    /// `Saved.fromArticle(article)`: the handle for an article `extract` returned (that object),
+    /// without the page or a second extraction. Throws if `article` is not one.
+    #[wasm_bindgen(js_name = fromArticle)]
+    pub fn from_article(article: JsValue) -> Result<Saved, JsValue> {
+        let article: Article = serde_wasm_bindgen::from_value(article).map_err(|e| js_error(format!("not an article: {e}")))?;
+        Ok(Saved { article, export: crate::export::Export::default() })
+    }
+
     /// The article as a plain object, as `extract` returns it.
     pub fn article(&self) -> Result<JsValue, JsValue> {
         to_js(&self.article)

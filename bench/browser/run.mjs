@@ -34,7 +34,8 @@ const PAGES = Number(option('pages', Infinity));
 const WARM = Number(option('warm', 3));
 const COLD = Number(option('cold', 12));
 const JSON_OUT = option('json', null);
-// --only NAME[,NAME...]: just these corpus pages (and no generated ones), to look at one closely.
+// --only NAME[,NAME...]: just these pages (corpus names, or generated-1mb, -5mb, -20mb), to look
+// at one closely.
 const ONLY = option('only', null)?.split(',');
 
 /** A long article of about `bytes` bytes: paragraphs with links, headings, and boilerplate. */
@@ -69,7 +70,10 @@ async function pages() {
       // A directory without a page: not part of the corpus.
     }
   }
-  if (!ONLY) for (const mb of [1, 5, 20]) list.push({ name: `generated-${mb}mb`, html: bigPage(mb * 1_000_000), generated: true });
+  for (const mb of [1, 5, 20]) {
+    const name = `generated-${mb}mb`;
+    if (!ONLY || ONLY.includes(name)) list.push({ name, html: bigPage(mb * 1_000_000), generated: true });
+  }
   return list;
 }
 

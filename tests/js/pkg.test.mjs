@@ -73,3 +73,15 @@ test('Saved writes every format from one extraction, with the images it is given
   assert.equal(new TextDecoder().decode(epub.slice(30, 38)), 'mimetype');
   assert.equal(saved.fileName('epub'), 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms.epub');
 });
+
+test('Saved.fromArticle saves the article extract returned, as a second extraction would', async () => {
+  const html = await readFile(join(FIXTURES, 'news-article.html'), 'utf8');
+  const fromPage = new engine.Saved(html, URL);
+  const fromArticle = engine.Saved.fromArticle(engine.extract(html, URL));
+  for (const saved of [fromPage, fromArticle]) saved.setSaved('2026-11-28');
+  assert.equal(fromArticle.markdown(), fromPage.markdown());
+  assert.equal(fromArticle.html(), fromPage.html());
+  assert.equal(fromArticle.text(), fromPage.text());
+  assert.deepEqual([...fromArticle.imageUrls()], [...fromPage.imageUrls()]);
+  assert.throws(() => engine.Saved.fromArticle({ title: 'No content' }), /not an article/);
+});
