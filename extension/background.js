@@ -24,6 +24,9 @@ async function extractHere(capture) {
   const start = now();
   try {
     const article = extract(capture.html, capture.url);
+    // The reader draws the content and saves from it; the plain text beside it (about as long)
+    // would only lengthen the message.
+    delete article.text;
     return { ok: true, article, started: start, extracted: now() };
   } catch (error) {
     return { ok: false, name: String(error?.name ?? 'Error'), message: String(error?.message ?? error), started: start, extracted: now() };

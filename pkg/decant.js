@@ -119,7 +119,9 @@ export class Saved {
     }
     /**
      * `Saved.fromArticle(article)`: the handle for an article `extract` returned (that object),
-     * without the page or a second extraction. Throws if `article` is not one.
+     * without the page or a second extraction. Its `text` may be left out (the reader is sent
+     * the article without it): it is then read from the content again. Throws if `article` is
+     * not an article.
      * @param {any} article
      * @returns {Saved}
      */

@@ -100,7 +100,9 @@ pub struct Article {
     pub url: String,
     /// Sanitized article HTML with absolute URLs.
     pub content: String,
-    /// Plain text of the article, paragraphs separated by blank lines.
+    /// Plain text of the article, paragraphs separated by blank lines. Empty when read back from
+    /// an object without it.
+    #[serde(default)]
     pub text: String,
     /// Words, counting each Chinese, Japanese or Korean character as one.
     pub word_count: usize,

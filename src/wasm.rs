@@ -70,10 +70,16 @@ impl Saved {
     }
 
     /// `Saved.fromArticle(article)`: the handle for an article `extract` returned (that object),
-    /// without the page or a second extraction. Throws if `article` is not one.
+    /// without the page or a second extraction. Its `text` may be left out (the reader is sent
+    /// the article without it): it is then read from the content again. Throws if `article` is
+    /// not an article.
     #[wasm_bindgen(js_name = fromArticle)]
     pub fn from_article(article: JsValue) -> Result<Saved, JsValue> {
-        let article: Article = serde_wasm_bindgen::from_value(article).map_err(|e| js_error(format!("not an article: {e}")))?;
+        let mut article: Article = serde_wasm_bindgen::from_value(article).map_err(|e| js_error(format!("not an article: {e}")))?;
+        if article.text.is_empty() {
+            let dom = crate::dom::Dom::parse_fragment(&article.content);
+            article.text = crate::text::plain_text(&dom, dom.root());
+        }
         Ok(Saved { article, export: crate::export::Export::default() })
     }
 

@@ -83,5 +83,11 @@ test('Saved.fromArticle saves the article extract returned, as a second extracti
   assert.equal(fromArticle.html(), fromPage.html());
   assert.equal(fromArticle.text(), fromPage.text());
   assert.deepEqual([...fromArticle.imageUrls()], [...fromPage.imageUrls()]);
+  // As the worker sends it to the reader: without its plain text, which is read again.
+  const { text, ...sent } = engine.extract(html, URL);
+  const fromSent = engine.Saved.fromArticle(sent);
+  assert.equal(fromSent.article().text, text);
+  fromSent.setSaved('2026-11-28');
+  assert.equal(fromSent.markdown(), fromPage.markdown());
   assert.throws(() => engine.Saved.fromArticle({ title: 'No content' }), /not an article/);
 });
