@@ -1,6 +1,6 @@
 // The service worker: opens and closes the reader on a toolbar click, the keyboard command or
-// the context menu; hands each captured page to the reader frame that asks for it; and, where
-// the user has allowed it, marks readable pages with a badge.
+// the context menu; extracts each captured page and hands the article to the reader frame that
+// asks for it; and, where the user has allowed it, marks readable pages with a badge.
 
 import init, { extract, isProbablyReaderable } from '../pkg/decant.js';
 import { isCapture, isProbe, isTakeCapture } from './messages.js';

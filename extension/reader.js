@@ -1,7 +1,8 @@
-// The reader view: an extension page framed over the article's tab. It takes the captured page
-// from the service worker, runs the engine on it (WASM runs here whatever the page's CSP says),
-// and shows the sanitized article. Nothing from the page is ever assigned as HTML: the engine's
-// sanitized output is parsed by DOMParser (which runs no script) and its nodes are imported.
+// The reader view: an extension page framed over the article's tab. It takes the article the
+// service worker extracted from the captured page and shows it; the engine runs here too, to save
+// (WASM runs in extension pages whatever the page's CSP says). Nothing from the page is ever
+// assigned as HTML: the engine's sanitized output is parsed by DOMParser (which runs no script)
+// and its nodes are imported.
 
 import { KIND } from './messages.js';
 import { ext } from './api.js';
