@@ -51,7 +51,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags) {
         let has_media = dom
             .descendants(p)
             .any(|n| dom.tag(n).is_some_and(|t| matches!(t, "img" | "picture" | "iframe" | "video" | "math")));
-        if !has_media && !dom.descendants(p).any(|n| dom.text(n).is_some_and(|t| !t.trim().is_empty())) {
+        if !has_media && !dom.has_text(p) {
             dom.detach(p);
         }
     }
@@ -121,7 +121,7 @@ fn mark_data_tables(dom: &Dom, article: NodeId) -> HashSet<NodeId> {
             continue;
         }
         let caption = dom.element_children(table).into_iter().find(|&c| dom.is(c, "caption"));
-        if caption.is_some_and(|c| !dom.text_content(c).trim().is_empty()) {
+        if caption.is_some_and(|c| dom.has_text(c)) {
             out.insert(table);
             continue;
         }

@@ -434,6 +434,11 @@ impl Dom {
         self.detach(old);
     }
 
+    /// Whether `id`'s subtree holds any text but white space (without building its text).
+    pub fn has_text(&self, id: NodeId) -> bool {
+        std::iter::once(id).chain(self.descendants(id)).any(|n| self.text(n).is_some_and(|t| !t.trim().is_empty()))
+    }
+
     /// The concatenated text of `id`'s subtree, as the DOM's `textContent`.
     pub fn text_content(&self, id: NodeId) -> String {
         let mut s = String::new();

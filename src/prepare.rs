@@ -96,7 +96,7 @@ fn unwrap_noscript_images(dom: &mut Dom) {
                 return Some(p);
             }
             let imgs = dom.elements_named(p, "img");
-            (imgs.len() == 1 && dom.text_content(p).trim().is_empty()).then(|| imgs[0])
+            (imgs.len() == 1 && !dom.has_text(p)).then(|| imgs[0])
         });
         match placeholder {
             Some(old) => {

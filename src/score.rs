@@ -155,7 +155,7 @@ fn is_byline(dom: &Dom, id: NodeId, match_string: &str) -> bool {
 /// A block with no text and nothing but `<br>`/`<hr>` inside.
 fn is_empty_block(dom: &Dom, id: NodeId) -> bool {
     dom.element_children(id).into_iter().all(|c| dom.is(c, "br") || dom.is(c, "hr"))
-        && !dom.descendants(id).any(|n| dom.text(n).is_some_and(|t| !t.trim().is_empty()))
+        && !dom.has_text(id)
 }
 
 fn has_child_block(dom: &Dom, id: NodeId) -> bool {
