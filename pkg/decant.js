@@ -62,7 +62,8 @@ export class Saved {
         wasm.saved_addMissing(this.__wbg_ptr, ptr0, len0, ptr1, len1);
     }
     /**
-     * The article as a plain object, as `extract` returns it.
+     * The article as a plain object, as `extract` returns it: a `text` left out of the object
+     * given to `fromArticle` is read from the content again, here, where it is asked for.
      * @returns {any}
      */
     article() {
@@ -120,8 +121,7 @@ export class Saved {
     /**
      * `Saved.fromArticle(article)`: the handle for an article `extract` returned (that object),
      * without the page or a second extraction. Its `text` may be left out (the reader is sent
-     * the article without it): it is then read from the content again. Throws if `article` is
-     * not an article.
+     * the article without it; no saved format reads it). Throws if `article` is not an article.
      * @param {any} article
      * @returns {Saved}
      */

@@ -71,20 +71,20 @@ impl Saved {
 
     /// `Saved.fromArticle(article)`: the handle for an article `extract` returned (that object),
     /// without the page or a second extraction. Its `text` may be left out (the reader is sent
-    /// the article without it): it is then read from the content again. Throws if `article` is
-    /// not an article.
+    /// the article without it; no saved format reads it). Throws if `article` is not an article.
     #[wasm_bindgen(js_name = fromArticle)]
     pub fn from_article(article: JsValue) -> Result<Saved, JsValue> {
-        let mut article: Article = serde_wasm_bindgen::from_value(article).map_err(|e| js_error(format!("not an article: {e}")))?;
-        if article.text.is_empty() {
-            let dom = crate::dom::Dom::parse_fragment(&article.content);
-            article.text = crate::text::plain_text(&dom, dom.root());
-        }
+        let article: Article = serde_wasm_bindgen::from_value(article).map_err(|e| js_error(format!("not an article: {e}")))?;
         Ok(Saved { article, export: crate::export::Export::default() })
     }
 
-    /// The article as a plain object, as `extract` returns it.
+    /// The article as a plain object, as `extract` returns it: a `text` left out of the object
+    /// given to `fromArticle` is read from the content again, here, where it is asked for.
     pub fn article(&self) -> Result<JsValue, JsValue> {
+        if self.article.text.is_empty() && !self.article.content.is_empty() {
+            let dom = crate::dom::Dom::parse_fragment(&self.article.content);
+            return to_js(&Article { text: crate::text::plain_text(&dom, dom.root()), ..self.article.clone() });
+        }
         to_js(&self.article)
     }
 
