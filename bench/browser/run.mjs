@@ -102,13 +102,22 @@ const why = (error) => {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.round((xs.length - 1) * 0.95))];
 
-/** Opens the reader once on `page` and returns the reader's timing detail, then closes it. */
-async function openOnce(browser, page) {
-  await clickDecant(browser, page);
+/**
+ * The reader frame on `page` once it shows the article (or a message), and the timing detail it
+ * reports (extension/reader.js), with `onScreen`: capture start to the article drawn.
+ */
+async function readerTiming(page) {
   const reader = await readerFrame(page, 60_000);
   await reader.waitForSelector('.decant-content, .decant-message', { timeout: 120_000 });
   const detail = await reader.evaluate(() => performance.getEntriesByName('decant:timing')[0]?.detail ?? null);
   if (detail) detail.onScreen = detail.delivered + detail.render;
+  return { reader, detail };
+}
+
+/** Opens the reader once on `page` and returns the reader's timing detail, then closes it. */
+async function openOnce(browser, page) {
+  await clickDecant(browser, page);
+  const { reader, detail } = await readerTiming(page);
   // Playwright's click can wait forever when the frame it clicks in goes away in the middle of
   // it (a rare race, which is what Close does); closing is not timed, so a late click is let go.
   await reader.click('#decant-close', { timeout: 5_000 }).catch(() => {});
@@ -133,13 +142,11 @@ async function openCold(browser, page) {
   const tab = (await targets('tab')).find((t) => t.url === page.url());
   const pressed = Date.now();
   await root.send('Extensions.triggerAction', { id: browser.id, targetId: tab.targetId });
-  const reader = await readerFrame(page, 60_000);
-  await reader.waitForSelector('.decant-content, .decant-message', { timeout: 120_000 });
-  const d = await reader.evaluate(() => performance.getEntriesByName('decant:timing')[0]?.detail ?? null);
+  const { detail: d } = await readerTiming(page);
   if (!d) return null;
   // From the press: the worker starting and injecting the capture script comes first.
   const start = d.at - pressed;
-  return { ...d, start, available: start + d.available, onScreen: start + d.delivered + d.render };
+  return { ...d, start, available: start + d.available, onScreen: start + d.onScreen };
 }
 
 async function readability(page, runs) {

@@ -215,6 +215,12 @@ export async function clickDecant(browser, page) {
   if (!ok) throw new Error(`no tab shows ${page.url()}`);
 }
 
+/** Closes the reader on `page` with its Close button, and waits until the page no longer holds it. */
+export async function closeReader(page, reader) {
+  await reader.click('#decant-close');
+  await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+}
+
 /** The reader frame on `page`, once it has loaded. */
 export async function readerFrame(page, timeout = 15_000) {
   const deadline = Date.now() + timeout;

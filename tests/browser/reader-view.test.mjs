@@ -7,7 +7,7 @@ import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, BROWSERS, startForSuite, clickDecant, readerFrame } from './harness.mjs';
+import { ROOT, BROWSERS, startForSuite, clickDecant, readerFrame, closeReader } from './harness.mjs';
 
 const SHOTS = join(ROOT, 'out', 'test-screenshots');
 for (const name of BROWSERS) describe(name, () => {
@@ -26,11 +26,6 @@ for (const name of BROWSERS) describe(name, () => {
     const reader = await readerFrame(page);
     await reader.waitForSelector('.decant-content, .decant-message', { timeout: 15_000 });
     return { page, reader };
-  }
-
-  async function closeReader(page, reader) {
-    await reader.click('#decant-close');
-    await page.waitForFunction(() => document.querySelector('decant-reader') === null);
   }
 
   const resetSettings = () => browser.extension((ext) => ext.storage.sync.clear());

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { BROWSERS, startForSuite, clickDecant, readerFrame, overlayPresent, closedShadowText } from './harness.mjs';
+import { BROWSERS, startForSuite, clickDecant, readerFrame, closeReader, overlayPresent, closedShadowText } from './harness.mjs';
 
 for (const name of BROWSERS) describe(name, () => {
   let server;
@@ -58,8 +58,7 @@ for (const name of BROWSERS) describe(name, () => {
         assert.match(markdown, /!\[Waves breaking over the old seawall in February\]\(http:\/\/127\.0\.0\.1:\d+\/images\/seawall\.jpg\)/);
         for (const text of DROPPED) assert.ok(!markdown.includes(text), `Markdown has boilerplate ${JSON.stringify(text)}`);
 
-        await reader.click('#decant-close');
-        await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+        await closeReader(page, reader);
         const afterClose = await page.evaluate(() => ({
           html: document.documentElement.outerHTML,
           y: window.scrollY,
@@ -187,8 +186,7 @@ for (const name of BROWSERS) describe(name, () => {
         blankLinks: ['noopener noreferrer', 'noopener noreferrer'],
         inlineRuns: false,
       });
-      await reader.click('#decant-close');
-      await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+      await closeReader(page, reader);
 
       await page.goto(server.url('/pages/footnotes.html'));
       await clickDecant(browser, page);
@@ -218,8 +216,7 @@ for (const name of BROWSERS) describe(name, () => {
       const meta = await reader.textContent('.decant-meta');
       assert.match(meta, /Ines Moreau, Tomasz Wrobel/);
       assert.match(meta, /Orchard Science Weekly/);
-      await reader.click('#decant-close');
-      await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+      await closeReader(page, reader);
 
       await page.goto(server.url('/pages/math.html'));
       await clickDecant(browser, page);
@@ -244,8 +241,7 @@ for (const name of BROWSERS) describe(name, () => {
       await reader.waitForSelector('.decant-content img');
       const [download] = await Promise.all([page.waitForEvent('download'), reader.click('#decant-save')]);
       await download.path();
-      await reader.click('#decant-close');
-      await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+      await closeReader(page, reader);
       const origin = new URL(server.url('/')).origin;
       const foreign = requests.filter((u) => !u.startsWith(browser.scheme) && !u.startsWith('blob:') && !u.startsWith('data:') && !u.startsWith(`${origin}/images/`));
       assert.deepEqual(foreign, [], 'requests other than the article images');
