@@ -7,7 +7,7 @@ fuzz_target!(|data: &[u8]| {
     let html = String::from_utf8_lossy(data);
     let dom = decant::dom::Dom::parse_fragment(&html);
     let text = decant::text::plain_text(&dom, dom.root());
-    let words = decant::text::word_count(&text);
-    let minutes = decant::text::reading_minutes(&text);
+    let (words, minutes) = decant::text::words_and_minutes(&text);
+    assert_eq!(words, decant::text::word_count(&text), "the two word counts differ");
     assert!(words > 0 || minutes == 0, "{minutes} minutes to read no words");
 });
