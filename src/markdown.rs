@@ -344,7 +344,14 @@ impl Renderer<'_> {
 
     fn table(&self, table: NodeId, depth: usize) -> Option<String> {
         let dom = self.dom;
-        let rows: Vec<NodeId> = dom.descendants(table).filter(|&r| dom.is(r, "tr")).collect();
+        // The table's own rows: a table inside a cell is that cell's content, not more rows (read
+        // as both, tables nested in cells doubled the output at each level).
+        let rows: Vec<NodeId> = dom
+            .element_children(table)
+            .into_iter()
+            .flat_map(|c| if dom.tag(c).is_some_and(|t| matches!(t, "thead" | "tbody" | "tfoot")) { dom.element_children(c) } else { vec![c] })
+            .filter(|&r| dom.is(r, "tr"))
+            .collect();
         let mut grid: Vec<Vec<String>> = rows
             .iter()
             .map(|&r| {
@@ -489,6 +496,16 @@ mod tests {
     fn sibling_images_are_blocks() {
         let md = html_to_markdown("<div><img src=\"https://x.org/a.png\" alt=\"a\"><img src=\"https://x.org/b.png\" alt=\"b\"></div>");
         assert_eq!(md, "![a](https://x.org/a.png)\n\n![b](https://x.org/b.png)\n");
+    }
+
+    #[test]
+    fn a_table_in_a_cell_is_that_cells_content_not_more_rows() {
+        let md = html_to_markdown("<table><tr><th>outer</th></tr><tr><td><table><tr><td>inner</td></tr></table></td></tr></table>");
+        assert_eq!(md.matches("inner").count(), 1, "{md}");
+        // Nested twenty deep, the output stays small (each level used to double it).
+        let deep = "<table><tr><th>x<table><tr><td>".repeat(20) + &"</td></tr></table></th></tr></table>".repeat(20);
+        let md = html_to_markdown(&deep);
+        assert!(md.len() < 10_000, "{} bytes", md.len());
     }
 
     #[test]
