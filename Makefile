@@ -12,6 +12,7 @@ setup:
 	@scripts/setup.sh
 
 # The engine as WebAssembly, for the extension. Committed; rebuilt from the sources by `make test`.
+# DECANT_WASM_ROUTE=rustup or debian picks the Rust toolchain (scripts/build-wasm.sh).
 pkg: setup
 	scripts/build-wasm.sh
 
@@ -52,10 +53,10 @@ limits:
 fuzz: setup
 	@scripts/fuzz.sh
 
-# CI: the committed pkg/ must be what the sources build.
+# CI: the committed pkg/ must be what the sources build with the reference tools (pkg/BUILD
+# names them); on a machine with other tools it says it cannot compare, and passes.
 check-pkg:
-	@git diff --exit-code --stat -- pkg || { echo "pkg/ is stale: run 'make pkg' and commit pkg/" >&2; exit 1; }
-	@test -z "$$(git status --porcelain -- pkg)" || { echo "pkg/ has files git does not know: run 'make pkg' and commit pkg/" >&2; exit 1; }
+	@scripts/check-pkg.sh
 
 # Agreement with Mozilla Readability on the shared corpus (docs/corpus.md records the figures).
 CORPUS ?= ../shared/corpus/readability/pages

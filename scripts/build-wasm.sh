@@ -2,47 +2,76 @@
 # Builds pkg/ (the engine as WebAssembly, with its JS shim) from the current sources:
 #   cargo build --target wasm32-unknown-unknown --release
 #   wasm-bindgen --target web   (the CLI version pinned in Cargo.toml)
-#   wasm-opt -Oz                (when binaryen is installed)
-# It uses rustup's wasm32 target where it is installed. Elsewhere it falls back to Debian's
-# Rust (rustc-web, rust-web-src) building std from source; scripts/setup.sh installs that.
+#   wasm-opt -Oz                (binaryen pinned in scripts/wasm-opt/package.json, run by Node)
+# and records in pkg/BUILD which tools made it.
+#
+# Two ways to get a Rust that targets wasm32, chosen by DECANT_WASM_ROUTE (default: auto):
+#   rustup  the toolchain of rust-toolchain.toml with rustup's wasm32-unknown-unknown target.
+#           This is the reference: the committed pkg/ is built this way.
+#   debian  Debian's Rust (rustc-web, rust-web-src) building std from source (-Zbuild-std).
+#           It works as well but gives other bytes, so `make check-pkg` cannot compare them.
+#   auto    rustup where its wasm32 target is installed, else debian.
+# scripts/setup.sh installs one of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
+die() { echo "build-wasm: $*" >&2; exit 1; }
+
 bindgen_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
-[ -n "$bindgen_version" ] || { echo "build-wasm: cannot find the pinned wasm-bindgen version in Cargo.toml" >&2; exit 1; }
-if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
-  echo "build-wasm: wasm-bindgen-cli $bindgen_version is missing; run scripts/setup.sh" >&2
-  exit 1
-fi
+[ -n "$bindgen_version" ] || die "cannot find the pinned wasm-bindgen version in Cargo.toml"
+wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$" ||
+  die "wasm-bindgen-cli $bindgen_version is missing; run scripts/setup.sh"
+wasm_opt=scripts/wasm-opt/node_modules/.bin/wasm-opt
+[ -x "$wasm_opt" ] || die "the pinned wasm-opt is missing; run scripts/setup.sh"
 
 target=wasm32-unknown-unknown
+rustup_has_target() {
+  command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx "$target"
+}
+debian_has_std_source() { [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/src/rust/library ]; }
+
+route=${DECANT_WASM_ROUTE:-auto}
+case $route in
+  auto)
+    if rustup_has_target; then route=rustup
+    elif debian_has_std_source; then route=debian
+    else
+      die "no Rust toolchain for $target. Install it with 'rustup target add $target', or run scripts/setup.sh (Debian: rustc-web, cargo-web, rust-web-src, lld)."
+    fi ;;
+  rustup) rustup_has_target || die "DECANT_WASM_ROUTE=rustup, but rustup has no $target target: run 'rustup target add $target'." ;;
+  debian) debian_has_std_source || die "DECANT_WASM_ROUTE=debian, but Debian's Rust with its std source is missing: apt-get install rustc-web cargo-web rust-web-src lld-22." ;;
+  *) die "DECANT_WASM_ROUTE is '$route'; it must be rustup, debian or auto." ;;
+esac
+
 # Paths inside panic messages must not depend on where the repository was cloned, or the
 # committed pkg/ could never match a rebuild.
-# Reference types off: Debian's wasm-opt (binaryen 108) breaks the externref table that
-# wasm-bindgen builds with them, and the module is no smaller with them.
-export RUSTFLAGS="--remap-path-prefix=$root=decant --remap-path-prefix=$HOME=~ -C target-feature=-reference-types ${RUSTFLAGS:-}"
-if command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx "$target"; then
+export RUSTFLAGS="--remap-path-prefix=$root=decant --remap-path-prefix=$HOME=~ ${RUSTFLAGS:-}"
+if [ "$route" = rustup ]; then
+  rustc_version="$(rustc -V), $target from rustup"
   cargo build --locked --release --lib --target "$target"
-elif [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/src/rust/library ]; then
-  # Debian's toolchain with its std source: build std for wasm32 ourselves.
+else
+  rustc_version="$(/usr/bin/rustc -V), $target with std built from Debian's rust-web-src"
   RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=target/debian \
     /usr/bin/cargo build --locked --release --lib --target "$target" -Zbuild-std=std,panic_abort
   mkdir -p "target/$target/release"
   cp "target/debian/$target/release/decant.wasm" "target/$target/release/decant.wasm"
-else
-  echo "build-wasm: no Rust toolchain for $target. Install it with 'rustup target add $target'," >&2
-  echo "or run scripts/setup.sh (Debian: rustc-web, cargo-web, rust-web-src, lld)." >&2
-  exit 1
 fi
 
 rm -rf pkg.tmp
 wasm-bindgen --target web --no-typescript --out-dir pkg.tmp "target/$target/release/decant.wasm"
-if command -v wasm-opt >/dev/null; then
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue \
-    -o pkg.tmp/decant_bg.wasm pkg.tmp/decant_bg.wasm
-else
-  echo "build-wasm: wasm-opt not found (Debian package binaryen); pkg/ is larger than it should be" >&2
-fi
+# The features are those Rust enables for wasm32 by default; wasm-bindgen's externref table
+# needs reference types.
+"$wasm_opt" -Oz --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+  -o pkg.tmp/decant_bg.wasm pkg.tmp/decant_bg.wasm
+{
+  echo "# The tools that built this pkg/ (scripts/build-wasm.sh). make check-pkg compares pkg/ byte"
+  echo "# for byte only with a rebuild made by the same tools."
+  echo "rustc: $rustc_version"
+  echo "wasm-bindgen: $(wasm-bindgen --version)"
+  echo "wasm-opt: $("$wasm_opt" --version)"
+} >pkg.tmp/BUILD
 rm -rf pkg && mv pkg.tmp pkg
-printf 'pkg/decant_bg.wasm: %s bytes, %s gzipped\n' "$(stat -c %s pkg/decant_bg.wasm)" "$(gzip -9 -c pkg/decant_bg.wasm | wc -c)"
+printf 'pkg/decant_bg.wasm: %s bytes, %s gzipped (%s)\n' "$(stat -c %s pkg/decant_bg.wasm)" \
+  "$(gzip -9 -c pkg/decant_bg.wasm | wc -c)" "$rustc_version"
