@@ -8,7 +8,7 @@
   // Firefox's `browser` where it exists, Chromium's `chrome` otherwise (as extension/api.js).
   const ext = globalThis.browser ?? globalThis.chrome;
   const CAPTURE = 'decant:capture'; // KIND.capture in messages.js (this script cannot import)
-  const CLOSE = 'decant:close';
+  const CLOSE = 'decant:close'; // KIND.close
   // The engine's input limit (Options::max_input_bytes), and about what one message can carry.
   const MAX_CAPTURE = 64 * 1024 * 1024;
   const state = (globalThis.__decantReader ??= { host: null, frame: null, focus: null, opening: false });

@@ -1,5 +1,7 @@
 // The messages the extension's parts exchange. Each has a `kind` from this list; receivers check
-// the kind and the field types before acting, and ignore anything else.
+// the kind and the field types before acting, and ignore anything else. capture.js and probe.js
+// are classic scripts injected into pages and cannot import this module: they spell out the kinds
+// they use, and tests/js/api.test.mjs checks that they spell them as here.
 
 export const KIND = Object.freeze({
   // capture.js -> background: the page's HTML, to hand to the reader. Reply: { ok, id } or { ok: false, error }.
@@ -9,6 +11,8 @@ export const KIND = Object.freeze({
   takeCapture: 'decant:take-capture',
   // probe.js -> background: a page's HTML for the readerable check behind the toolbar badge.
   probe: 'decant:probe',
+  // reader frame -> capture.js in the page: remove the reader.
+  close: 'decant:close',
 });
 
 /** Whether `msg` is a capture message with the fields it needs. */

@@ -9,5 +9,5 @@
   const MAX_CHARS = 4_000_000;
   const html = document.documentElement.outerHTML;
   if (html.length > MAX_CHARS) return;
-  ext.runtime.sendMessage({ kind: 'decant:probe', html }).catch(() => {});
+  ext.runtime.sendMessage({ kind: 'decant:probe', html }).catch(() => {}); // KIND.probe in messages.js
 })();

@@ -6,7 +6,7 @@
 
 import { KIND } from './messages.js';
 import { ext } from './api.js';
-import { formatDate, now } from './util.js';
+import { el, formatDate, now } from './util.js';
 import { THEMES, FONT_SIZE, SPEECH_RATES, SAVE_FORMATS, applySettings, loadSettings, saveSettings, onSettingsChanged, settingsForm } from './settings.js';
 import { Narrator } from './narrator.js';
 
@@ -39,13 +39,7 @@ let narrator = null;
 function close() {
   narrator?.stop();
   // capture.js in the page removes this frame; it checks that the message comes from it.
-  window.parent.postMessage({ kind: 'decant:close' }, '*');
-}
-
-function el(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
+  window.parent.postMessage({ kind: KIND.close }, '*');
 }
 
 function showMessage(title, detail) {

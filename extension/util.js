@@ -17,3 +17,18 @@ export function formatDate(value, locale) {
  * service worker and the reader (capture.js, a classic script, spells out the same line).
  */
 export const now = () => performance.timeOrigin + performance.now();
+
+/** Properties `el` refuses: they would turn a string into markup. */
+const MARKUP_PROPS = ['innerHTML', 'outerHTML'];
+
+/**
+ * A new element with `props` set on it and `children` (nodes or strings, as text) appended.
+ * Refuses the properties that parse HTML, so page text can never become markup this way.
+ */
+export function el(tag, props = {}, ...children) {
+  const markup = MARKUP_PROPS.find((p) => Object.hasOwn(props, p));
+  if (markup) throw new TypeError(`el() does not set ${markup}: build the nodes instead`);
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}

@@ -37,3 +37,16 @@ test('ext is Firefox\'s browser where it exists, chrome otherwise', async () => 
     delete globalThis.chrome;
   }
 });
+
+test('every message kind a script spells out is one of messages.js', async () => {
+  const { KIND } = await import('../../extension/messages.js');
+  const known = new Set(Object.values(KIND));
+  const unknown = [];
+  for (const file of (await readdir(EXTENSION)).filter((f) => f.endsWith('.js') && f !== 'messages.js')) {
+    const source = await readFile(join(EXTENSION, file), 'utf8');
+    // 'decant:timing' is a performance mark's name, not a message.
+    for (const [, kind] of source.matchAll(/['"](decant:[a-z-]+)['"]/g)) if (kind !== 'decant:timing' && !known.has(kind)) unknown.push(`${file}: ${kind}`);
+  }
+  assert.deepEqual(unknown, []);
+  for (const kind of ['decant:capture', 'decant:close']) assert.ok((await readFile(join(EXTENSION, 'capture.js'), 'utf8')).includes(`'${kind}'`), kind);
+});

@@ -1,5 +1,6 @@
 // The extension never turns page strings into markup: no innerHTML/outerHTML assignment, no
-// insertAdjacentHTML, no document.write, no eval. (Reading outerHTML to capture is fine.)
+// insertAdjacentHTML, no document.write, no eval, no innerHTML handed over as a property (as to
+// el() or Object.assign). (Reading outerHTML to capture is fine.)
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 const EXTENSION = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'extension');
 const FORBIDDEN = [
   [/\.(inner|outer)HTML\s*\+?=(?!=)/, 'assigns innerHTML/outerHTML'],
+  [/\[\s*['"`](inner|outer)HTML['"`]\s*\]\s*\+?=(?!=)/, 'assigns innerHTML/outerHTML by a computed name'],
+  [/\b(inner|outer)HTML['"`]?\s*:/, 'passes innerHTML/outerHTML as a property (to el() or Object.assign)'],
   [/insertAdjacentHTML/, 'uses insertAdjacentHTML'],
   [/document\.write/, 'uses document.write'],
   [/\beval\s*\(|new\s+Function\s*\(/, 'evaluates strings as code'],
@@ -57,4 +60,15 @@ test("the reader's frame-src is exactly the engine's video hosts", async () => {
   assert.ok(hosts.length >= 3);
   const expected = hosts.flatMap((h) => [`https://${h}`, `https://*.${h}`]);
   assert.deepEqual((await pagePolicy('reader.html'))['frame-src'], expected);
+});
+
+test('the patterns catch each form of markup assignment', () => {
+  const caught = (line) => FORBIDDEN.some(([pattern]) => pattern.test(line));
+  for (const bad of ['node.innerHTML = html;', "node['outerHTML'] = html;", "el('div', { innerHTML: html })",
+    "Object.assign(node, { 'innerHTML': html })", 'node.insertAdjacentHTML("beforeend", html)']) {
+    assert.ok(caught(bad), bad);
+  }
+  for (const fine of ['const html = document.documentElement.outerHTML;', "el('p', { textContent: text })"]) {
+    assert.ok(!caught(fine), fine);
+  }
 });
