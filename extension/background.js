@@ -8,7 +8,8 @@ import { ext } from './api.js';
 import { now } from './util.js';
 
 // Captures wait here between the capture script and the reader frame, with their extraction (begun
-// on arrival): a second at most. They are taken once and never stored anywhere else.
+// on arrival), until the frame takes them (usually within a second) or for 60 s at most. They are
+// taken once and never stored anywhere else.
 const captures = new Map();
 const MENU_ID = 'decant-open';
 const PROBE_ID = 'decant-probe';

@@ -69,16 +69,17 @@ pub struct Dom {
     nodes: Vec<Node>,
 }
 
-/// Elements that never have children (serialized without an end tag).
-/// How deep the tree may nest. Deeper elements are attached to their ancestor at this depth, as
-/// Chromium's HTML parser does (its `kMaximumHTMLParserDOMTreeDepth` is 512): every walk that
-/// looks at ancestors or subtrees then stays linear in the page size, whatever the page's nesting.
+/// How deep the tree may nest, as in Chromium's HTML parser (its `kMaximumHTMLParserDOMTreeDepth`
+/// is 512). The parser's token filter drops container tags past about this depth, and
+/// `Dom::flatten_deep` then attaches whatever is still deeper to its ancestor at this depth: every
+/// walk that looks at ancestors or subtrees stays linear in the page size, whatever the nesting.
 pub const MAX_DEPTH: usize = 512;
 
 /// Elements whose contents the parser reads as text, not markup, up to their end tag (all the rest
 /// of the page for `plaintext`).
 pub(crate) const RAW_TEXT_ELEMENTS: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
 
+/// Elements that never have children (serialized without an end tag).
 pub const VOID_ELEMENTS: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr",
