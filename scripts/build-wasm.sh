@@ -25,22 +25,19 @@ wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$" ||
 wasm_opt=scripts/wasm-opt/node_modules/.bin/wasm-opt
 [ -x "$wasm_opt" ] || die "the pinned wasm-opt is missing; run scripts/setup.sh"
 
-target=wasm32-unknown-unknown
-rustup_has_target() {
-  command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx "$target"
-}
-debian_has_std_source() { [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/src/rust/library ]; }
+. scripts/wasm-routes.sh
+target=$wasm_target
 
 route=${DECANT_WASM_ROUTE:-auto}
 case $route in
   auto)
-    if rustup_has_target; then route=rustup
-    elif debian_has_std_source; then route=debian
+    if have_rustup_target; then route=rustup
+    elif have_debian_rust; then route=debian
     else
       die "no Rust toolchain for $target. Install it with 'rustup target add $target', or run scripts/setup.sh (Debian: rustc-web, cargo-web, rust-web-src, lld)."
     fi ;;
-  rustup) rustup_has_target || die "DECANT_WASM_ROUTE=rustup, but rustup has no $target target: run 'rustup target add $target'." ;;
-  debian) debian_has_std_source || die "DECANT_WASM_ROUTE=debian, but Debian's Rust with its std source is missing: apt-get install rustc-web cargo-web rust-web-src lld-22." ;;
+  rustup) have_rustup_target || die "DECANT_WASM_ROUTE=rustup, but rustup has no $target target: run 'rustup target add $target'." ;;
+  debian) have_debian_rust || die "DECANT_WASM_ROUTE=debian, but Debian's Rust with its std source is missing: apt-get install rustc-web cargo-web rust-web-src lld-22." ;;
   *) die "DECANT_WASM_ROUTE is '$route'; it must be rustup, debian or auto." ;;
 esac
 

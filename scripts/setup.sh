@@ -22,16 +22,13 @@ command -v chromium >/dev/null || [ -x "${CHROMIUM_PATH:-/nonexistent}" ] || apt
 command -v firefox-esr >/dev/null || [ -x "${FIREFOX_PATH:-/nonexistent}" ] || apt_packages+=(firefox-esr)
 command -v c++ >/dev/null || apt_packages+=(g++) # libFuzzer, built by the fuzz targets
 [ -f /usr/share/java/epubcheck.jar ] || [ -n "${EPUBCHECK_JAR:-}" ] || apt_packages+=(epubcheck) # checks saved EPUBs (Java)
-have_rustup_target() {
-  command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown
-}
-have_debian_rust() { [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/src/rust/library ]; }
+. scripts/wasm-routes.sh
 case ${DECANT_WASM_ROUTE:-auto} in
   debian) have_debian_rust || apt_packages+=(rustc-web cargo-web rust-web-src lld-22) ;;
   *)
     if ! have_rustup_target; then
       # rustup first: the reference toolchain, and on an ordinary machine it can download it.
-      if command -v rustup >/dev/null && rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+      if command -v rustup >/dev/null && rustup target add "$wasm_target" >/dev/null 2>&1; then
         say "installed rustup's wasm32-unknown-unknown target"
       elif [ "${DECANT_WASM_ROUTE:-auto}" = rustup ]; then
         say "DECANT_WASM_ROUTE=rustup, but 'rustup target add wasm32-unknown-unknown' failed"; exit 1

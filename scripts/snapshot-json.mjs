@@ -39,11 +39,11 @@ if (existsSync(wcxb)) {
   }
 }
 
+mkdirSync(out, { recursive: true });
 let refused = 0;
 for (const page of pages) {
   const run = spawnSync(cli, ['-', '--format', 'json', '--url', page.url], { input: page.html(), maxBuffer: 1 << 30 });
   const file = join(out, `${page.name.replaceAll('/', '__')}.json`);
-  mkdirSync(out, { recursive: true });
   if (run.status === 0) {
     writeFileSync(file, run.stdout);
   } else {
