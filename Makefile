@@ -61,7 +61,7 @@ check-pkg:
 # Agreement with Mozilla Readability on the shared corpus (docs/corpus.md records the figures).
 CORPUS ?= ../shared/corpus/readability/pages
 measure:
-	$(CARGO) run --release --locked --bin decant-measure -- $(CORPUS)
+	$(CARGO) run --release --locked --features test_api --bin decant-measure -- $(CORPUS)
 
 # Native speed: Decant against dom_smoothie on the corpus, same process (bench/; docs/performance.md).
 bench:

@@ -1,4 +1,4 @@
-//! Stage 4, output: serialize the article through an allow-list, making every URL absolute.
+//! The trust boundary: serialize the article through an allow-list, making every URL absolute.
 //!
 //! Everything the reader view shows and every export is built from this HTML, so it is the one
 //! place where page markup becomes trusted. Unknown elements are unwrapped (their text kept);
@@ -42,6 +42,24 @@ const MATH_ATTRS: &[&str] = &[
     "height", "depth", "form",
 ];
 
+/// The hosts whose video frames are kept (sandboxed, see `video_iframe`), and so the hosts the
+/// reader page lets frames load from: its Content-Security-Policy `frame-src` lists exactly
+/// these (a test compares the two).
+pub const VIDEO_HOSTS: &[&str] = &[
+    "youtube.com", "youtube-nocookie.com", "player.vimeo.com", "v.qq.com", "archive.org",
+    "upload.wikimedia.org", "player.twitch.tv", "dailymotion.com", "bilibili.com",
+];
+
+/// An `<iframe>` or `<embed>` from one of [`VIDEO_HOSTS`]: the one rule for which frames are
+/// content, shared by the stages that keep them and the sanitizer that lets them through.
+pub fn is_video_embed(dom: &Dom, id: NodeId) -> bool {
+    let src = dom.attr(id, "src").or_else(|| dom.attr(id, "data")).unwrap_or("");
+    let full = if src.starts_with("//") { format!("https:{src}") } else { src.to_string() };
+    let Some(parsed) = Url::parse(&full) else { return false };
+    let host = parsed.host();
+    VIDEO_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
+}
+
 /// How a URL attribute is used: a link target, or an image to load.
 #[derive(Clone, Copy, PartialEq)]
 enum UrlKind {
@@ -49,14 +67,16 @@ enum UrlKind {
     Image,
 }
 
-/// Serializes the children of `top` as sanitized HTML. `base` resolves relative URLs; `page` is
-/// the page's own URL, so that links to a fragment of the page stay in-page (`#note-1`).
+/// The HTML half of [`sanitized`].
+#[cfg(any(test, feature = "test_api"))]
 pub fn sanitized_html(dom: &Dom, top: NodeId, base: Option<&Url>, page: Option<&Url>) -> String {
     sanitized(dom, top, base, page).0
 }
 
-/// [`sanitized_html`], and the tree that HTML describes, built along the way (the text, excerpt
-/// and word count are read from it without parsing the HTML again).
+/// Serializes the children of `top` as sanitized HTML. `base` resolves relative URLs; `page` is
+/// the page's own URL, so that links to a fragment of the page stay in-page (`#note-1`). Also
+/// returns the tree that HTML describes, built along the way (the text, excerpt and word count
+/// are read from it without parsing the HTML again).
 pub fn sanitized(dom: &Dom, top: NodeId, base: Option<&Url>, page: Option<&Url>) -> (String, Dom) {
     let mut out = Output { html: String::new(), dom: Dom::new_document(0), open: Vec::new() };
     enum Step {
@@ -211,7 +231,7 @@ fn allowed_attr(tag: &str, attr: &str, value: &str, base: Option<&Url>, page: Op
 /// An `<iframe>` survives only as a video from a known host, sandboxed, loaded lazily and sent no
 /// referrer: its attributes, or `None` to drop it.
 fn video_iframe(dom: &Dom, n: NodeId, base: Option<&Url>) -> Option<Vec<(&'static str, String)>> {
-    if !crate::clean::is_video_embed(dom, n) {
+    if !is_video_embed(dom, n) {
         return None;
     }
     let src = dom.attr(n, "src").and_then(|s| safe_url(s, UrlKind::Link, base, None))?;
@@ -236,6 +256,7 @@ fn video_iframe(dom: &Dom, n: NodeId, base: Option<&Url>) -> Option<Vec<(&'stati
 /// The first thing in `html` that the sanitizer must never let through, described, or `None`.
 /// This is the independent check that the tests and fuzz targets apply to the sanitizer's
 /// output: it parses the markup as the reader does and looks at every element and attribute.
+#[cfg(any(test, feature = "test_api"))]
 pub fn find_unsafe(html: &str) -> Option<String> {
     const URL_ATTRIBUTES: &[&str] = &["href", "src", "srcset", "action", "poster", "cite", "background", "data", "codebase", "longdesc", "lowsrc", "dynsrc", "usemap", "manifest", "icon", "profile"];
     const ELEMENTS: &[&str] = &["script", "style", "object", "embed", "form", "input", "button", "base", "meta", "link", "template", "frame", "frameset", "svg"];

@@ -1,6 +1,5 @@
-//! Text measures: plain text of a tree, word counts, reading time and title similarity.
-
-use crate::dom::{normalize_space, Dom, NodeData, NodeId};
+//! Text as strings, below the tree: white space, commas, word counts, reading time and title
+//! similarity.
 
 /// Average silent reading speed of adults for non-fiction, in words per minute (Brysbaert 2019,
 /// a meta-analysis of 190 studies: 238 wpm).
@@ -8,13 +7,6 @@ const WORDS_PER_MINUTE: f64 = 238.0;
 /// Chinese and Japanese readers take in about 500 characters a minute; a CJK character is
 /// counted as one "word" for the total, then read at this rate.
 const CJK_CHARS_PER_MINUTE: f64 = 500.0;
-
-/// Elements after which plain text starts a new line.
-const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
-    "dt", "dd", "blockquote", "pre", "table", "tr", "figure", "figcaption", "hr", "br", "caption",
-    "details", "summary",
-];
 
 /// Whether `c` is a Chinese, Japanese or Korean character (counted one per word).
 pub fn is_cjk(c: char) -> bool {
@@ -58,72 +50,6 @@ fn minutes(latin_words: usize, cjk_chars: usize) -> u32 {
     (minutes.round() as u32).max(1)
 }
 
-/// The text of `top`'s subtree with a line break after each block and runs of space folded.
-pub fn plain_text(dom: &Dom, top: NodeId) -> String {
-    let mut raw = String::new();
-    // Iterative walk: `Close(block)` marks where an element's subtree ends.
-    enum Step {
-        Open(NodeId),
-        Close(bool),
-    }
-    let mut steps: Vec<Step> = dom.children(top).into_iter().rev().map(Step::Open).collect();
-    while let Some(step) = steps.pop() {
-        match step {
-            Step::Close(block) => {
-                if block {
-                    raw.push('\n');
-                }
-            }
-            Step::Open(n) => match dom.data(n) {
-                NodeData::Text(t) => {
-                    let in_pre = dom.has_ancestor(n, "pre", 0);
-                    if in_pre {
-                        raw.push_str(&t.replace('\n', "\u{1}"));
-                    } else {
-                        raw.push_str(&t.replace('\n', " "));
-                    }
-                }
-                NodeData::Element(e) => {
-                    let block = BLOCKS.contains(&&*e.name) || &*e.name == "td" || &*e.name == "th";
-                    if &*e.name == "td" || &*e.name == "th" {
-                        raw.push(' ');
-                    }
-                    if block {
-                        raw.push('\n');
-                    }
-                    steps.push(Step::Close(block));
-                    steps.extend(dom.children(n).into_iter().rev().map(Step::Open));
-                }
-                NodeData::Document => {}
-            },
-        }
-    }
-    let mut out = String::new();
-    for line in raw.split('\n') {
-        let line = normalize_space(line).replace('\u{1}', "\n");
-        if !line.is_empty() {
-            if !out.is_empty() {
-                out.push_str("\n\n");
-            }
-            out.push_str(&line);
-        }
-    }
-    out
-}
-
-/// The text of a code block, keeping its line breaks (`<br>` included) exactly.
-pub fn plain_code(dom: &Dom, pre: NodeId) -> String {
-    let mut s = String::new();
-    for n in dom.descendants(pre) {
-        match dom.data(n) {
-            NodeData::Text(t) => s.push_str(t),
-            NodeData::Element(e) if &*e.name == "br" => s.push('\n'),
-            _ => {}
-        }
-    }
-    s
-}
-
 fn tokens(s: &str) -> Vec<String> {
     s.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
@@ -146,6 +72,34 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     1.0 - len(&unique) as f64 / len(&all) as f64
 }
 
+/// Folds runs of white space to one space and trims the ends.
+pub fn normalize_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+
+/// Commas in the scripts we score: Latin, Arabic, small/vertical forms and full-width.
+pub const COMMAS: &[char] =
+    &[',', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}', '\u{FF0C}'];
+
+/// How many of [`COMMAS`] `text` holds.
+pub fn count_commas(text: &str) -> usize {
+    if text.is_ascii() {
+        // The one ASCII comma, counted by the byte (the compiler vectorizes this).
+        text.bytes().filter(|&b| b == b',').count()
+    } else {
+        text.chars().filter(|c| COMMAS.contains(c)).count()
+    }
+}
+
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,14 +121,15 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_breaks_blocks() {
-        let dom = Dom::parse_fragment("<h2>Title</h2><p>One  <b>two</b></p><ul><li>a</li><li>b</li></ul>");
-        assert_eq!(plain_text(&dom, dom.root()), "Title\n\nOne two\n\na\n\nb");
-    }
-
-    #[test]
     fn similarity_of_title_and_heading() {
         assert!(similarity("The Big Story - Site", "The Big Story") > 0.99);
         assert!(similarity("The Big Story", "Something else entirely") < 0.1);
+    }
+
+    #[test]
+    fn commas_of_every_script_are_counted() {
+        assert_eq!(count_commas("one, two, three"), 2);
+        assert_eq!(count_commas("un, deux，trois، four﹐"), 4);
+        assert_eq!(count_commas("no commas"), 0);
     }
 }

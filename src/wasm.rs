@@ -29,23 +29,6 @@ pub fn extract(html: &str, url: &str) -> Result<JsValue, JsValue> {
     to_js(&article)
 }
 
-/// `extractWithMarkdown(html, url)`: the article object with a `markdown` field added, so the
-/// reader can save without a second pass over the article.
-#[wasm_bindgen(js_name = extractWithMarkdown)]
-pub fn extract_with_markdown(html: &str, url: &str) -> Result<JsValue, JsValue> {
-    let article = crate::extract(html, url, &Options::default()).map_err(engine_error)?;
-    let value = to_js(&article)?;
-    let markdown = crate::to_markdown(&article);
-    js_sys::Reflect::set(&value, &JsValue::from_str("markdown"), &JsValue::from_str(&markdown))?;
-    Ok(value)
-}
-
-/// `htmlToMarkdown(html)`: Markdown of a fragment of (sanitized) HTML.
-#[wasm_bindgen(js_name = htmlToMarkdown)]
-pub fn html_to_markdown(html: &str) -> String {
-    crate::markdown::html_to_markdown(html)
-}
-
 /// `isProbablyReaderable(html)`: whether the page looks like an article.
 #[wasm_bindgen(js_name = isProbablyReaderable)]
 pub fn is_probably_readerable(html: &str) -> bool {
@@ -57,41 +40,24 @@ pub fn is_probably_readerable(html: &str) -> bool {
 #[wasm_bindgen]
 pub struct Saved {
     article: Article,
-    export: crate::export::Export,
+    export: crate::Export,
 }
 
 #[wasm_bindgen]
 impl Saved {
-    /// Extracts the article of `html` (served at `url`). Throws like `extract`.
-    #[wasm_bindgen(constructor)]
-    pub fn new(html: &str, url: &str) -> Result<Saved, JsValue> {
-        let article = crate::extract(html, url, &Options::default()).map_err(engine_error)?;
-        Ok(Saved { article, export: crate::export::Export::default() })
-    }
-
     /// `Saved.fromArticle(article)`: the handle for an article `extract` returned (that object),
     /// without the page or a second extraction. Its `text` may be left out (the reader is sent
     /// the article without it; no saved format reads it). Throws if `article` is not an article.
     #[wasm_bindgen(js_name = fromArticle)]
     pub fn from_article(article: JsValue) -> Result<Saved, JsValue> {
         let article: Article = serde_wasm_bindgen::from_value(article).map_err(|e| js_error(format!("not an article: {e}")))?;
-        Ok(Saved { article, export: crate::export::Export::default() })
-    }
-
-    /// The article as a plain object, as `extract` returns it: a `text` left out of the object
-    /// given to `fromArticle` is read from the content again, here, where it is asked for.
-    pub fn article(&self) -> Result<JsValue, JsValue> {
-        if self.article.text.is_empty() && !self.article.content.is_empty() {
-            let dom = crate::dom::Dom::parse_fragment(&self.article.content);
-            return to_js(&Article { text: crate::text::plain_text(&dom, dom.root()), ..self.article.clone() });
-        }
-        to_js(&self.article)
+        Ok(Saved { article, export: crate::Export::default() })
     }
 
     /// The images a saved HTML or EPUB file would hold, lead image first.
     #[wasm_bindgen(js_name = imageUrls)]
     pub fn image_urls(&self) -> js_sys::Array {
-        crate::export::image_urls(&self.article).into_iter().map(|u| JsValue::from_str(&u)).collect()
+        crate::image_urls(&self.article).into_iter().map(|u| JsValue::from_str(&u)).collect()
     }
 
     /// An image fetched for `url`, with its `Content-Type`.
@@ -113,16 +79,16 @@ impl Saved {
     }
 
     pub fn markdown(&self) -> String {
-        crate::export::markdown(&self.article, &self.export)
+        crate::markdown(&self.article, &self.export)
     }
 
     pub fn text(&self) -> String {
-        crate::export::plain_text(&self.article)
+        crate::plain_text(&self.article)
     }
 
     /// One self-contained HTML file.
     pub fn html(&self) -> String {
-        crate::export::html_document(&self.article, &self.export)
+        crate::html_document(&self.article, &self.export)
     }
 
     /// The sanitized article body alone (for copying as rich text).
@@ -132,12 +98,12 @@ impl Saved {
 
     /// An EPUB 3 book.
     pub fn epub(&self) -> Vec<u8> {
-        crate::epub::epub(&self.article, &self.export)
+        crate::epub(&self.article, &self.export)
     }
 
     /// A file name for the article, safe on every system, with `extension`.
     #[wasm_bindgen(js_name = fileName)]
     pub fn file_name(&self, extension: &str) -> String {
-        format!("{}.{extension}", crate::export::file_stem(&self.article.title))
+        format!("{}.{extension}", crate::file_stem(&self.article.title))
     }
 }

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use decant::dom::Dom;
-use decant::export::{self, Export};
+use decant::test_api::Dom;
+use decant::Export;
 use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
 
 const URL: &str = "https://news.example/2026/03/story.html";
@@ -35,7 +35,7 @@ fn fixtures() -> Vec<(String, decant::Article)> {
 /// Every image fetched, except those whose URL contains "missing".
 fn with_images(article: &decant::Article) -> Export {
     let mut export = Export { saved: Some("2026-11-28".to_string()), ..Default::default() };
-    for url in export::image_urls(article) {
+    for url in decant::image_urls(article) {
         if url.contains("missing") {
             export.missing.insert(url, "the server answered 404".to_string());
         } else {
@@ -95,21 +95,21 @@ fn html_shape(article: &decant::Article) -> Shape {
     let dom = Dom::parse_fragment(&article.content);
     let mut shape = Shape::default();
     if !article.title.trim().is_empty() {
-        shape.headings.push((1, decant::dom::normalize_space(article.title.trim())));
+        shape.headings.push((1, decant::test_api::normalize_space(article.title.trim())));
     }
     let footnote_ids: Vec<String> = dom.descendants(dom.root()).filter_map(|n| dom.attr(n, "href")?.strip_prefix('#').map(str::to_string)).collect();
     for n in dom.descendants(dom.root()) {
         let Some(tag) = dom.tag(n) else { continue };
         match tag {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                let text = decant::dom::normalize_space(&dom.text_content(n));
+                let text = decant::test_api::normalize_space(&dom.text_content(n));
                 if !text.is_empty() {
                     shape.headings.push((tag.as_bytes()[1] - b'0', text));
                 }
             }
             "li" if dom.attr(n, "id").is_some_and(|id| footnote_ids.iter().any(|f| f == id)) => shape.footnotes += 1,
             "li" => shape.list_items += 1,
-            "pre" => shape.code.push(decant::text::plain_code(&dom, n).trim_end().to_string()),
+            "pre" => shape.code.push(decant::test_api::plain_code(&dom, n).trim_end().to_string()),
             "tr" => shape.table_rows += 1,
             "img" => shape.images.extend(dom.attr(n, "src").map(str::to_string)),
             "a" => {
@@ -118,7 +118,7 @@ fn html_shape(article: &decant::Article) -> Shape {
                     dom.descendants(dom.root()).any(|m| dom.is(m, "li") && dom.attr(m, "id") == Some(id))
                         || dom.ancestors(n).any(|p| dom.is(p, "li") && dom.attr(p, "id").is_some_and(|i| footnote_ids.iter().any(|f| f == i)))
                 });
-                if !href.is_empty() && !is_note_link && !decant::dom::normalize_space(&dom.text_content(n)).is_empty() {
+                if !href.is_empty() && !is_note_link && !decant::test_api::normalize_space(&dom.text_content(n)).is_empty() {
                     shape.links.push(href.to_string());
                 }
             }
@@ -148,7 +148,7 @@ fn markdown_renders_the_structure_of_the_article() {
 #[test]
 fn markdown_starts_with_front_matter() {
     let article = fixtures().into_iter().find(|(n, _)| n == "news-article").expect("news-article").1;
-    let md = export::markdown(&article, &Export { saved: Some("2026-11-28".into()), ..Default::default() });
+    let md = decant::markdown(&article, &Export { saved: Some("2026-11-28".into()), ..Default::default() });
     let front = md.strip_prefix("---\n").and_then(|r| r.split_once("\n---\n")).map(|(f, _)| f).expect("front matter");
     let fields: Vec<&str> = front.lines().map(|l| l.split(':').next().unwrap_or("")).collect();
     assert_eq!(fields, ["title", "author", "url", "site", "published", "saved", "excerpt", "lang"]);
@@ -160,7 +160,7 @@ fn markdown_starts_with_front_matter() {
 fn saved_html_is_self_contained_and_inert() {
     for (name, article) in fixtures() {
         let export = with_images(&article);
-        let html = export::html_document(&article, &export);
+        let html = decant::html_document(&article, &export);
         let dom = Dom::parse_document(&html);
         for n in dom.descendants(dom.root()) {
             let Some(el) = dom.element(n) else { continue };
@@ -176,7 +176,7 @@ fn saved_html_is_self_contained_and_inert() {
         }
         assert!(html.contains("default-src 'none'"), "{name}: no Content-Security-Policy");
         assert!(html.contains("<style>") && html.contains(".decant-content"), "{name}: no styles");
-        for url in export::image_urls(&article) {
+        for url in decant::image_urls(&article) {
             if url.contains("missing") {
                 assert!(html.contains("[Image not saved") && html.contains("404"), "{name}: no note for {url}");
             } else {
@@ -191,7 +191,7 @@ fn a_missing_image_leaves_a_note_and_the_article() {
     let html = "<html><head><title>Two pictures</title></head><body><article><h1>Two pictures</h1><p>The first picture loads and the second does not, which happens to servers as much as to people. Both stay in the saved file: one inline, one as a note of where it was.</p><figure><img src=\"/images/ok.png\" alt=\"The good one\"></figure><figure><img src=\"/missing/gone.png\" alt=\"The lost one\"></figure><p>That is the whole story, told twice so that there is enough of it to read.</p></article></body></html>";
     let article = decant::extract(html, URL, &decant::Options::default()).expect("article");
     let export = with_images(&article);
-    let saved = export::html_document(&article, &export);
+    let saved = decant::html_document(&article, &export);
     assert!(saved.contains("<img alt=\"The good one\" src=\"data:image/png;base64,"), "{saved}");
     assert!(saved.contains("[Image not saved (The lost one): https://news.example/missing/gone.png: the server answered 404]"), "{saved}");
     assert!(saved.contains("That is the whole story"));
@@ -216,7 +216,7 @@ fn epub_books_pass_epubcheck() {
     let wanted = ["news-article", "math", "footnotes", "wide-content", "xss-attacks", "metadata-sources", "rtl-article"];
     let mut failures = Vec::new();
     for (name, article) in fixtures().into_iter().filter(|(n, _)| wanted.contains(&n.as_str())) {
-        let book = decant::epub::epub(&article, &with_images(&article));
+        let book = decant::epub(&article, &with_images(&article));
         let path = dir.join(format!("{name}.epub"));
         std::fs::write(&path, &book).expect("write book");
         if let Err(report) = epubcheck(&path) {
@@ -234,7 +234,7 @@ fn a_book_with_no_break_spaces_passes_epubcheck() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("epub");
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("no-break-spaces.epub");
-    std::fs::write(&path, decant::epub::epub(&article, &with_images(&article))).expect("write book");
+    std::fs::write(&path, decant::epub(&article, &with_images(&article))).expect("write book");
     if let Err(report) = epubcheck(&path) {
         panic!("{report}");
     }
@@ -244,7 +244,7 @@ fn a_book_with_no_break_spaces_passes_epubcheck() {
 fn epub_has_its_metadata_cover_and_images_inside() {
     let html = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/metadata-sources.html")).expect("fixture");
     let article = decant::extract(&html, URL, &decant::Options::default()).expect("article");
-    let book = decant::epub::epub(&article, &with_images(&article));
+    let book = decant::epub(&article, &with_images(&article));
     let text = String::from_utf8_lossy(&book);
     assert!(book.starts_with(b"PK\x03\x04"));
     assert_eq!(&book[30..38], b"mimetype");
@@ -262,13 +262,13 @@ fn epub_has_its_metadata_cover_and_images_inside() {
         assert!(text.contains(needle), "the book lacks {needle}");
     }
     // Same input, same bytes.
-    assert_eq!(book, decant::epub::epub(&article, &with_images(&article)));
+    assert_eq!(book, decant::epub(&article, &with_images(&article)));
 }
 
 #[test]
 fn plain_text_has_title_and_source_first_and_wraps() {
     let article = fixtures().into_iter().find(|(n, _)| n == "news-article").expect("news-article").1;
-    let text = export::plain_text(&article);
+    let text = decant::plain_text(&article);
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("Harbor Town Votes to Rebuild Its Seawall After Winter Storms"));
     assert!(lines.next().is_some_and(|l| l.chars().all(|c| c == '=')));

@@ -22,9 +22,9 @@ fn run(html: &str, url: &str) -> Result<decant::Article, Error> {
     let result = extract(html, url, &Options::default());
     if let Ok(a) = &result {
         let _ = to_markdown(a);
-        let _ = decant::markdown::html_to_markdown(&a.content);
-        let dom = decant::dom::Dom::parse_fragment(&a.content);
-        let _ = decant::text::plain_text(&dom, dom.root());
+        let _ = decant::test_api::html_to_markdown(&a.content);
+        let dom = decant::test_api::Dom::parse_fragment(&a.content);
+        let _ = decant::test_api::plain_text(&dom, dom.root());
     }
     result
 }
@@ -180,18 +180,18 @@ fn inputs_the_fuzzers_found_stay_fixed() {
     for entry in std::fs::read_dir(dir).expect("tests/fuzz-regressions") {
         let path = entry.expect("entry").path();
         let html = String::from_utf8_lossy(&std::fs::read(&path).expect("regression input")).into_owned();
-        let dom = decant::dom::Dom::parse_fragment(&html);
+        let dom = decant::test_api::Dom::parse_fragment(&html);
         // With the page's URL, and without one (links then stay relative).
         for url in [URL, ""] {
             if let Ok(a) = run(&html, url) {
-                assert_eq!(decant::sanitize::find_unsafe(&a.content), None, "{} at {url:?}", path.display());
+                assert_eq!(decant::test_api::find_unsafe(&a.content), None, "{} at {url:?}", path.display());
             }
-            let base = decant::url::Url::parse(url);
-            let clean = decant::sanitize::sanitized_html(&dom, dom.root(), base.as_ref(), base.as_ref());
-            assert_eq!(decant::sanitize::find_unsafe(&clean), None, "{} at {url:?}", path.display());
+            let base = decant::test_api::Url::parse(url);
+            let clean = decant::test_api::sanitized_html(&dom, dom.root(), base.as_ref(), base.as_ref());
+            assert_eq!(decant::test_api::find_unsafe(&clean), None, "{} at {url:?}", path.display());
         }
-        let _ = decant::markdown::html_to_markdown(&html);
-        let _ = decant::text::plain_text(&dom, dom.root());
+        let _ = decant::test_api::html_to_markdown(&html);
+        let _ = decant::test_api::plain_text(&dom, dom.root());
         count += 1;
     }
     assert!(count >= 1);
@@ -210,13 +210,13 @@ fn the_tree_built_while_sanitizing_reads_as_its_html() {
                 continue;
             }
             let html = String::from_utf8_lossy(&std::fs::read(&path).expect("input")).into_owned();
-            let dom = decant::dom::Dom::parse_document(&html);
-            let base = decant::url::Url::parse(URL);
-            let (clean, built) = decant::sanitize::sanitized(&dom, dom.root(), base.as_ref(), base.as_ref());
-            let parsed = decant::dom::Dom::parse_fragment(&clean);
-            let text = |d: &decant::dom::Dom| decant::text::plain_text(d, d.root());
+            let dom = decant::test_api::Dom::parse_document(&html);
+            let base = decant::test_api::Url::parse(URL);
+            let (clean, built) = decant::test_api::sanitized(&dom, dom.root(), base.as_ref(), base.as_ref());
+            let parsed = decant::test_api::Dom::parse_fragment(&clean);
+            let text = |d: &decant::test_api::Dom| decant::test_api::plain_text(d, d.root());
             assert_eq!(text(&built), text(&parsed), "{}", path.display());
-            let paragraphs = |d: &decant::dom::Dom| d.elements_named(d.root(), "p").into_iter().map(|p| d.inner_text(p)).collect::<Vec<_>>();
+            let paragraphs = |d: &decant::test_api::Dom| d.elements_named(d.root(), "p").into_iter().map(|p| d.inner_text(p)).collect::<Vec<_>>();
             assert_eq!(paragraphs(&built), paragraphs(&parsed), "{}", path.display());
             count += 1;
         }

@@ -61,7 +61,7 @@ fn main() {
         for _ in 0..runs {
             let t = Instant::now();
             if parse_only {
-                let _ = std::hint::black_box(decant::dom::Dom::parse_document(&html));
+                let _ = std::hint::black_box(decant::test_api::Dom::parse_document(&html));
             } else {
                 let _ = std::hint::black_box(decant::extract(&html, URL, &decant::Options::default()));
             }

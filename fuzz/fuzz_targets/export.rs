@@ -8,19 +8,19 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let html = String::from_utf8_lossy(data);
     let Ok(article) = decant::extract(&html, "https://fuzz.example/dir/page.html", &decant::Options::default()) else { return };
-    let mut export = decant::export::Export { saved: Some("2026-11-28".to_string()), ..Default::default() };
-    for (i, url) in decant::export::image_urls(&article).into_iter().enumerate() {
+    let mut export = decant::Export { saved: Some("2026-11-28".to_string()), ..Default::default() };
+    for (i, url) in decant::image_urls(&article).into_iter().enumerate() {
         if i % 2 == 0 {
             export.add_image(&url, "image/png", vec![0x89, b'P', b'N', b'G']);
         } else {
             export.missing.insert(url, "fuzzing".to_string());
         }
     }
-    let _ = decant::export::markdown(&article, &export);
-    let _ = decant::export::plain_text(&article);
-    let _ = decant::epub::epub(&article, &export);
-    let saved = decant::export::html_document(&article, &export);
-    let dom = decant::dom::Dom::parse_document(&saved);
+    let _ = decant::markdown(&article, &export);
+    let _ = decant::plain_text(&article);
+    let _ = decant::epub(&article, &export);
+    let saved = decant::html_document(&article, &export);
+    let dom = decant::test_api::Dom::parse_document(&saved);
     for n in dom.descendants(dom.root()) {
         let Some(el) = dom.element(n) else { continue };
         assert!(!matches!(el.name.as_str(), "script" | "iframe" | "object" | "embed"), "<{}> in {saved}", el.name);

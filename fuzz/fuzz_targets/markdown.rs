@@ -5,5 +5,5 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let html = String::from_utf8_lossy(data);
-    let _ = decant::markdown::html_to_markdown(&html);
+    let _ = decant::test_api::html_to_markdown(&html);
 });

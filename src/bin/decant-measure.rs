@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
 
-use decant::dom::Dom;
+use decant::test_api::Dom;
 
 const BASE_URL: &str = "http://fakehost/test/page.html";
 /// Each page is extracted this many times; the fastest run is reported.
@@ -51,7 +51,7 @@ fn without_by(s: &str) -> String {
 }
 
 fn norm(s: Option<&str>) -> String {
-    decant::dom::normalize_space(s.unwrap_or(""))
+    decant::test_api::normalize_space(s.unwrap_or(""))
 }
 
 struct Row {
@@ -78,7 +78,7 @@ fn measure(dir: &Path) -> Option<Row> {
     let want = |k: &str| meta.get(k).and_then(|v| v.as_str());
 
     let expected_dom = Dom::parse_fragment(&expected_html);
-    let expected_text = decant::text::plain_text(&expected_dom, expected_dom.root());
+    let expected_text = decant::test_api::plain_text(&expected_dom, expected_dom.root());
 
     // The fastest of a few runs: the least disturbed by whatever else the machine is doing.
     let mut micros = u128::MAX;

@@ -82,21 +82,21 @@ fn run() -> Result<(), String> {
     };
     let html = read_input(args.input.as_deref())?;
     let article = decant::extract(&html, &args.url, &decant::Options::default()).map_err(|e| e.to_string())?;
-    let mut export = decant::export::Export { saved: Some(today()), ..Default::default() };
-    for url in decant::export::image_urls(&article) {
+    let mut export = decant::Export { saved: Some(today()), ..Default::default() };
+    for url in decant::image_urls(&article) {
         export.missing.insert(url, "the command-line tool does not download images".to_string());
     }
     let out: Vec<u8> = match args.format {
-        Format::Markdown => decant::export::markdown(&article, &export).into_bytes(),
-        Format::Html => decant::export::html_document(&article, &export).into_bytes(),
-        Format::Text => decant::export::plain_text(&article).into_bytes(),
-        Format::Epub => decant::epub::epub(&article, &export),
+        Format::Markdown => decant::markdown(&article, &export).into_bytes(),
+        Format::Html => decant::html_document(&article, &export).into_bytes(),
+        Format::Text => decant::plain_text(&article).into_bytes(),
+        Format::Epub => decant::epub(&article, &export),
         Format::Json => (serde_json::to_string_pretty(&article).map_err(|e| e.to_string())? + "\n").into_bytes(),
     };
     // A book is binary: it goes to a file, never to a terminal.
     let output = match (&args.output, args.format) {
         (Some(path), _) => Some(path.clone()),
-        (None, Format::Epub) => Some(format!("{}.epub", decant::export::file_stem(&article.title))),
+        (None, Format::Epub) => Some(format!("{}.epub", decant::file_stem(&article.title))),
         (None, _) => None,
     };
     if let Some(path) = output {
@@ -115,7 +115,7 @@ fn run() -> Result<(), String> {
 /// Today's date (UTC), ISO 8601.
 fn today() -> String {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    decant::export::iso_date(secs as i64)
+    decant::utc_date(secs as i64)
 }
 
 fn main() -> ExitCode {

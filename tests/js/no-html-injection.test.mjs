@@ -53,9 +53,9 @@ test('the reader and options pages have a strict policy of their own', async () 
 });
 
 test("the reader's frame-src is exactly the engine's video hosts", async () => {
-  const rust = await readFile(join(EXTENSION, '..', 'src', 'patterns.rs'), 'utf8');
+  const rust = await readFile(join(EXTENSION, '..', 'src', 'sanitize.rs'), 'utf8');
   const list = rust.match(/pub const VIDEO_HOSTS: &\[&str\] = &\[([^\]]*)\]/)?.[1];
-  assert.ok(list, 'VIDEO_HOSTS not found in src/patterns.rs');
+  assert.ok(list, 'VIDEO_HOSTS not found in src/sanitize.rs');
   const hosts = [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
   assert.ok(hosts.length >= 3);
   const expected = hosts.flatMap((h) => [`https://${h}`, `https://*.${h}`]);

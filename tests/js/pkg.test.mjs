@@ -26,7 +26,7 @@ for (const file of pages) {
     const expected = await readFile(join(FIXTURES, `${name}.expected.md`), 'utf8');
     let got;
     try {
-      got = engine.extractWithMarkdown(html, URL).markdown;
+      got = engine.Saved.fromArticle(engine.extract(html, URL)).markdown();
     } catch (error) {
       assert.ok(error instanceof Error, 'errors must be JS Error objects');
       got = `error: ${error.message}\n`;
@@ -49,7 +49,14 @@ test('bad input throws a readable Error named after its kind', () => {
   assert.throws(() => engine.extract('', URL), { name: 'EmptyInput', message: /empty/ });
   assert.throws(() => engine.extract('<p>hi</p>', 'nonsense'), { name: 'InvalidUrl', message: /not an absolute URL/ });
   assert.throws(() => engine.extract('\u0000\u0001\u0002\u0003PNG', URL), { name: 'NotHtml', message: /not an HTML page/ });
-  assert.throws(() => engine.extractWithMarkdown('<nav><a href="/">Home</a></nav>', URL), { name: 'NoArticle' });
+  assert.throws(() => engine.extract('<nav><a href="/">Home</a></nav>', URL), { name: 'NoArticle' });
+});
+
+test('the package exports only what the extension calls', () => {
+  const exported = Object.keys(engine).filter((k) => k !== 'default' && k !== 'initSync').sort();
+  assert.deepEqual(exported, ['Saved', 'extract', 'isProbablyReaderable']);
+  const methods = Object.getOwnPropertyNames(engine.Saved.prototype).filter((k) => k !== 'constructor' && !k.startsWith('__')).sort();
+  assert.deepEqual(methods, ['addImage', 'addMissing', 'content', 'epub', 'fileName', 'free', 'html', 'imageUrls', 'markdown', 'setSaved', 'text']);
 });
 
 test('the readerable check is exported', async () => {
@@ -59,8 +66,7 @@ test('the readerable check is exported', async () => {
 
 test('Saved writes every format from one extraction, with the images it is given', async () => {
   const html = await readFile(join(FIXTURES, 'news-article.html'), 'utf8');
-  const saved = new engine.Saved(html, URL);
-  assert.equal(saved.article().title, 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms');
+  const saved = engine.Saved.fromArticle(engine.extract(html, URL));
   const urls = [...saved.imageUrls()];
   assert.deepEqual(urls, ['https://news.example/images/seawall.jpg']);
   saved.setSaved('2026-11-28');
@@ -74,20 +80,17 @@ test('Saved writes every format from one extraction, with the images it is given
   assert.equal(saved.fileName('epub'), 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms.epub');
 });
 
-test('Saved.fromArticle saves the article extract returned, as a second extraction would', async () => {
+test('Saved.fromArticle saves the article as the worker sends it, without its plain text', async () => {
   const html = await readFile(join(FIXTURES, 'news-article.html'), 'utf8');
-  const fromPage = new engine.Saved(html, URL);
-  const fromArticle = engine.Saved.fromArticle(engine.extract(html, URL));
-  for (const saved of [fromPage, fromArticle]) saved.setSaved('2026-11-28');
-  assert.equal(fromArticle.markdown(), fromPage.markdown());
-  assert.equal(fromArticle.html(), fromPage.html());
-  assert.equal(fromArticle.text(), fromPage.text());
-  assert.deepEqual([...fromArticle.imageUrls()], [...fromPage.imageUrls()]);
-  // As the worker sends it to the reader: without its plain text, which is read again.
+  const whole = engine.Saved.fromArticle(engine.extract(html, URL));
   const { text, ...sent } = engine.extract(html, URL);
+  assert.ok(text.length > 100, 'the article has text to leave out');
   const fromSent = engine.Saved.fromArticle(sent);
-  assert.equal(fromSent.article().text, text);
-  fromSent.setSaved('2026-11-28');
-  assert.equal(fromSent.markdown(), fromPage.markdown());
+  for (const saved of [whole, fromSent]) saved.setSaved('2026-11-28');
+  assert.equal(fromSent.markdown(), whole.markdown());
+  assert.equal(fromSent.html(), whole.html());
+  assert.equal(fromSent.text(), whole.text());
+  assert.ok(fromSent.text().includes(text.split('\n')[0].slice(0, 40)), 'the text file is read from the content');
+  assert.deepEqual([...fromSent.imageUrls()], [...whole.imageUrls()]);
   assert.throws(() => engine.Saved.fromArticle({ title: 'No content' }), /not an article/);
 });

@@ -1,12 +1,13 @@
-//! Stage 3, cleaning: remove what the chosen article still carries that is not the story
+//! Stage 4, cleaning: remove what the chosen article still carries that is not the story
 //! (share bars, tag lists, related links, forms, link-heavy blocks) and repair what lazy loaders
 //! and layout markup broke.
 
 use std::collections::HashSet;
 
+use super::nodes::{class_weight, is_footnotes, is_phrasing, link_density, text_len, Flags};
+use super::patterns as pat;
 use crate::dom::{Dom, NodeId};
-use crate::patterns as pat;
-use crate::score::{class_weight, link_density, text_len, Flags};
+use crate::sanitize::is_video_embed;
 
 /// Share bars and similar blocks are removed only when shorter than this: a long block that
 /// happens to carry a "share" class is more likely the article's wrapper.
@@ -307,30 +308,10 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
     remove
 }
 
-/// A footnote or endnote list (`role="doc-endnotes"`, `class="footnotes"`): mostly back-links,
-/// so the link-density rules would drop it, but the article's note links point into it.
-pub fn is_footnotes(dom: &Dom, id: NodeId) -> bool {
-    let Some(el) = dom.element(id) else { return false };
-    if el.attr("role").is_some_and(|r| r == "doc-endnotes" || r == "doc-footnotes") {
-        return true;
-    }
-    let m = pat::class_and_id(el.attr("class"), el.attr("id"));
-    pat::has_token(&m, pat::FOOTNOTE_TOKENS)
-}
-
 /// The footnote lists that hold `article` or lie inside it (found once: most pages have none).
 fn footnote_lists(dom: &Dom, article: NodeId) -> Vec<NodeId> {
     let around = dom.ancestors(article).chain([article]).chain(dom.descendants(article));
     around.filter(|&n| is_footnotes(dom, n)).collect()
-}
-
-/// An iframe/embed from a known video host.
-pub fn is_video_embed(dom: &Dom, id: NodeId) -> bool {
-    let src = dom.attr(id, "src").or_else(|| dom.attr(id, "data")).unwrap_or("");
-    let full = if src.starts_with("//") { format!("https:{src}") } else { src.to_string() };
-    let Some(parsed) = crate::url::Url::parse(&full) else { return false };
-    let host = parsed.host();
-    pat::VIDEO_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
 }
 
 /// `<table>`s with a single cell are layout: replace each by its cell's content.
@@ -355,7 +336,7 @@ fn unwrap_single_cell_tables(dom: &mut Dom, article: NodeId) {
             cur = k;
         }
         let Some(cell) = cell else { continue };
-        let all_phrasing = dom.child_nodes(cell).all(|c| crate::prepare::is_phrasing(dom, c));
+        let all_phrasing = dom.child_nodes(cell).all(|c| is_phrasing(dom, c));
         dom.rename(cell, if all_phrasing { "p" } else { "div" });
         if let Some(e) = dom.element_mut(cell) {
             e.attrs.clear();

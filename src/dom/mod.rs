@@ -5,8 +5,18 @@
 //! are linked by index (parent, first/last child, siblings), which makes every walk iterative: a
 //! page nested 100,000 deep cannot overflow the stack.
 
+mod html;
+mod parse;
+mod text;
+mod xhtml;
+
 use std::cell::Cell;
-use std::fmt::Write as _;
+
+pub use html::{escape_attr, escape_text};
+pub use text::{plain_code, plain_text};
+pub use xhtml::{xml_attr, xml_text};
+
+use crate::text::normalize_space;
 
 /// Index of a node in its [`Dom`]. Only meaningful for the `Dom` that made it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
@@ -88,12 +98,12 @@ pub const VOID_ELEMENTS: &[&str] = &[
 impl Dom {
     /// Parses a whole document. Parsing never fails: html5ever repairs what it must.
     pub fn parse_document(html: &str) -> Dom {
-        crate::parse::parse_document(html)
+        parse::document(html)
     }
 
     /// Parses a fragment (as if inside `<body>`); its nodes become children of the root.
     pub fn parse_fragment(html: &str) -> Dom {
-        let mut dom = crate::parse::parse_fragment(html);
+        let mut dom = parse::fragment(html);
         // The parser puts a fragment inside an `<html>` element; lift its children to the root.
         let root = dom.root();
         if let Some(wrapper) = dom.first_child(root) {
@@ -242,11 +252,6 @@ impl Dom {
         }
     }
 
-    pub fn remove_attr(&mut self, id: NodeId, name: &str) {
-        if let Some(e) = self.element_mut(id) {
-            e.attrs.retain(|(k, _)| **k != *name);
-        }
-    }
 
     pub fn rename(&mut self, id: NodeId, name: &str) {
         if let Some(e) = self.element_mut(id) {
@@ -292,16 +297,6 @@ impl Dom {
         v
     }
 
-    pub fn next_element_sibling(&self, id: NodeId) -> Option<NodeId> {
-        let mut c = self.next_sibling(id);
-        while let Some(n) = c {
-            if self.element(n).is_some() {
-                return Some(n);
-            }
-            c = self.next_sibling(n);
-        }
-        None
-    }
 
     /// All nodes below `id` in document order, `id` itself excluded.
     pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
@@ -461,7 +456,7 @@ impl Dom {
         texts.fold(TextRun::default(), TextRun::then).chars
     }
 
-    /// The commas in the text under `id` (see [`crate::patterns::count_commas`]).
+    /// The commas in the text under `id` (see [`crate::text::count_commas`]).
     pub fn commas(&self, id: NodeId) -> usize {
         std::iter::once(id).chain(self.descendants(id)).map(|n| self.text_commas(n)).sum()
     }
@@ -471,7 +466,7 @@ impl Dom {
         let node = &self.nodes[id.index()];
         let NodeData::Text(t) = &node.data else { return 0 };
         node.commas.get().unwrap_or_else(|| {
-            let count = u32::try_from(crate::patterns::count_commas(t)).unwrap_or(u32::MAX);
+            let count = u32::try_from(crate::text::count_commas(t)).unwrap_or(u32::MAX);
             node.commas.set(Some(count));
             count
         }) as usize
@@ -493,64 +488,6 @@ impl Dom {
         normalize_space(&self.text_content(id))
     }
 
-    /// Serializes the children of `id` as HTML.
-    pub fn inner_html(&self, id: NodeId) -> String {
-        let mut out = String::new();
-        for c in self.children(id) {
-            self.write_html(c, &mut out);
-        }
-        out
-    }
-
-    /// Serializes `id` and its subtree as HTML, iteratively.
-    pub fn write_html(&self, id: NodeId, out: &mut String) {
-        enum Step {
-            Open(NodeId),
-            Close(NodeId),
-        }
-        let mut stack = vec![Step::Open(id)];
-        while let Some(step) = stack.pop() {
-            match step {
-                Step::Open(n) => match self.data(n) {
-                    NodeData::Text(t) => {
-                        let raw = self.parent(n).and_then(|p| self.tag(p)).is_some_and(|t| t == "style" || t == "script");
-                        if raw {
-                            out.push_str(t);
-                        } else {
-                            escape_text(t, out);
-                        }
-                    }
-                    NodeData::Element(e) => {
-                        out.push('<');
-                        out.push_str(&e.name);
-                        for (k, v) in &e.attrs {
-                            let _ = write!(out, " {k}=\"");
-                            escape_attr(v, out);
-                            out.push('"');
-                        }
-                        out.push('>');
-                        if VOID_ELEMENTS.contains(&&*e.name) {
-                            continue;
-                        }
-                        stack.push(Step::Close(n));
-                        let mut kids = self.children(n);
-                        kids.reverse();
-                        stack.extend(kids.into_iter().map(Step::Open));
-                    }
-                    NodeData::Document => {
-                        let mut kids = self.children(n);
-                        kids.reverse();
-                        stack.extend(kids.into_iter().map(Step::Open));
-                    }
-                },
-                Step::Close(n) => {
-                    if let Some(name) = self.tag(n) {
-                        let _ = write!(out, "</{name}>");
-                    }
-                }
-            }
-        }
-    }
 }
 
 
@@ -656,43 +593,6 @@ impl TextRun {
                 lead: self.lead,
                 trail: next.trail,
             },
-        }
-    }
-}
-
-/// Folds runs of white space to one space and trims the ends.
-pub fn normalize_space(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
-pub fn escape_text(s: &str, out: &mut String) {
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            c => out.push(c),
-        }
-    }
-}
-
-pub fn escape_attr(s: &str, out: &mut String) {
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            c => out.push(c),
         }
     }
 }

@@ -19,8 +19,7 @@ use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSin
 use html5ever::tree_builder::{create_element, ElemName, TreeBuilder, TreeBuilderOpts, TreeSink};
 use html5ever::{local_name, ns, Attribute, LocalName, Namespace, QualName, TokenizerResult};
 
-use crate::dom::{Dom, Element, NodeData, NodeId, RAW_TEXT_ELEMENTS};
-pub use crate::dom::MAX_DEPTH;
+use super::{Dom, Element, NodeData, NodeId, MAX_DEPTH, RAW_TEXT_ELEMENTS};
 
 /// How far down the estimated stack an end tag looks for its start tag. A stray end tag (one
 /// with no open element of its name nearby) is passed on for the tree builder to deal with.
@@ -28,18 +27,19 @@ const END_TAG_REACH: usize = 64;
 
 /// How many attributes one tag may have. html5ever checks each new attribute against the ones
 /// before it, so a tag with n attributes costs n² steps; past this many the rest are cut.
-pub const MAX_ATTRIBUTES: usize = 1024;
+const MAX_ATTRIBUTES: usize = 1024;
 
 /// Parses a whole document, as a browser would, with nesting bounded by [`MAX_DEPTH`].
-pub fn parse_document(html: &str) -> Dom {
+pub(super) fn document(html: &str) -> Dom {
     let html = &*limit_attributes(html);
     let builder = TreeBuilder::new(ArenaSink::new(html.len()), TreeBuilderOpts::default());
     run(builder, TokenizerOpts::default(), html)
 }
 
 /// Parses a fragment as the contents of a `<body>`, with nesting bounded by [`MAX_DEPTH`]. The
-/// nodes end up inside an `<html>` element (`Dom::parse_fragment` lifts them out).
-pub fn parse_fragment(html: &str) -> Dom {
+/// nodes end up inside an `<html>` element: the one caller, `Dom::parse_fragment`, lifts them out,
+/// so there is one fragment tree outside this file.
+pub(super) fn fragment(html: &str) -> Dom {
     let html = &*limit_attributes(html);
     let sink = ArenaSink::new(html.len());
     let context = create_element(&sink, QualName::new(None, ns!(html), local_name!("body")), Vec::new());
@@ -532,7 +532,7 @@ mod tests {
             "<head> \n x &copy;\ny<title>t</title><body><svg><![CDATA[a\nb]]><text>c\n&gt;d</text></svg>\0after",
         ];
         for page in pages {
-            let ours = parse_document(page);
+            let ours = document(page);
             let theirs = scraper::Html::parse_document(page);
             assert_eq!(outline(&ours, ours.root()), scraper_outline(theirs.tree.root()), "{page}");
             let ours = Dom::parse_fragment(page);
@@ -555,7 +555,7 @@ mod tests {
     fn deep_nesting_is_flattened_and_its_text_kept() {
         let n = 100_000;
         let page = format!("<body>{}<p>deep text</p>{}<p>after</p>", "<div>".repeat(n), "</div>".repeat(n));
-        let dom = parse_document(&page);
+        let dom = document(&page);
         assert!(depth(&dom) <= MAX_DEPTH, "depth {}", depth(&dom));
         assert_eq!(dom.text_content(dom.root()), "deep textafter");
     }
@@ -564,7 +564,7 @@ mod tests {
     fn tags_keep_at_most_max_attributes() {
         let attrs: String = (0..MAX_ATTRIBUTES + 500).map(|i| format!(" data-a{i}=\"v>{i}\"")).collect();
         let page = format!("<p id=first{attrs}>kept text</p><p title='a > b' class=x>second</p>");
-        let dom = parse_document(&page);
+        let dom = document(&page);
         let first = dom.elements_named(dom.root(), "p")[0];
         assert_eq!(dom.element(first).unwrap().attrs.len(), MAX_ATTRIBUTES);
         assert_eq!(dom.attr(first, "id"), Some("first"));
@@ -585,7 +585,7 @@ mod tests {
     #[test]
     fn a_script_past_the_limit_stays_raw_text() {
         let page = format!("{}<script>document.write('<div>no</div>')</script><p>end</p>", "<section>".repeat(MAX_DEPTH + 10));
-        let dom = parse_document(&page);
+        let dom = document(&page);
         assert_eq!(dom.elements_named(dom.root(), "div").len(), 0);
         let script: String = dom.elements_named(dom.root(), "script").into_iter().map(|s| dom.text_content(s)).collect();
         assert_eq!(script, "document.write('<div>no</div>')");

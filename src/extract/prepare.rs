@@ -1,19 +1,21 @@
-//! Stage 1, preparation: strip what can never be content and normalize markup before scoring.
+//! Stage 2, preparation: strip what can never be content and normalize markup before scoring.
 
+use super::nodes::{is_phrasing, is_whitespace};
+use super::patterns;
 use crate::dom::{Dom, NodeId};
-use crate::patterns;
+use crate::sanitize::{code_language, is_video_embed};
 
 /// Removes non-content elements and hidden nodes, turns `<br><br>` runs into paragraphs and
 /// unwraps presentational wrappers.
 pub fn prepare(dom: &mut Dom) {
     let root = dom.root();
-    crate::math::normalize(dom);
+    super::math::normalize(dom);
     unwrap_noscript_images(dom);
     normalize_code_blocks(dom);
     let doomed: Vec<NodeId> = dom
         .descendants(root)
         .filter(|&n| match dom.tag(n) {
-            Some("iframe") => !crate::clean::is_video_embed(dom, n),
+            Some("iframe") => !is_video_embed(dom, n),
             Some(tag) => patterns::ALWAYS_REMOVE.contains(&tag) || !is_probably_visible(dom, n) || is_fixed_overlay(dom, n),
             None => false,
         })
@@ -158,7 +160,7 @@ fn normalize_code_blocks(dom: &mut Dom) {
             continue;
         }
         let lang = code_language_of(dom, pre);
-        let text = crate::text::plain_code(dom, pre);
+        let text = crate::dom::plain_code(dom, pre);
         for c in dom.children(pre) {
             dom.detach(c);
         }
@@ -183,50 +185,31 @@ fn code_language_of(dom: &Dom, pre: NodeId) -> Option<String> {
     for n in candidates.into_iter().flatten() {
         for attr in ["data-lang", "data-language"] {
             if let Some(l) = dom.attr(n, attr) {
-                if let Some(l) = crate::sanitize::code_language(&format!("language-{}", l.trim())) {
+                if let Some(l) = code_language(&format!("language-{}", l.trim())) {
                     return Some(l);
                 }
             }
         }
         let Some(class) = dom.attr(n, "class") else { continue };
-        if let Some(l) = crate::sanitize::code_language(class) {
+        if let Some(l) = code_language(class) {
             return Some(l);
         }
         for c in class.split_whitespace() {
             if let Some(l) = c.strip_prefix("highlight-source-").or_else(|| c.strip_prefix("highlight-")) {
-                if let Some(l) = crate::sanitize::code_language(&format!("language-{l}")) {
+                if let Some(l) = code_language(&format!("language-{l}")) {
                     return Some(l);
                 }
             }
         }
         if let Some(rest) = class.split("brush:").nth(1) {
             if let Some(l) = rest.split(|c: char| c == ';' || c.is_whitespace()).find(|s| !s.is_empty()) {
-                if let Some(l) = crate::sanitize::code_language(&format!("language-{l}")) {
+                if let Some(l) = code_language(&format!("language-{l}")) {
                     return Some(l);
                 }
             }
         }
     }
     None
-}
-
-/// Whether a node is inline ("phrasing") content: text, or an inline element.
-pub fn is_phrasing(dom: &Dom, id: NodeId) -> bool {
-    match dom.tag(id) {
-        None => dom.text(id).is_some(),
-        Some(tag) => {
-            patterns::PHRASING_ELEMENTS.contains(&tag)
-                || (patterns::PHRASING_IF_CHILDREN_ARE.contains(&tag)
-                    && dom.child_nodes(id).all(|c| is_phrasing(dom, c)))
-        }
-    }
-}
-
-pub fn is_whitespace(dom: &Dom, id: NodeId) -> bool {
-    match dom.text(id) {
-        Some(t) => t.trim().is_empty(),
-        None => dom.is(id, "br"),
-    }
 }
 
 /// The next sibling that is an element or non-blank text.

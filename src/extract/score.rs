@@ -1,4 +1,4 @@
-//! Stage 2, candidates and scoring: find the element that holds the article and gather its
+//! Stage 3, candidates and scoring: find the element that holds the article and gather its
 //! siblings that belong to it.
 //!
 //! The steps follow Readability's published algorithm:
@@ -10,21 +10,9 @@
 //!    when several close candidates share one;
 //! 4. collect the siblings of the best candidate that score well or read like prose.
 
+use super::nodes::{class_weight, is_footnotes, is_phrasing, is_whitespace, link_density, text_len, Flags};
+use super::patterns::{self as pat, class_and_id};
 use crate::dom::{Dom, NodeId, TextRun};
-use crate::patterns::{self as pat, class_and_id};
-use crate::prepare::{is_phrasing, is_whitespace};
-
-/// Which heuristics a pass applies; later passes switch them off one at a time.
-#[derive(Clone, Copy, Debug)]
-pub struct Flags {
-    pub strip_unlikely: bool,
-    pub weight_classes: bool,
-    pub clean_conditionally: bool,
-}
-
-impl Flags {
-    pub const ALL: Flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
-}
 
 /// Content scores, in a side table keyed by node.
 #[derive(Default)]
@@ -49,25 +37,6 @@ impl Scores {
 pub struct Found {
     pub article: NodeId,
     pub byline: Option<String>,
-}
-
-/// The number of characters of normalized text under `id`.
-pub fn text_len(dom: &Dom, id: NodeId) -> usize {
-    dom.inner_text_len(id)
-}
-
-/// The share of `id`'s text that sits inside links; in-page (`#`) links count 30%.
-pub fn link_density(dom: &Dom, id: NodeId) -> f64 {
-    let total = text_len(dom, id);
-    if total == 0 {
-        return 0.0;
-    }
-    let mut linked = 0.0;
-    for a in dom.elements_named(id, "a") {
-        let weight = if dom.attr(a, "href").is_some_and(|h| h.starts_with('#')) { 0.3 } else { 1.0 };
-        linked += text_len(dom, a) as f64 * weight;
-    }
-    linked / total as f64
 }
 
 /// `link_density` of every element under a root, from one bottom-up pass.
@@ -95,7 +64,7 @@ impl LinkDensities {
                 below += up[c.index()];
             }
             up[n.index()] = if dom.is(n, "a") {
-                let weight = if dom.attr(n, "href").is_some_and(|h| h.starts_with('#')) { 0.3 } else { 1.0 };
+                let weight = if dom.attr(n, "href").is_some_and(|h| h.starts_with('#')) { pat::HASH_LINK_WEIGHT } else { 1.0 };
                 run.chars as f64 * weight
             } else {
                 below
@@ -112,24 +81,6 @@ impl LinkDensities {
             _ => 0.0,
         }
     }
-}
-
-/// ±25 for each of class and id that match the positive or negative lists.
-pub fn class_weight(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
-    if !flags.weight_classes {
-        return 0.0;
-    }
-    let mut weight = 0.0;
-    for value in [dom.attr(id, "class"), dom.attr(id, "id")].into_iter().flatten() {
-        let v = value.to_lowercase();
-        if pat::contains_any(&v, pat::NEGATIVE) || pat::has_token(&v, pat::NEGATIVE_TOKENS) {
-            weight -= pat::CLASS_WEIGHT;
-        }
-        if pat::contains_any(&v, pat::POSITIVE) {
-            weight += pat::CLASS_WEIGHT;
-        }
-    }
-    weight
 }
 
 fn base_score(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
@@ -320,7 +271,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
             true
         } else if dom.element(sib).is_none() {
             false
-        } else if crate::clean::is_footnotes(dom, sib) {
+        } else if is_footnotes(dom, sib) {
             true
         } else {
             let bonus = if !top_class.is_empty() && dom.attr(sib, "class") == Some(top_class.as_str()) {

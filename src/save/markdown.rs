@@ -1,9 +1,14 @@
-//! Markdown (CommonMark with GitHub tables and strike-through) from sanitized article HTML.
+//! Markdown (CommonMark with GitHub tables and strike-through): YAML front matter and the title,
+//! then the body converted from the sanitized article HTML.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
-use crate::dom::{normalize_space, Dom, NodeData, NodeId};
+use super::shared::Export;
+use crate::dom::{Dom, NodeData, NodeId};
 use crate::sanitize::code_language;
+use crate::text::normalize_space;
+use crate::article::Article;
 
 /// Past this nesting depth the rest of a subtree is rendered as plain text, so that a hostile page
 /// cannot exhaust the stack through the converter.
@@ -14,6 +19,52 @@ const BLOCK_ELEMENTS: &[&str] = &[
     "dt", "dd", "blockquote", "pre", "table", "figure", "figcaption", "hr", "details", "summary",
     "picture", "caption", "thead", "tbody", "tfoot", "tr",
 ];
+
+/// A YAML double-quoted scalar.
+fn yaml(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Markdown with YAML front matter (title, author, url, site, published, saved, excerpt, lang).
+pub fn write(article: &Article, export: &Export) -> String {
+    let mut out = String::from("---\n");
+    let fields = [
+        ("title", Some(article.title.as_str())),
+        ("author", article.byline.as_deref()),
+        ("url", Some(article.url.as_str()).filter(|u| !u.is_empty())),
+        ("site", article.site_name.as_deref()),
+        ("published", article.published_time.as_deref()),
+        ("saved", export.saved.as_deref()),
+        ("excerpt", article.excerpt.as_deref()),
+        ("lang", article.lang.as_deref()),
+    ];
+    for (key, value) in fields {
+        if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
+            let _ = writeln!(out, "{key}: {}", yaml(v));
+        }
+    }
+    out.push_str("---\n\n");
+    let title = article.title.trim();
+    if !title.is_empty() {
+        let _ = write!(out, "# {}\n\n", title.replace('\n', " "));
+    }
+    out.push_str(&html_to_markdown(&article.content));
+    out
+}
 
 /// Converts sanitized article HTML to Markdown.
 pub fn html_to_markdown(html: &str) -> String {
@@ -276,7 +327,7 @@ impl Renderer<'_> {
                         .descendants(n)
                         .find(|&a| dom.is(a, "annotation") && dom.attr(a, "encoding").is_some_and(|e| e.contains("tex")))
                         .map(|a| dom.text_content(a).trim().to_string());
-                    let tex = latex.filter(|t| !t.is_empty()).unwrap_or_else(|| crate::math::mathml_to_tex(dom, n));
+                    let tex = latex.filter(|t| !t.is_empty()).unwrap_or_else(|| super::tex::mathml_to_tex(dom, n));
                     match tex {
                         t if t.is_empty() => String::new(),
                         t if e.attr("display") == Some("block") => format!("$${t}$$"),
@@ -335,7 +386,7 @@ impl Renderer<'_> {
             .flatten()
             .find_map(|n| dom.attr(n, "class").and_then(code_language))
             .unwrap_or_default();
-        let text = crate::text::plain_code(dom, pre);
+        let text = crate::dom::plain_code(dom, pre);
         let text = text.trim_end_matches('\n');
         let longest = longest_run(text, '`');
         let fence = "`".repeat((longest + 1).max(3));
@@ -512,5 +563,10 @@ mod tests {
     fn renders_tables_and_escapes() {
         let md = html_to_markdown("<table><tr><th>a</th><th>b</th></tr><tr><td>1|2</td><td>*x*</td></tr></table><p>1. not a list</p>");
         assert_eq!(md, "| a | b |\n| --- | --- |\n| 1\\|2 | \\*x\\* |\n\n1\\. not a list\n");
+    }
+
+    #[test]
+    fn yaml_strings_are_escaped() {
+        assert_eq!(yaml("He said \"hi\"\\\n"), "\"He said \\\"hi\\\"\\\\\\n\"");
     }
 }

@@ -3,16 +3,14 @@
 
 use std::fmt::Write as _;
 
-use crate::dom::{Dom, NodeData, NodeId, VOID_ELEMENTS};
+use super::shared::{content_shows_image, header_html, offline_content, Export, ImageRef, STYLE};
+use crate::dom::{xml_attr, xml_text, Dom};
 use crate::sanitize::MATHML;
-use crate::export::{content_shows_image, header_html, offline_content, Export, ImageRef, STYLE};
-use crate::Article;
-
-const MATHML_NS: &str = "http://www.w3.org/1998/Math/MathML";
+use crate::article::Article;
 
 /// The book for `article`. `export.saved` (ISO 8601) becomes its modification date; without it
 /// the publication date or the start of 1970 is used, so the same input gives the same bytes.
-pub fn epub(article: &Article, export: &Export) -> Vec<u8> {
+pub fn write(article: &Article, export: &Export) -> Vec<u8> {
     // Each fetched image becomes a file in the book, numbered in order of first use.
     let mut files: Vec<(String, String, &[u8])> = Vec::new(); // (url, path, bytes)
     let mut mimes: Vec<&str> = Vec::new();
@@ -49,7 +47,7 @@ pub fn epub(article: &Article, export: &Export) -> Vec<u8> {
         .as_deref()
         .or(article.modified_time.as_deref())
         .or(article.published_time.as_deref())
-        .and_then(utc_timestamp)
+        .and_then(crate::dates::utc_timestamp)
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
     let identifier = if article.url.is_empty() { format!("urn:decant:{:016x}", fnv1a(title.as_bytes())) } else { article.url.clone() };
 
@@ -83,7 +81,7 @@ pub fn epub(article: &Article, export: &Export) -> Vec<u8> {
     if let Some(site) = article.site_name.as_deref().filter(|s| !s.trim().is_empty()) {
         let _ = writeln!(opf, "<dc:publisher>{}</dc:publisher>", xml_text(site.trim()));
     }
-    if let Some(date) = article.published_time.as_deref().and_then(|d| d.get(..10)).filter(|d| crate::metadata::is_ymd(d)) {
+    if let Some(date) = article.published_time.as_deref().and_then(|d| d.get(..10)).filter(|d| crate::dates::is_ymd(d)) {
         let _ = writeln!(opf, "<dc:date>{date}</dc:date>");
     }
     if !article.url.is_empty() {
@@ -117,119 +115,13 @@ pub fn epub(article: &Article, export: &Export) -> Vec<u8> {
     zip.finish()
 }
 
-/// An ISO 8601 date or date-time as the `YYYY-MM-DDThh:mm:ssZ` EPUB wants (UTC; an offset is
-/// applied). `None` if it is not one.
-fn utc_timestamp(iso: &str) -> Option<String> {
-    let date = iso.get(..10).filter(|d| crate::metadata::is_ymd(d))?;
-    let rest = iso.get(10..).unwrap_or("");
-    let Some(time) = rest.strip_prefix('T') else { return Some(format!("{date}T00:00:00Z")) };
-    let hms = time.get(..8).filter(|t| t.len() == 8 && t.as_bytes()[2] == b':' && t.as_bytes()[5] == b':')?;
-    let zone = time[8..].trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
-    let offset_minutes: i64 = match zone {
-        "" | "Z" | "z" => 0,
-        z if z.len() == 6 && (z.starts_with('+') || z.starts_with('-')) => {
-            let h: i64 = z[1..3].parse().ok()?;
-            let m: i64 = z[4..6].parse().ok()?;
-            if z.starts_with('-') { -(h * 60 + m) } else { h * 60 + m }
-        }
-        _ => return None,
-    };
-    let (y, mo, d) = (date[..4].parse::<i64>().ok()?, date[5..7].parse::<u32>().ok()?, date[8..10].parse::<u32>().ok()?);
-    let (h, mi, s) = (hms[..2].parse::<i64>().ok()?, hms[3..5].parse::<i64>().ok()?, hms[6..8].parse::<i64>().ok()?);
-    let minutes = crate::metadata::days_from_civil(y, mo, d) * 1440 + h * 60 + mi - offset_minutes;
-    let (y, mo, d) = crate::metadata::civil_from_days(minutes.div_euclid(1440));
-    let m = minutes.rem_euclid(1440);
-    Some(format!("{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{s:02}Z", m / 60, m % 60))
-}
-
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// Characters XML 1.0 does not allow at all (most C0 controls), dropped.
-fn xml_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().filter(|&c| (!c.is_control() || matches!(c, '\t' | '\n' | '\r')) && !matches!(c, '\u{fffe}' | '\u{ffff}'))
-}
-
-/// Escaped for XML: only the five entities XML itself defines may appear (HTML's `&nbsp;` is
-/// not one of them, so a no-break space stays the character it is).
-fn xml_escape(s: &str, attribute: bool) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in xml_chars(s) {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn xml_text(s: &str) -> String {
-    xml_escape(s, false)
-}
-
-fn xml_attr(s: &str) -> String {
-    xml_escape(s, true)
-}
-
 fn xhtml_fragment(html: &str) -> String {
     let dom = Dom::parse_fragment(html);
-    xhtml(&dom, dom.root())
-}
-
-/// Serializes the children of `top` as XHTML: empty elements closed (`<br/>`), MathML in its
-/// namespace, only attribute names XML accepts, and no characters XML forbids.
-pub fn xhtml(dom: &Dom, top: NodeId) -> String {
-    enum Step {
-        Open(NodeId),
-        Close(NodeId),
-    }
-    let mut out = String::new();
-    let mut stack: Vec<Step> = dom.children(top).into_iter().rev().map(Step::Open).collect();
-    while let Some(step) = stack.pop() {
-        match step {
-            Step::Open(n) => match dom.data(n) {
-                NodeData::Text(t) => out.push_str(&xml_text(t)),
-                NodeData::Document => {}
-                NodeData::Element(e) => {
-                    out.push('<');
-                    out.push_str(&e.name);
-                    let in_mathml = dom.parent(n).and_then(|p| dom.tag(p)).is_some_and(|p| MATHML.contains(&p));
-                    if &*e.name == "math" {
-                        let _ = write!(out, " xmlns=\"{MATHML_NS}\"");
-                    } else if in_mathml && !MATHML.contains(&&*e.name) {
-                        // HTML inside MathML (a link in <mtext>) goes back to the XHTML namespace.
-                        out.push_str(" xmlns=\"http://www.w3.org/1999/xhtml\"");
-                    }
-                    for (k, v) in &e.attrs {
-                        let valid = !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) && !k.starts_with(|c: char| c.is_ascii_digit() || c == '-');
-                        if valid && k != "xmlns" {
-                            let _ = write!(out, " {k}=\"{}\"", xml_attr(v));
-                        }
-                    }
-                    if &*e.name == "img" && e.attr("alt").is_none() {
-                        out.push_str(" alt=\"\"");
-                    }
-                    if VOID_ELEMENTS.contains(&&*e.name) {
-                        out.push_str("/>");
-                        continue;
-                    }
-                    out.push('>');
-                    stack.push(Step::Close(n));
-                    stack.extend(dom.children(n).into_iter().rev().map(Step::Open));
-                }
-            },
-            Step::Close(n) => {
-                if let Some(name) = dom.tag(n) {
-                    let _ = write!(out, "</{name}>");
-                }
-            }
-        }
-    }
-    out
+    dom.xhtml(dom.root(), MATHML)
 }
 
 /// A ZIP archive with stored (uncompressed) entries: local headers, then the central directory.
@@ -311,28 +203,5 @@ mod tests {
     #[test]
     fn crc32_check_value() {
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
-    }
-
-    #[test]
-    fn timestamps_become_utc() {
-        assert_eq!(utc_timestamp("2026-05-07T05:30:00+02:00").as_deref(), Some("2026-05-07T03:30:00Z"));
-        assert_eq!(utc_timestamp("2026-01-01T00:30:00.123+01:00").as_deref(), Some("2025-12-31T23:30:00Z"));
-        assert_eq!(utc_timestamp("2026-05-07").as_deref(), Some("2026-05-07T00:00:00Z"));
-        assert_eq!(utc_timestamp("May 7"), None);
-    }
-
-    #[test]
-    fn xhtml_uses_only_the_entities_xml_defines() {
-        let dom = Dom::parse_fragment("<p title=\"a\u{a0}&quot;b\">10\u{a0}km &amp; more</p>");
-        assert_eq!(xhtml(&dom, dom.root()), "<p title=\"a\u{a0}&quot;b\">10\u{a0}km &amp; more</p>");
-    }
-
-    #[test]
-    fn xhtml_closes_empty_elements_and_names_mathml() {
-        let dom = Dom::parse_fragment("<p>a<br>b &amp; <img src=x.png></p><math><mi>x</mi></math>");
-        assert_eq!(
-            xhtml(&dom, dom.root()),
-            "<p>a<br/>b &amp; <img src=\"x.png\" alt=\"\"/></p><math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mi>x</mi></math>"
-        );
     }
 }

@@ -85,32 +85,12 @@ pub const FOOTNOTE_TOKENS: &[&str] = &["footnotes", "footnote", "endnotes", "end
 /// still counts against the link density of their ancestors).
 pub const CHROME_ELEMENTS: &[&str] = &["footer", "aside", "form", "fieldset"];
 
-/// Hosts whose video iframes are worth keeping.
-pub const VIDEO_HOSTS: &[&str] = &[
-    "youtube.com", "youtube-nocookie.com", "player.vimeo.com", "v.qq.com", "archive.org",
-    "upload.wikimedia.org", "player.twitch.tv", "dailymotion.com", "bilibili.com",
-];
-
 /// Text of blocks that are only an advertisement label.
 pub const AD_WORDS: &[&str] =
     &["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "реклама", "anuncio"];
 
 /// Text of placeholders left by lazy loaders.
 pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
-
-/// Commas in the scripts we score: Latin, Arabic, small/vertical forms and full-width.
-pub const COMMAS: &[char] =
-    &[',', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}', '\u{FF0C}'];
-
-/// How many of [`COMMAS`] `text` holds.
-pub fn count_commas(text: &str) -> usize {
-    if text.is_ascii() {
-        // The one ASCII comma, counted by the byte (the compiler vectorizes this).
-        text.bytes().filter(|&b| b == b',').count()
-    } else {
-        text.chars().filter(|c| COMMAS.contains(c)).count()
-    }
-}
 
 /// Characters that separate a page title from its site name ("Story | Site").
 pub const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
@@ -129,6 +109,9 @@ pub const CHAR_THRESHOLD: usize = 500;
 pub const MIN_PARAGRAPH_CHARS: usize = 25;
 /// How many ancestors of a paragraph receive a share of its score.
 pub const SCORE_ANCESTOR_DEPTH: usize = 5;
+/// What a link's text counts for in link density when it points within the page (`href="#…"`):
+/// footnote references and tables of contents are part of the text, not navigation away from it.
+pub const HASH_LINK_WEIGHT: f64 = 0.3;
 
 /// Lower-cased `class` and `id` of an element, joined by a space: what the lists are matched on.
 pub fn class_and_id(class: Option<&str>, id: Option<&str>) -> String {
@@ -173,13 +156,6 @@ pub fn has_token(haystack: &str, list: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn commas_of_every_script_are_counted() {
-        assert_eq!(count_commas("one, two, three"), 2);
-        assert_eq!(count_commas("un, deux，trois، four﹐"), 4);
-        assert_eq!(count_commas("no commas"), 0);
-    }
 
     #[test]
     fn tokens_need_whole_words() {

@@ -1,0 +1,40 @@
+//! The article: what extraction returns and every saved format is made from.
+
+use serde::{Deserialize, Serialize};
+
+/// An extracted article. Field names are camelCase when serialized (as JavaScript sees them).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    /// The article's title, without the site name.
+    pub title: String,
+    /// Author(s), as the page names them; several are joined with ", ".
+    pub byline: Option<String>,
+    /// Publication time in ISO 8601 (`2024-05-01` or `2024-05-01T10:00:00+02:00`).
+    pub published_time: Option<String>,
+    /// Last modification time in ISO 8601.
+    pub modified_time: Option<String>,
+    pub site_name: Option<String>,
+    /// A one- or two-sentence summary: the page's description, or the first paragraph.
+    pub excerpt: Option<String>,
+    /// Absolute URL of the article's main image.
+    pub lead_image: Option<String>,
+    /// The page's canonical address (`<link rel="canonical">`, else `og:url`), absolute.
+    pub canonical_url: Option<String>,
+    /// BCP 47 language tag, such as `en` or `ja-JP`.
+    pub lang: Option<String>,
+    /// Text direction, `ltr` or `rtl`.
+    pub dir: Option<String>,
+    /// The page URL the article was extracted from.
+    pub url: String,
+    /// Sanitized article HTML with absolute URLs.
+    pub content: String,
+    /// Plain text of the article, paragraphs separated by blank lines. Empty when read back from
+    /// an object without it.
+    #[serde(default)]
+    pub text: String,
+    /// Words, counting each Chinese, Japanese or Korean character as one.
+    pub word_count: usize,
+    /// Estimated minutes to read, at least 1.
+    pub reading_time_minutes: u32,
+}

@@ -1,0 +1,90 @@
+//! The tree as plain text: what the reader's word count, the saved text file and the
+//! article's `text` field are made of.
+
+use super::{Dom, NodeData, NodeId};
+use crate::text::normalize_space;
+
+/// Elements after which plain text starts a new line.
+const BLOCKS: &[&str] = &[
+    "p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
+    "dt", "dd", "blockquote", "pre", "table", "tr", "figure", "figcaption", "hr", "br", "caption",
+    "details", "summary",
+];
+
+/// The text of `top`'s subtree with a line break after each block and runs of space folded.
+pub fn plain_text(dom: &Dom, top: NodeId) -> String {
+    let mut raw = String::new();
+    // Iterative walk: `Close(block)` marks where an element's subtree ends.
+    enum Step {
+        Open(NodeId),
+        Close(bool),
+    }
+    let mut steps: Vec<Step> = dom.children(top).into_iter().rev().map(Step::Open).collect();
+    while let Some(step) = steps.pop() {
+        match step {
+            Step::Close(block) => {
+                if block {
+                    raw.push('\n');
+                }
+            }
+            Step::Open(n) => match dom.data(n) {
+                NodeData::Text(t) => {
+                    let in_pre = dom.has_ancestor(n, "pre", 0);
+                    if in_pre {
+                        raw.push_str(&t.replace('\n', "\u{1}"));
+                    } else {
+                        raw.push_str(&t.replace('\n', " "));
+                    }
+                }
+                NodeData::Element(e) => {
+                    let block = BLOCKS.contains(&&*e.name) || &*e.name == "td" || &*e.name == "th";
+                    if &*e.name == "td" || &*e.name == "th" {
+                        raw.push(' ');
+                    }
+                    if block {
+                        raw.push('\n');
+                    }
+                    steps.push(Step::Close(block));
+                    steps.extend(dom.children(n).into_iter().rev().map(Step::Open));
+                }
+                NodeData::Document => {}
+            },
+        }
+    }
+    let mut out = String::new();
+    for line in raw.split('\n') {
+        let line = normalize_space(line).replace('\u{1}', "\n");
+        if !line.is_empty() {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&line);
+        }
+    }
+    out
+}
+
+/// The text of a code block, keeping its line breaks (`<br>` included) exactly.
+pub fn plain_code(dom: &Dom, pre: NodeId) -> String {
+    let mut s = String::new();
+    for n in dom.descendants(pre) {
+        match dom.data(n) {
+            NodeData::Text(t) => s.push_str(t),
+            NodeData::Element(e) if &*e.name == "br" => s.push('\n'),
+            _ => {}
+        }
+    }
+    s
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_breaks_blocks() {
+        let dom = Dom::parse_fragment("<h2>Title</h2><p>One  <b>two</b></p><ul><li>a</li><li>b</li></ul>");
+        assert_eq!(plain_text(&dom, dom.root()), "Title\n\nOne two\n\na\n\nb");
+    }
+}

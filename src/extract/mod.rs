@@ -1,0 +1,298 @@
+//! Extraction: the pipeline from a page's HTML to an [`Article`], in six stages (one module each):
+//!
+//! 1. [`metadata`]: title, byline, dates, site name and excerpt, from JSON-LD, `<meta>` tags and
+//!    the document;
+//! 2. [`prepare`]: remove scripts, styles, hidden nodes and page chrome, normalize math and code,
+//!    turn `<br><br>` runs into paragraphs;
+//! 3. [`score`]: score paragraphs, pick the element that holds the article, gather its siblings;
+//! 4. [`clean`]: remove share bars, link lists and widgets left inside it, repair lazy images;
+//! 5. [`crate::sanitize`]: serialize through an allow-list with absolute URLs;
+//! 6. [`assemble`]: the article's fields: plain text, word count, excerpt, title, byline and
+//!    absolute URLs.
+//!
+//! Stages 3–4 run under up to four [`Policy`]s, each relaxing one more heuristic, until one
+//! yields enough text. [`nodes`] holds what several stages ask of a node and [`patterns`] every
+//! word list and weight; [`readerable`] is the cheap check run before any of this.
+
+mod clean;
+mod math;
+mod metadata;
+mod nodes;
+mod patterns;
+mod prepare;
+mod readerable;
+mod score;
+
+pub use readerable::is_probably_readerable;
+
+use metadata::Metadata;
+use nodes::Flags;
+use score::Found;
+
+use crate::dom::{Dom, NodeId};
+use crate::text::normalize_space;
+use crate::url::{self, Url};
+use crate::article::Article;
+use crate::sanitize;
+
+/// Settings for [`extract`]. `Options::default()` is what the extension and the CLI use.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// A pass that finds fewer characters of article text than this is retried with looser
+    /// heuristics. Default 500, Readability's value: about two short paragraphs.
+    pub char_threshold: usize,
+    /// Below this many characters, text that is also less than half of the page's visible text is
+    /// not an article: the page is said to have none. Default 140: shorter text picked out of a
+    /// larger page is a caption, a teaser or a form label. (A page whose whole text is short is
+    /// still returned: that text is all it has to read.)
+    pub min_article_chars: usize,
+    /// Larger inputs are refused with [`Error::TooLarge`]. Default 64 MiB, three times the largest
+    /// real pages measured, so that a runaway page cannot stall the browser tab.
+    pub max_input_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { char_threshold: patterns::CHAR_THRESHOLD, min_article_chars: 140, max_input_bytes: 64 << 20 }
+    }
+}
+
+/// Why no article could be returned. Messages say what happened and what to try.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input had no content at all.
+    EmptyInput,
+    /// The input is larger than [`Options::max_input_bytes`].
+    TooLarge { bytes: usize, limit: usize },
+    /// The URL given is not an absolute URL.
+    InvalidUrl(String),
+    /// The input is binary data (or text in no known encoding), not a page.
+    NotHtml,
+    /// The page has no article-like text.
+    NoArticle,
+}
+
+impl Error {
+    /// The variant's name, for callers that choose what to say by kind (the reader view does).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::EmptyInput => "EmptyInput",
+            Error::TooLarge { .. } => "TooLarge",
+            Error::InvalidUrl(_) => "InvalidUrl",
+            Error::NotHtml => "NotHtml",
+            Error::NoArticle => "NoArticle",
+        }
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::EmptyInput => write!(f, "the page is empty: there is nothing to read"),
+            Error::TooLarge { bytes, limit } => write!(
+                f,
+                "the page is too large to process ({} MB; the limit is {} MB)",
+                bytes / 1_000_000,
+                limit / 1_000_000
+            ),
+            Error::InvalidUrl(u) => write!(f, "not an absolute URL: {u:?} (expected something like https://example.com/page)"),
+            Error::NotHtml => write!(f, "this is not an HTML page: it looks like binary data (an image, an archive...)"),
+            Error::NoArticle => write!(f, "no article found on this page: it looks like a list of links or an app, not something to read"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Whether the start of the input is binary data rather than text: more than one character in
+/// ten is a control character (NUL included) or a replacement for bytes that were not UTF-8.
+fn looks_binary(html: &str) -> bool {
+    let (mut odd, mut all) = (0usize, 0usize);
+    for c in html.chars().take(64 * 1024) {
+        all += 1;
+        if c == char::REPLACEMENT_CHARACTER || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')) {
+            odd += 1;
+        }
+    }
+    odd * 10 > all
+}
+
+/// How strict a pass of stages 3–4 is, named as dom_smoothie names Readability's retries: each
+/// drops one more heuristic, for pages the stricter pass cut too short.
+#[derive(Clone, Copy, Debug)]
+enum Policy {
+    /// Every heuristic: unlikely blocks stripped, class and id weighed, blocks cleaned by their
+    /// link density and widgets.
+    Strict,
+    /// Unlikely-looking blocks (by class and id) are kept.
+    Moderate,
+    /// Class and id no longer weigh on scores either.
+    Clean,
+    /// No conditional cleaning: only what the scores pick.
+    Raw,
+}
+
+impl Policy {
+    const IN_ORDER: [Policy; 4] = [Policy::Strict, Policy::Moderate, Policy::Clean, Policy::Raw];
+
+    fn flags(self) -> Flags {
+        match self {
+            Policy::Strict => Flags::ALL,
+            Policy::Moderate => Flags { strip_unlikely: false, ..Flags::ALL },
+            Policy::Clean => Flags { strip_unlikely: false, weight_classes: false, ..Flags::ALL },
+            Policy::Raw => Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+        }
+    }
+}
+
+/// Extracts the article from `html`, the page served at `url` (which resolves relative links;
+/// pass `""` if unknown, and relative links stay relative).
+pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Error> {
+    let page_url = checked_input(html, url, options)?;
+    let mut dom = Dom::parse_document(html);
+
+    // 1. Metadata, from the page as served.
+    let meta = metadata::read(&dom);
+    let base = base_url(&dom, page_url.as_ref());
+    let title = meta.title.clone().unwrap_or_default();
+
+    // 2. Preparation.
+    prepare::prepare(&mut dom);
+    let Some(body) = dom.descendants(dom.root()).find(|&n| dom.is(n, "body")) else {
+        return Err(Error::NoArticle);
+    };
+
+    // 3–4. Scoring and cleaning, under each policy in turn until one finds enough text.
+    let (art_dom, found) = best_pass(html, dom, body, &title, options)?;
+
+    // 5. Sanitizing: from here on, only the allow-listed tree.
+    let (content, clean_dom) = sanitize::sanitized(&art_dom, found.article, base.as_ref(), page_url.as_ref());
+    drop(art_dom);
+
+    // 6. The article's fields.
+    Ok(assemble(meta, title, found.byline, content, &clean_dom, base.as_ref(), page_url))
+}
+
+/// Refuses what is not a page ([`Error`] says why) and parses the page's URL.
+fn checked_input(html: &str, url: &str, options: &Options) -> Result<Option<Url>, Error> {
+    if html.len() > options.max_input_bytes {
+        return Err(Error::TooLarge { bytes: html.len(), limit: options.max_input_bytes });
+    }
+    if html.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+        return Err(Error::EmptyInput);
+    }
+    if looks_binary(html) {
+        return Err(Error::NotHtml);
+    }
+    match url.trim() {
+        "" => Ok(None),
+        u => Url::parse(u).map(Some).ok_or_else(|| Error::InvalidUrl(u.to_string())),
+    }
+}
+
+/// A prepared tree of `html`, as stage 2 leaves it.
+fn prepared(html: &str) -> Dom {
+    let mut dom = Dom::parse_document(html);
+    prepare::prepare(&mut dom);
+    dom
+}
+
+/// Stages 3–4 under each [`Policy`], stopping at the first that finds
+/// [`Options::char_threshold`] characters, else keeping the pass that found the most. Each pass
+/// changes the tree it scores. Most pages need one pass, so it takes the prepared tree itself; a
+/// later pass prepares a fresh one (parsing is deterministic, so node ids and `body` are the same)
+/// rather than every page paying for a copy up front.
+fn best_pass(html: &str, dom: Dom, body: NodeId, title: &str, options: &Options) -> Result<(Dom, Found), Error> {
+    let mut best: Option<(usize, Dom, Found)> = None;
+    let mut first = Some(dom);
+    for policy in Policy::IN_ORDER {
+        let flags = policy.flags();
+        let mut attempt = first.take().unwrap_or_else(|| prepared(html));
+        let Some(found) = score::grab_article(&mut attempt, body, flags, title) else { continue };
+        clean::clean_article(&mut attempt, found.article, flags);
+        let len = nodes::text_len(&attempt, found.article);
+        let good_enough = len >= options.char_threshold;
+        if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
+            best = Some((len, attempt, found));
+        }
+        if good_enough {
+            break;
+        }
+    }
+    let Some((len, art_dom, found)) = best else { return Err(Error::NoArticle) };
+    // A short article is still the article if it holds half the page's text. The passes changed
+    // their trees, so the page is counted on a fresh one: only pages with short articles pay.
+    if len == 0 || (len < options.min_article_chars && len * 2 < nodes::text_len(&prepared(html), body)) {
+        return Err(Error::NoArticle);
+    }
+    Ok((art_dom, found))
+}
+
+/// Stage 6: the [`Article`] from the metadata and the sanitized tree. The excerpt falls back to
+/// the first paragraph, the title to the first heading; the byline is the first of the
+/// metadata's, the article's and the page's that reads as a name; the lead image and canonical
+/// address are made absolute (and dropped unless http or https).
+fn assemble(meta: Metadata, title: String, article_byline: Option<String>, content: String, clean_dom: &Dom, base: Option<&Url>, page_url: Option<Url>) -> Article {
+    let text = crate::dom::plain_text(clean_dom, clean_dom.root());
+    let (word_count, reading_time_minutes) = crate::text::words_and_minutes(&text);
+    let excerpt = meta.excerpt.clone().or_else(|| {
+        clean_dom
+            .elements_named(clean_dom.root(), "p")
+            .into_iter()
+            .map(|p| clean_dom.inner_text(p))
+            .find(|t| !t.is_empty())
+    });
+    let title = if title.is_empty() {
+        clean_dom
+            .descendants(clean_dom.root())
+            .find(|&n| clean_dom.tag(n).is_some_and(|t| matches!(t, "h1" | "h2")))
+            .map(|h| clean_dom.inner_text(h))
+            .unwrap_or_default()
+    } else {
+        title
+    };
+    let byline = [meta.byline.as_deref(), article_byline.as_deref(), meta.page_byline.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(metadata::clean_byline);
+    let absolute = |u: &str| -> Option<String> {
+        let abs = match base {
+            Some(b) => b.join(u)?,
+            None => u.to_string(),
+        };
+        matches!(url::scheme_of(&abs).as_deref(), Some("http" | "https")).then_some(abs)
+    };
+    let lead_image = meta.lead_image.as_deref().and_then(absolute);
+    let canonical_url = meta.canonical.as_deref().and_then(absolute);
+    Article {
+        title,
+        byline,
+        published_time: meta.published_time,
+        modified_time: meta.modified_time,
+        site_name: meta.site_name,
+        excerpt: excerpt.map(|e| normalize_space(&e)),
+        lead_image,
+        canonical_url,
+        lang: meta.lang,
+        dir: meta.dir,
+        url: page_url.map(|u| u.as_string()).unwrap_or_default(),
+        word_count,
+        reading_time_minutes,
+        content,
+        text,
+    }
+}
+
+/// The URL that relative links resolve against: `<base href>` when it is http(s), else the page.
+fn base_url(dom: &Dom, page: Option<&Url>) -> Option<Url> {
+    let base_href = dom.elements_named(dom.root(), "base").into_iter().find_map(|b| dom.attr(b, "href"));
+    if let (Some(href), Some(page)) = (base_href, page) {
+        if let Some(resolved) = page.join(href).and_then(|u| Url::parse(&u)) {
+            if matches!(resolved.scheme(), "http" | "https") {
+                return Some(resolved);
+            }
+        }
+    }
+    page.cloned()
+}

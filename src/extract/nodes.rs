@@ -1,0 +1,87 @@
+//! What the stages ask of a node, shared: whether it is inline or white space, a footnote list,
+//! how much text it holds and how much of that is links, and what its class and id say. Each
+//! stage keeps to itself what only it asks.
+
+use super::patterns as pat;
+use crate::dom::{Dom, NodeId};
+
+/// Which heuristics a pass applies; later passes switch them off one at a time.
+#[derive(Clone, Copy, Debug)]
+pub struct Flags {
+    pub strip_unlikely: bool,
+    pub weight_classes: bool,
+    pub clean_conditionally: bool,
+}
+
+impl Flags {
+    pub const ALL: Flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
+}
+
+/// Whether a node is inline ("phrasing") content: text, or an inline element.
+pub fn is_phrasing(dom: &Dom, id: NodeId) -> bool {
+    match dom.tag(id) {
+        None => dom.text(id).is_some(),
+        Some(tag) => {
+            pat::PHRASING_ELEMENTS.contains(&tag)
+                || (pat::PHRASING_IF_CHILDREN_ARE.contains(&tag)
+                    && dom.child_nodes(id).all(|c| is_phrasing(dom, c)))
+        }
+    }
+}
+
+/// Whether a node is white space: a text node of spaces, or a `<br>`.
+pub fn is_whitespace(dom: &Dom, id: NodeId) -> bool {
+    match dom.text(id) {
+        Some(t) => t.trim().is_empty(),
+        None => dom.is(id, "br"),
+    }
+}
+
+/// A footnote or endnote list (`role="doc-endnotes"`, `class="footnotes"`): mostly back-links,
+/// so the link-density rules would drop it, but the article's note links point into it.
+pub fn is_footnotes(dom: &Dom, id: NodeId) -> bool {
+    let Some(el) = dom.element(id) else { return false };
+    if el.attr("role").is_some_and(|r| r == "doc-endnotes" || r == "doc-footnotes") {
+        return true;
+    }
+    let m = pat::class_and_id(el.attr("class"), el.attr("id"));
+    pat::has_token(&m, pat::FOOTNOTE_TOKENS)
+}
+
+/// The number of characters of normalized text under `id`.
+pub fn text_len(dom: &Dom, id: NodeId) -> usize {
+    dom.inner_text_len(id)
+}
+
+/// The share of `id`'s text that sits inside links; in-page (`#`) links count for
+/// [`pat::HASH_LINK_WEIGHT`].
+pub fn link_density(dom: &Dom, id: NodeId) -> f64 {
+    let total = text_len(dom, id);
+    if total == 0 {
+        return 0.0;
+    }
+    let mut linked = 0.0;
+    for a in dom.elements_named(id, "a") {
+        let weight = if dom.attr(a, "href").is_some_and(|h| h.starts_with('#')) { pat::HASH_LINK_WEIGHT } else { 1.0 };
+        linked += text_len(dom, a) as f64 * weight;
+    }
+    linked / total as f64
+}
+
+/// ±25 for each of class and id that match the positive or negative lists.
+pub fn class_weight(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
+    if !flags.weight_classes {
+        return 0.0;
+    }
+    let mut weight = 0.0;
+    for value in [dom.attr(id, "class"), dom.attr(id, "id")].into_iter().flatten() {
+        let v = value.to_lowercase();
+        if pat::contains_any(&v, pat::NEGATIVE) || pat::has_token(&v, pat::NEGATIVE_TOKENS) {
+            weight -= pat::CLASS_WEIGHT;
+        }
+        if pat::contains_any(&v, pat::POSITIVE) {
+            weight += pat::CLASS_WEIGHT;
+        }
+    }
+    weight
+}

@@ -1,0 +1,201 @@
+//! What every saved format shares: the images given to an export, the file name, the header, and
+//! the content rewritten to work offline.
+
+use std::collections::HashMap;
+
+use crate::article::Article;
+use crate::dom::{escape_attr, Dom, NodeId};
+use crate::sanitize::MATHML;
+
+/// The style sheet of saved HTML and EPUB files (the reader's look, without its controls).
+pub(super) const STYLE: &str = include_str!("../../extension/export.css");
+
+/// What the caller adds to an export: when it was saved, and the images it could fetch.
+#[derive(Debug, Default, Clone)]
+pub struct Export {
+    /// The date (and time) of saving, ISO 8601, as written in front matter and EPUB metadata.
+    pub saved: Option<String>,
+    /// Images fetched for inlining, by absolute URL.
+    pub images: HashMap<String, Image>,
+    /// Images that could not be had, by absolute URL, with the reason.
+    pub missing: HashMap<String, String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Image {
+    pub mime: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Image types that go into saved files (SVG can carry script, so it does not).
+pub fn is_saved_image_type(mime: &str) -> bool {
+    matches!(mime, "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "image/avif")
+}
+
+impl Export {
+    /// Adds a fetched image, or notes why it is missing if its type cannot be saved.
+    pub fn add_image(&mut self, url: &str, mime: &str, bytes: Vec<u8>) {
+        let mime = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        if is_saved_image_type(&mime) {
+            self.images.insert(url.to_string(), Image { mime, bytes });
+        } else {
+            self.missing.insert(url.to_string(), format!("its type ({}) is not saved", if mime.is_empty() { "unknown" } else { &mime }));
+        }
+    }
+
+    /// Why the image at `url` is not in the export.
+    pub(super) fn why_missing(&self, url: &str) -> &str {
+        self.missing.get(url).map_or("it was not fetched", String::as_str)
+    }
+}
+
+/// The remote images an export of `article` would inline: the lead image first, then each image in
+/// the text, each once.
+pub fn image_urls(article: &Article) -> Vec<String> {
+    let dom = Dom::parse_fragment(&article.content);
+    let mut urls: Vec<String> = article.lead_image.iter().cloned().collect();
+    for n in dom.descendants(dom.root()) {
+        if let Some(src) = dom.is(n, "img").then(|| dom.attr(n, "src")).flatten() {
+            if (src.starts_with("http://") || src.starts_with("https://")) && !urls.iter().any(|u| u == src) {
+                urls.push(src.to_string());
+            }
+        }
+    }
+    urls
+}
+
+/// A file name for `title`, safe on every common system: no path separators, reserved
+/// characters or control characters, no trailing dot or space, not a reserved Windows name, and
+/// at most 100 characters. Never empty.
+pub fn file_stem(title: &str) -> String {
+    let cleaned: String = title
+        .chars()
+        .map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { ' ' } else { c })
+        .collect();
+    let mut stem = crate::text::normalize_space(&cleaned).chars().take(100).collect::<String>();
+    while stem.ends_with(['.', ' ']) {
+        stem.pop();
+    }
+    let stem = stem.trim_start_matches(['.', ' ']).to_string();
+    let reserved = ["CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"];
+    let base = stem.split('.').next().unwrap_or("").to_ascii_uppercase();
+    if stem.is_empty() {
+        "article".to_string()
+    } else if reserved.contains(&base.as_str()) {
+        format!("{stem} (article)")
+    } else {
+        stem
+    }
+}
+
+/// The article's header (title, byline, site, date, source) as HTML.
+pub(super) fn header_html(article: &Article, xml: bool) -> String {
+    let mut out = String::from("<header class=\"decant-header\"><h1 class=\"decant-title\">");
+    escape_attr(article.title.trim(), &mut out);
+    out.push_str("</h1><p class=\"decant-meta\">");
+    let mut parts: Vec<String> = Vec::new();
+    for part in [article.byline.as_deref(), article.site_name.as_deref(), article.published_time.as_deref().map(|d| d.get(..10).unwrap_or(d))].into_iter().flatten() {
+        let mut s = String::new();
+        escape_attr(part, &mut s);
+        parts.push(s);
+    }
+    if !article.url.is_empty() {
+        let mut s = String::from("<a href=\"");
+        escape_attr(&article.url, &mut s);
+        s.push_str("\">");
+        escape_attr(&article.url, &mut s);
+        s.push_str("</a>");
+        parts.push(s);
+    }
+    out.push_str(&parts.join(if xml { " &#183; " } else { " · " }));
+    out.push_str("</p></header>");
+    out
+}
+
+/// How a saved file refers to an image: inlined (HTML) or a file in the book (EPUB).
+pub(super) enum ImageRef {
+    /// Replace with this `src`.
+    Src(String),
+    /// Could not be had, for this reason: show a note instead.
+    Missing(String),
+}
+
+/// Rewrites the sanitized content for a file that must work offline: images inlined or replaced
+/// by a note, video frames by links, and (for XHTML) serialized as XML.
+pub(super) fn offline_content(content: &str, xml: bool, mut image: impl FnMut(&str) -> ImageRef) -> String {
+    let mut dom = Dom::parse_fragment(content);
+    let nodes: Vec<NodeId> = dom.descendants(dom.root()).collect();
+    for n in nodes {
+        let Some(tag) = dom.tag(n).map(str::to_string) else { continue };
+        match tag.as_str() {
+            "img" => {
+                let src = dom.attr(n, "src").unwrap_or("").to_string();
+                if let Some(el) = dom.element_mut(n) {
+                    el.attrs.retain(|(k, _)| k == "alt" || k == "title" || k == "width" || k == "height");
+                }
+                if src.starts_with("data:") {
+                    dom.set_attr(n, "src", &src);
+                    continue;
+                }
+                match image(&src) {
+                    ImageRef::Src(s) => dom.set_attr(n, "src", &s),
+                    ImageRef::Missing(why) => {
+                        let alt = dom.attr(n, "alt").unwrap_or("").trim().to_string();
+                        let note = dom.create_element("span");
+                        dom.set_attr(note, "class", "decant-missing-image");
+                        let what = if alt.is_empty() { String::new() } else { format!(" ({alt})") };
+                        let t = dom.create_text(&format!("[Image not saved{what}: {src}: {why}]"));
+                        dom.append(note, t);
+                        dom.insert_before(n, note);
+                        dom.detach(n);
+                    }
+                }
+            }
+            "iframe" => {
+                let src = dom.attr(n, "src").unwrap_or("").to_string();
+                let p = dom.create_element("p");
+                let a = dom.create_element("a");
+                dom.set_attr(a, "href", &src);
+                let t = dom.create_text(&format!("Video: {src}"));
+                dom.append(a, t);
+                dom.append(p, a);
+                dom.insert_before(n, p);
+                dom.detach(n);
+            }
+            "source" | "track" => dom.detach(n),
+            "video" | "audio" | "picture" => dom.unwrap(n),
+            _ => {}
+        }
+    }
+    if xml {
+        dom.xhtml(dom.root(), MATHML)
+    } else {
+        dom.inner_html(dom.root())
+    }
+}
+
+/// Whether the article's text already shows the image at `url` (compared by file name, as the
+/// reader does, since sites serve the same picture at several sizes).
+pub(super) fn content_shows_image(content: &str, url: &str) -> bool {
+    let name = |u: &str| u.split(['?', '#']).next().unwrap_or("").rsplit('/').next().unwrap_or("").to_string();
+    let lead = name(url);
+    let dom = Dom::parse_fragment(content);
+    let shown = dom.descendants(dom.root()).any(|n| dom.is(n, "img") && dom.attr(n, "src").is_some_and(|s| name(s) == lead));
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_safe_everywhere() {
+        assert_eq!(file_stem("What/Why: a <story>?"), "What Why a story");
+        assert_eq!(file_stem("  ...  "), "article");
+        assert_eq!(file_stem("  ...hidden.  "), "hidden");
+        assert_eq!(file_stem("a\u{0}b\nc"), "a b c");
+        assert_eq!(file_stem("CON"), "CON (article)");
+        assert_eq!(file_stem("Ends with a dot."), "Ends with a dot");
+        assert_eq!(file_stem(&"é".repeat(300)).chars().count(), 100);
+    }
+}
