@@ -9,10 +9,6 @@ use super::patterns as pat;
 use crate::dom::{Dom, NodeId};
 use crate::sanitize::is_video_embed;
 
-/// Share bars and similar blocks are removed only when shorter than this: a long block that
-/// happens to carry a "share" class is more likely the article's wrapper.
-const SHARE_MAX_CHARS: usize = 500;
-
 /// Cleans the article container `article` in place.
 pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags) {
     let data_tables = mark_data_tables(dom, article);
@@ -27,7 +23,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags) {
         for n in dom.descendants(top).collect::<Vec<_>>() {
             let Some(el) = dom.element(n) else { continue };
             let m = pat::class_and_id(el.attr("class"), el.attr("id"));
-            if pat::has_token(&m, pat::SHARE_TOKENS) && text_len(dom, n) < SHARE_MAX_CHARS {
+            if pat::has_token(&m, pat::SHARE_TOKENS) && text_len(dom, n) < pat::SHARE_MAX_CHARS {
                 dom.detach(n);
             }
         }
@@ -41,7 +37,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags) {
     }
     if flags.clean_conditionally {
         let notes = footnote_lists(dom, article);
-        for tag in ["table", "ul", "ol", "div", "section"] {
+        for &tag in pat::CONDITIONALLY_CLEANED {
             clean_conditionally(dom, article, tag, flags, &data_tables, &notes);
         }
     }
@@ -51,7 +47,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags) {
     for p in dom.elements_named(article, "p") {
         let has_media = dom
             .descendants(p)
-            .any(|n| dom.tag(n).is_some_and(|t| matches!(t, "img" | "picture" | "iframe" | "video" | "math")));
+            .any(|n| dom.tag(n).is_some_and(|t| pat::MEDIA_ELEMENTS.contains(&t)));
         if !has_media && !dom.has_text(p) {
             dom.detach(p);
         }
@@ -146,16 +142,12 @@ fn mark_data_tables(dom: &Dom, article: NodeId) -> HashSet<NodeId> {
             })
             .max()
             .unwrap_or(0);
-        if rows.len() >= 10 || cols > 4 || rows.len() * cols > 10 {
+        if rows.len() >= pat::DATA_TABLE_MIN_ROWS || cols > pat::LAYOUT_TABLE_MAX_COLUMNS || rows.len() * cols > pat::LAYOUT_TABLE_MAX_CELLS {
             out.insert(table);
         }
     }
     out
 }
-
-/// Attributes lazy loaders keep the real image URL in.
-const LAZY_SRC_ATTRS: &[&str] = &["data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-lazy"];
-const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset"];
 
 /// Moves the real image URL of lazy-loaded images into `src`/`srcset`.
 fn fix_lazy_images(dom: &mut Dom, article: NodeId) {
@@ -164,15 +156,15 @@ fn fix_lazy_images(dom: &mut Dom, article: NodeId) {
     for img in imgs {
         let src = dom.attr(img, "src").unwrap_or("");
         // A tiny data URI (a 1×1 GIF, say) is a placeholder, not the image.
-        let placeholder = src.is_empty() || (src.starts_with("data:") && src.len() < 200);
+        let placeholder = src.is_empty() || (src.starts_with("data:") && src.len() < pat::PLACEHOLDER_DATA_URI_MAX_CHARS);
         if placeholder {
-            let named = LAZY_SRC_ATTRS.iter().find_map(|a| dom.attr(img, a)).map(str::to_string);
+            let named = pat::LAZY_SRC_ATTRS.iter().find_map(|a| dom.attr(img, a)).map(str::to_string);
             // Otherwise, any attribute whose value looks like an image URL (lazy loaders name
             // theirs freely: data-lazy-load-src, data-full, ...).
             let guessed = || {
                 dom.element(img)?.attrs.iter().find_map(|(k, v)| {
                     let lower = v.to_ascii_lowercase();
-                    let looks = [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].iter().any(|e| lower.contains(e));
+                    let looks = pat::IMAGE_EXTENSIONS.iter().any(|e| lower.contains(e));
                     (k != "src" && k != "srcset" && looks && !v.trim().contains(' ')).then(|| v.trim().to_string())
                 })
             };
@@ -180,7 +172,7 @@ fn fix_lazy_images(dom: &mut Dom, article: NodeId) {
                 dom.set_attr(img, "src", &real);
             }
         }
-        if let Some(set) = LAZY_SRCSET_ATTRS.iter().find_map(|a| dom.attr(img, a)).map(str::to_string) {
+        if let Some(set) = pat::LAZY_SRCSET_ATTRS.iter().find_map(|a| dom.attr(img, a)).map(str::to_string) {
             dom.set_attr(img, "srcset", &set);
         }
     }
@@ -207,10 +199,6 @@ fn inside_data_table(dom: &Dom, node: NodeId, data_tables: &HashSet<NodeId>) -> 
     }
     false
 }
-
-/// Text longer than this is not an advertisement's or a loader's label (the longest is 13
-/// characters; trailing dots are allowed for).
-const AD_LABEL_MAX_CHARS: usize = 40;
 
 /// What `should_remove` counts in a subtree.
 #[derive(Default)]
@@ -266,18 +254,18 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
             _ => {}
         }
     }
-    let is_list = tag == "ul" || tag == "ol" || (text_chars > 0 && n.list_chars as f64 / text_chars as f64 > 0.9);
+    let is_list = tag == "ul" || tag == "ol" || (text_chars > 0 && n.list_chars as f64 / text_chars as f64 > pat::LIST_TEXT_SHARE);
     let weight = class_weight(dom, node, flags);
     if weight < 0.0 {
         return true;
     }
-    if n.commas >= 10 {
+    if n.commas >= pat::PROSE_MIN_COMMAS {
         return false;
     }
-    let (p, img, li, input, embeds) = (n.p, n.img, n.li - 100.0, n.input, n.embeds);
+    let (p, img, li, input, embeds) = (n.p, n.img, n.li - pat::LIST_ITEM_ALLOWANCE, n.input, n.embeds);
     let heading_density = if text_chars == 0 { 0.0 } else { n.heading_chars as f64 / text_chars as f64 };
     // An advertisement's or a lazy loader's label: a few words at most.
-    if text_chars <= AD_LABEL_MAX_CHARS {
+    if text_chars <= pat::AD_LABEL_MAX_CHARS {
         let lower = dom.inner_text(node).to_lowercase();
         let trimmed = lower.trim_end_matches(['.', '…']);
         if pat::AD_WORDS.contains(&trimmed) || pat::LOADING_WORDS.contains(&trimmed) {
@@ -287,13 +275,13 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
     let in_figure = dom.has_ancestor(node, "figure", 0);
     let ld = link_density(dom, node);
     let media = img > 0.0 || embeds > 0 || n.media;
-    let remove = (img > 1.0 && p / img < 0.5 && !in_figure)
+    let remove = (img > 1.0 && p / img < pat::MIN_PARAGRAPHS_PER_IMAGE && !in_figure)
         || (!is_list && li > p)
         || (input > (p / 3.0).floor())
-        || (!is_list && heading_density < 0.9 && text_chars < 25 && (img == 0.0 || img > 2.0) && ld > 0.0 && !in_figure)
-        || (!is_list && weight < 25.0 && ld > 0.2)
-        || (weight >= 25.0 && ld > 0.5)
-        || ((embeds == 1 && text_chars < 75) || embeds > 1)
+        || (!is_list && heading_density < pat::HEADING_TEXT_SHARE && text_chars < pat::SHORT_BLOCK_CHARS && (img == 0.0 || img > 2.0) && ld > 0.0 && !in_figure)
+        || (!is_list && weight < pat::CLASS_WEIGHT && ld > pat::MAX_LINK_DENSITY)
+        || (weight >= pat::CLASS_WEIGHT && ld > pat::MAX_LINK_DENSITY_POSITIVE)
+        || ((embeds == 1 && text_chars < pat::EMBED_MIN_CHARS) || embeds > 1)
         || (text_chars == 0 && !media);
     if remove && is_list {
         // A list of single-item entries each holding one image is a gallery: keep it.

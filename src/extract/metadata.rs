@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::patterns::TITLE_SEPARATORS;
+use super::patterns::{self as pat, TITLE_SEPARATORS};
 use crate::dom::{Dom, NodeId};
 use crate::text::normalize_space;
 
@@ -26,15 +26,6 @@ pub struct Metadata {
     /// when neither the metadata nor the article has one.
     pub page_byline: Option<String>,
 }
-
-/// schema.org types whose JSON-LD describes an article.
-const ARTICLE_TYPES: &[&str] = &[
-    "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",
-    "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
-    "ReviewNewsArticle", "Report", "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle",
-    "SocialMediaPosting", "BlogPosting", "LiveBlogPosting", "DiscussionForumPosting", "TechArticle",
-    "APIReference",
-];
 
 /// Reads the metadata of the whole (unprepared) document.
 pub fn read(dom: &Dom) -> Metadata {
@@ -67,7 +58,7 @@ pub fn read(dom: &Dom) -> Metadata {
     let pick = |keys: &[&str]| keys.iter().find_map(|k| meta.get(*k).filter(|v| !v.is_empty()).cloned());
 
     let title = ld.title.clone().or_else(|| {
-        pick(&["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"])
+        pick(pat::META_TITLE)
     });
     let title = title.or_else(|| (!doc_title.is_empty()).then(|| article_title(dom, &doc_title)));
 
@@ -75,22 +66,22 @@ pub fn read(dom: &Dom) -> Metadata {
     let attr_of_html = |name: &str| html.and_then(|h| dom.attr(h, name)).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
     Metadata {
         title: title.map(|t| unescape(&t)),
-        byline: ld.byline.clone().or_else(|| pick(&["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author"]).filter(|a| !a.starts_with("http"))).map(|t| unescape(&t)),
+        byline: ld.byline.clone().or_else(|| pick(pat::META_BYLINE).filter(|a| !a.starts_with("http"))).map(|t| unescape(&t)),
         excerpt: ld.excerpt.clone().or_else(|| {
-            pick(&["dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description"])
+            pick(pat::META_EXCERPT)
         }).map(|t| unescape(&t)),
-        site_name: ld.site_name.clone().or_else(|| pick(&["og:site_name"])).map(|t| unescape(&t)),
+        site_name: ld.site_name.clone().or_else(|| pick(pat::META_SITE_NAME)).map(|t| unescape(&t)),
         published_time: ld
             .published_time
             .clone()
-            .or_else(|| pick(&["article:published_time", "parsely-pub-date", "dc:date", "dcterm:date", "date", "datepublished"]))
+            .or_else(|| pick(pat::META_PUBLISHED))
             .or_else(|| microdata_date(dom, &found.itemprops, "datePublished"))
             .or_else(|| first_time_in_article(dom))
             .and_then(|d| crate::dates::parse(&d)),
         modified_time: ld
             .modified_time
             .clone()
-            .or_else(|| pick(&["article:modified_time", "og:updated_time", "datemodified"]))
+            .or_else(|| pick(pat::META_MODIFIED))
             .or_else(|| microdata_date(dom, &found.itemprops, "dateModified"))
             .and_then(|d| crate::dates::parse(&d)),
         canonical: found
@@ -101,10 +92,10 @@ pub fn read(dom: &Dom) -> Metadata {
             .and_then(|l| dom.attr(l, "href"))
             .map(|h| h.trim().to_string())
             .filter(|h| !h.is_empty())
-            .or_else(|| pick(&["og:url"])),
+            .or_else(|| pick(pat::META_URL)),
         page_byline: page_byline(dom),
-        lead_image: ld.lead_image.clone().or_else(|| pick(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"])),
-        lang: attr_of_html("lang").or_else(|| pick(&["og:locale", "content-language"]).map(|l| l.replace('_', "-"))),
+        lead_image: ld.lead_image.clone().or_else(|| pick(pat::META_IMAGE)),
+        lang: attr_of_html("lang").or_else(|| pick(pat::META_LANG).map(|l| l.replace('_', "-"))),
         dir: attr_of_html("dir").map(|d| d.to_ascii_lowercase()).filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto")),
     }
 }
@@ -157,7 +148,6 @@ fn first_time_in_article(dom: &Dom) -> Option<String> {
 
 /// The first visible-byline element of the page, outside comment sections.
 fn page_byline(dom: &Dom) -> Option<String> {
-    use super::patterns as pat;
     for n in dom.descendants(dom.root()) {
         let Some(el) = dom.element(n) else { continue };
         let m = pat::class_and_id(el.attr("class"), el.attr("id"));
@@ -185,7 +175,7 @@ fn page_byline(dom: &Dom) -> Option<String> {
         let name = dom.descendants(n).find(|&c| dom.attr(c, "itemprop").is_some_and(|p| p.contains("name"))).unwrap_or(n);
         let text = dom.inner_text(name);
         let len = text.chars().count();
-        if len > 0 && len < 100 {
+        if len > 0 && len < pat::BYLINE_MAX_CHARS {
             return Some(text);
         }
     }
@@ -199,21 +189,20 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     let text = normalize_space(raw);
     let lower = text.to_lowercase();
     let mut start = 0;
-    for prefix in ["posted by ", "written by ", "words by ", "story by ", "by ", "author: ", "von ", "par ", "por "] {
+    for prefix in pat::BYLINE_PREFIXES {
         if lower.starts_with(prefix) {
             start = prefix.len();
             break;
         }
     }
     let words: Vec<&str> = text[start..].split(' ').collect();
-    const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     let plain = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let mut end = words.len();
     for i in 1..words.len() {
         let w = plain(words[i]);
         let next_has_digit = words.get(i + 1).is_some_and(|n| n.chars().any(|c| c.is_ascii_digit()));
         let is_month = crate::dates::MONTHS.iter().any(|m| w.starts_with(m)) && w.len() <= 9;
-        if WEEKDAYS.contains(&w.as_str())
+        if pat::WEEKDAYS.contains(&w.as_str())
             || words[i].starts_with(|c: char| c.is_ascii_digit())
             || (is_month && next_has_digit)
             || matches!(words[i], "-" | "–" | "—" | "|" | "•" | "·" | "/")
@@ -224,7 +213,7 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     }
     let out = words[..end].join(" ");
     let out = out.trim_end_matches(|c: char| c == ',' || c == '-' || c == '|' || c == '—' || c == '–' || c == '·' || c == '•' || c.is_whitespace());
-    let only_weekday = WEEKDAYS.contains(&plain(out).as_str());
+    let only_weekday = pat::WEEKDAYS.contains(&plain(out).as_str());
     if out.is_empty() || only_weekday || out.ends_with(':') || !out.chars().any(char::is_alphabetic) {
         return None;
     }
@@ -275,8 +264,8 @@ fn find_article(v: &Value) -> Option<&Value> {
             Value::Array(items) => stack.extend(items.iter().rev()),
             Value::Object(map) => {
                 let is_article = match map.get("@type") {
-                    Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-                    Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+                    Some(Value::String(t)) => pat::ARTICLE_TYPES.contains(&t.as_str()),
+                    Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| pat::ARTICLE_TYPES.contains(&t))),
                     _ => false,
                 };
                 if is_article {
@@ -302,7 +291,7 @@ fn from_ld(a: &Value, doc_title: &str) -> Metadata {
         (Some(n), Some(h)) if n != h => {
             let n_sim = crate::text::similarity(&n, doc_title);
             let h_sim = crate::text::similarity(&h, doc_title);
-            Some(if h_sim > 0.75 && n_sim <= 0.75 { h } else { n })
+            Some(if h_sim > pat::SAME_TITLE_SIMILARITY && n_sim <= pat::SAME_TITLE_SIMILARITY { h } else { n })
         }
         (n, h) => n.or(h),
     };

@@ -153,6 +153,132 @@ pub fn has_token(haystack: &str, list: &[&str]) -> bool {
     haystack.split(|c: char| !c.is_alphanumeric()).any(|t| list.contains(&t))
 }
 
+// The readerable check.
+
+/// Paragraphs shorter than this do not count towards a page being readable (Readability's
+/// `minContentLength`) ...
+pub const READERABLE_MIN_CHARS: usize = 140;
+/// ... and the sum of `sqrt(length − 140)` over the rest must pass this (its `minScore`).
+pub const READERABLE_MIN_SCORE: f64 = 20.0;
+
+// Stage 1, metadata.
+
+/// schema.org types whose JSON-LD describes an article.
+pub const ARTICLE_TYPES: &[&str] = &[
+    "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",
+    "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
+    "ReviewNewsArticle", "Report", "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle",
+    "SocialMediaPosting", "BlogPosting", "LiveBlogPosting", "DiscussionForumPosting", "TechArticle",
+    "APIReference",
+];
+
+/// `<meta>` names and properties, in order of preference, for each field: Dublin Core first (the
+/// most deliberate), then Open Graph, Weibo, plain HTML, Twitter and Parse.ly, as Readability
+/// orders them.
+pub const META_TITLE: &[&str] = &["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"];
+pub const META_BYLINE: &[&str] = &["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author"];
+pub const META_EXCERPT: &[&str] = &["dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description"];
+pub const META_SITE_NAME: &[&str] = &["og:site_name"];
+pub const META_PUBLISHED: &[&str] = &["article:published_time", "parsely-pub-date", "dc:date", "dcterm:date", "date", "datepublished"];
+pub const META_MODIFIED: &[&str] = &["article:modified_time", "og:updated_time", "datemodified"];
+pub const META_URL: &[&str] = &["og:url"];
+pub const META_IMAGE: &[&str] = &["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"];
+pub const META_LANG: &[&str] = &["og:locale", "content-language"];
+
+/// What sites put before the names in a byline, lower-cased, longest first so that "posted by"
+/// is cut whole (English, German, French, Spanish and Portuguese).
+pub const BYLINE_PREFIXES: &[&str] = &["posted by ", "written by ", "words by ", "story by ", "by ", "author: ", "von ", "par ", "por "];
+/// A byline ends where a weekday starts ("Jane Doe Monday, 4 May"): the date that follows is
+/// not part of the name.
+pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// A byline is a name or two: longer text marked as one is a paragraph about the author.
+pub const BYLINE_MAX_CHARS: usize = 100;
+/// Two titles this similar (by shared words, see `text::similarity`) are the same title: a
+/// heading that repeats the page title is dropped, and a JSON-LD `headline` that matches the
+/// page title is preferred over a `name` that does not.
+pub const SAME_TITLE_SIMILARITY: f64 = 0.75;
+
+// Stage 2, preparation.
+
+/// Presentational wrappers from HTML's past: nothing in them is structure the reader keeps, so
+/// their content takes their place.
+pub const PRESENTATIONAL_ELEMENTS: &[&str] = &["font", "center", "big", "blink", "marquee", "tt"];
+/// Fixed-position boxes with less text than this are overlays (cookie and sign-up banners, sticky
+/// bars); longer ones may be an app shell that holds the article.
+pub const FIXED_OVERLAY_MAX_CHARS: usize = 1000;
+/// Attributes that name a code block's language outright (Prism, highlight.js, many CMSs).
+pub const CODE_LANGUAGE_ATTRS: &[&str] = &["data-lang", "data-language"];
+
+// Stage 3, scoring.
+
+/// Readability's starting scores by tag: containers of prose up, lists, forms and headings down.
+pub fn tag_score(tag: &str) -> f64 {
+    match tag {
+        "div" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+/// A `<div>` holding one `<p>` and less link text than this share is that paragraph; a sibling
+/// paragraph of more than [`SIBLING_PROSE_CHARS`] is kept below it too.
+pub const PROSE_MAX_LINK_DENSITY: f64 = 0.25;
+/// Siblings of the best candidate join it if they score this share of its score (or
+/// [`SIBLING_MIN_SCORE`], whichever is more); a sibling with the same class gets this share as a
+/// bonus.
+pub const SIBLING_SCORE_SHARE: f64 = 0.2;
+pub const SIBLING_MIN_SCORE: f64 = 10.0;
+/// A sibling paragraph longer than this with little link text is prose; a shorter one must have
+/// no links and read as a sentence.
+pub const SIBLING_PROSE_CHARS: usize = 80;
+
+// Stage 4, cleaning.
+
+/// Share bars and similar blocks are removed only when shorter than this: a long block that
+/// happens to carry a "share" class is more likely the article's wrapper.
+pub const SHARE_MAX_CHARS: usize = 500;
+
+/// Attributes lazy loaders keep the real image URL in (and its `srcset`, below).
+pub const LAZY_SRC_ATTRS: &[&str] = &["data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-lazy"];
+
+pub const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset"];
+
+/// Text longer than this is not an advertisement's or a loader's label (the longest is 13
+/// characters; trailing dots are allowed for).
+pub const AD_LABEL_MAX_CHARS: usize = 40;
+/// What an image URL ends in, to find the real image in attributes lazy loaders name freely.
+pub const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"];
+/// A `data:` URI shorter than this in `src` is a placeholder (a 1×1 GIF), not the image.
+pub const PLACEHOLDER_DATA_URI_MAX_CHARS: usize = 200;
+/// Elements cleaned conditionally, in this order (tables first, so that a list inside a layout
+/// table is judged on its own).
+pub const CONDITIONALLY_CLEANED: &[&str] = &["table", "ul", "ol", "div", "section"];
+/// Elements that give a paragraph content without text (an empty `<p>` without them is dropped).
+pub const MEDIA_ELEMENTS: &[&str] = &["img", "picture", "iframe", "video", "math"];
+/// A table with at least this many rows, more columns than the next, or more cells than the one
+/// after holds data, not layout.
+pub const DATA_TABLE_MIN_ROWS: usize = 10;
+pub const LAYOUT_TABLE_MAX_COLUMNS: usize = 4;
+pub const LAYOUT_TABLE_MAX_CELLS: usize = 10;
+/// The thresholds of conditional cleaning, Readability's `_cleanConditionally`. A block is kept
+/// outright with this many commas (it is prose); it is a list when list items hold more than this
+/// share of its text; lists are allowed this many items more than paragraphs.
+pub const PROSE_MIN_COMMAS: usize = 10;
+pub const LIST_TEXT_SHARE: f64 = 0.9;
+pub const LIST_ITEM_ALLOWANCE: f64 = 100.0;
+/// Removed: more than one image and fewer paragraphs than half the images (outside figures) ...
+pub const MIN_PARAGRAPHS_PER_IMAGE: f64 = 0.5;
+/// ... less text than this, unless headings hold [`HEADING_TEXT_SHARE`] of it ...
+pub const SHORT_BLOCK_CHARS: usize = 25;
+pub const HEADING_TEXT_SHARE: f64 = 0.9;
+/// ... more link text than this share without a positive class (a link list), or than the next
+/// share with one ...
+pub const MAX_LINK_DENSITY: f64 = 0.2;
+pub const MAX_LINK_DENSITY_POSITIVE: f64 = 0.5;
+/// ... or an embed with less text than this around it (a widget).
+pub const EMBED_MIN_CHARS: usize = 75;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,7 +25,7 @@ pub fn prepare(dom: &mut Dom) {
     }
     // Presentational wrappers carry nothing the reader keeps: their content takes their place.
     for n in dom.descendants(root).collect::<Vec<_>>() {
-        if dom.tag(n).is_some_and(|t| matches!(t, "font" | "center" | "big" | "blink" | "marquee" | "tt")) {
+        if dom.tag(n).is_some_and(|t| patterns::PRESENTATIONAL_ELEMENTS.contains(&t)) {
             dom.unwrap(n);
         }
     }
@@ -37,12 +37,8 @@ pub fn prepare(dom: &mut Dom) {
 pub const HIDDEN_MARK: &str = "data-decant-hidden";
 pub const FIXED_MARK: &str = "data-decant-fixed";
 
-/// Fixed-position boxes with less text than this are overlays (cookie and sign-up banners, sticky
-/// bars); longer ones may be an app shell that holds the article.
-const FIXED_OVERLAY_MAX_CHARS: usize = 1000;
-
 fn is_fixed_overlay(dom: &Dom, id: NodeId) -> bool {
-    dom.attr(id, FIXED_MARK).is_some() && dom.text_content(id).chars().filter(|c| !c.is_whitespace()).count() < FIXED_OVERLAY_MAX_CHARS
+    dom.attr(id, FIXED_MARK).is_some() && dom.text_content(id).chars().filter(|c| !c.is_whitespace()).count() < patterns::FIXED_OVERLAY_MAX_CHARS
 }
 
 /// Whether a node is visible as far as its own markup tells: no `hidden`, no `aria-hidden="true"`,
@@ -183,7 +179,7 @@ fn code_language_of(dom: &Dom, pre: NodeId) -> Option<String> {
     let code = dom.element_children(pre).into_iter().find(|&c| dom.is(c, "code"));
     let candidates = [code, Some(pre), dom.parent(pre), dom.parent(pre).and_then(|p| dom.parent(p))];
     for n in candidates.into_iter().flatten() {
-        for attr in ["data-lang", "data-language"] {
+        for attr in patterns::CODE_LANGUAGE_ATTRS {
             if let Some(l) = dom.attr(n, attr) {
                 if let Some(l) = code_language(&format!("language-{}", l.trim())) {
                     return Some(l);

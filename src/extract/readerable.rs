@@ -7,10 +7,6 @@ use crate::dom::Dom;
 /// A cheap check, run on every page load, of whether the page looks like an article: enough
 /// visible paragraphs of prose. Follows Readability's `isProbablyReaderable`.
 pub fn is_probably_readerable(html: &str) -> bool {
-    /// Paragraphs shorter than this do not count.
-    const MIN_CONTENT_CHARS: usize = 140;
-    /// The sum of `sqrt(length − 140)` over paragraphs must pass this.
-    const MIN_SCORE: f64 = 20.0;
     let dom = Dom::parse_document(html);
     let mut score = 0.0;
     for n in dom.descendants(dom.root()) {
@@ -31,11 +27,11 @@ pub fn is_probably_readerable(html: &str) -> bool {
         // times the meaning per character, so it counts three times.
         let raw = dom.text_content(n);
         let len = raw.trim().chars().map(|c| if crate::text::is_cjk(c) { 3 } else { 1 }).sum::<usize>();
-        if len < MIN_CONTENT_CHARS {
+        if len < patterns::READERABLE_MIN_CHARS {
             continue;
         }
-        score += ((len - MIN_CONTENT_CHARS) as f64).sqrt();
-        if score > MIN_SCORE {
+        score += ((len - patterns::READERABLE_MIN_CHARS) as f64).sqrt();
+        if score > patterns::READERABLE_MIN_SCORE {
             return true;
         }
     }

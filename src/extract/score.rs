@@ -84,14 +84,7 @@ impl LinkDensities {
 }
 
 fn base_score(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
-    let by_tag = match dom.tag(id).unwrap_or("") {
-        "div" => 5.0,
-        "pre" | "td" | "blockquote" => 3.0,
-        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
-        _ => 0.0,
-    };
-    by_tag + class_weight(dom, id, flags)
+    pat::tag_score(dom.tag(id).unwrap_or("")) + class_weight(dom, id, flags)
 }
 
 fn is_byline(dom: &Dom, id: NodeId, match_string: &str) -> bool {
@@ -99,7 +92,7 @@ fn is_byline(dom: &Dom, id: NodeId, match_string: &str) -> bool {
     let itemprop = dom.attr(id, "itemprop").is_some_and(|p| p.contains("author"));
     (rel_author || itemprop || pat::contains_any(match_string, pat::BYLINE)) && {
         let len = text_len(dom, id);
-        len > 0 && len < 100
+        len > 0 && len < pat::BYLINE_MAX_CHARS
     }
 }
 
@@ -118,7 +111,7 @@ fn duplicates_title(dom: &Dom, id: NodeId, title: &str) -> bool {
     if !(dom.is(id, "h1") || dom.is(id, "h2")) || title.is_empty() {
         return false;
     }
-    crate::text::similarity(title, &dom.inner_text(id)) > 0.75
+    crate::text::similarity(title, &dom.inner_text(id)) > pat::SAME_TITLE_SIMILARITY
 }
 
 /// Runs one extraction pass over `dom` (which it edits) and returns the article container.
@@ -180,7 +173,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
             let only_text_is_p = kids.len() == 1
                 && dom.is(kids[0], "p")
                 && dom.child_nodes(node).all(|c| c == kids[0] || is_whitespace(dom, c));
-            if only_text_is_p && link_density(dom, node) < 0.25 {
+            if only_text_is_p && link_density(dom, node) < pat::PROSE_MAX_LINK_DENSITY {
                 let p = kids[0];
                 dom.replace(node, p);
                 to_score.push(p);
@@ -263,7 +256,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
 
     // Step 4: gather siblings.
     let top_score = scores.get(top_candidate).unwrap_or(0.0);
-    let threshold = (top_score * 0.2).max(10.0);
+    let threshold = (top_score * pat::SIBLING_SCORE_SHARE).max(pat::SIBLING_MIN_SCORE);
     let parent = dom.parent(top_candidate).unwrap_or(body);
     let top_class = dom.attr(top_candidate, "class").unwrap_or("").to_string();
     for sib in dom.children(parent) {
@@ -275,7 +268,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
             true
         } else {
             let bonus = if !top_class.is_empty() && dom.attr(sib, "class") == Some(top_class.as_str()) {
-                top_score * 0.2
+                top_score * pat::SIBLING_SCORE_SHARE
             } else {
                 0.0
             };
@@ -285,8 +278,8 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
                 let ld = link_density(dom, sib);
                 let text = dom.inner_text(sib);
                 let len = text.chars().count();
-                (len > 80 && ld < 0.25)
-                    || (len > 0 && len <= 80 && ld == 0.0 && (text.contains(". ") || text.ends_with('.')))
+                (len > pat::SIBLING_PROSE_CHARS && ld < pat::PROSE_MAX_LINK_DENSITY)
+                    || (len > 0 && len <= pat::SIBLING_PROSE_CHARS && ld == 0.0 && (text.contains(". ") || text.ends_with('.')))
             } else {
                 false
             }
