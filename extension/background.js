@@ -3,13 +3,13 @@
 // asks for it; and, where the user has allowed it, marks readable pages with a badge.
 
 import init, { extract, isProbablyReaderable } from '../pkg/decant.js';
-import { isCapture, isProbe, isTakeCapture } from './messages.js';
+import { KIND, dispatch } from './messages.js';
 import { ext } from './api.js';
 import { now } from './util.js';
 
-// Captures wait here between the capture script and the reader frame, with their extraction (begun
-// on arrival), until the frame takes them (usually within a second) or for 60 s at most. They are
-// taken once and never stored anywhere else.
+// Captures wait here between the capture script and the reader frame, as their extraction (begun
+// on arrival) with their timing, until the frame takes them (usually within a second) or for 60 s
+// at most. The page itself is dropped once extracted. Each is taken once and stored nowhere else.
 const captures = new Map();
 const MENU_ID = 'decant-open';
 const PROBE_ID = 'decant-probe';
@@ -74,7 +74,6 @@ async function showReadable(tabId, html) {
   await ext.action.setBadgeText({ tabId, text: readable ? '✓' : '' });
   await ext.action.setBadgeBackgroundColor({ tabId, color: '#1b6e76' });
   await ext.action.setTitle({ tabId, title: readable ? 'This page looks readable: open it in reader view (Alt+Shift+R)' : 'Open in reader view (Alt+Shift+R)' });
-  return readable;
 }
 
 ext.action.onClicked.addListener((tab) => {
@@ -93,36 +92,34 @@ ext.contextMenus.onClicked.addListener(onMenuClicked);
 ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   // Only the extension's own scripts can send here; still, check the shape of what arrives.
   if (sender.id !== ext.runtime.id) return false;
-  if (isCapture(msg)) {
-    const id = crypto.randomUUID();
-    const timing = { started: Number(msg.timing?.started) || 0, captured: Number(msg.timing?.captured) || 0 };
-    const capture = { html: msg.html, url: msg.url, title: String(msg.title ?? ''), timing };
-    captures.set(id, { capture, result: extractHere(capture) });
-    // A reader that never asks (the tab closed first) must not keep the page in memory.
-    setTimeout(() => captures.delete(id), 60_000);
-    sendResponse({ ok: true, id });
-    return false;
-  }
-  if (isTakeCapture(msg)) {
-    const entry = captures.get(msg.id);
-    captures.delete(msg.id);
-    if (!entry) {
-      sendResponse({ ok: false, error: 'The page capture has expired. Click the Decant button again.' });
+  // Each handler returns whether it answers later (the channel stays open until it does).
+  const later = dispatch(msg, {
+    [KIND.capture](capture) {
+      const id = crypto.randomUUID();
+      const timing = { started: Number(capture.timing?.started) || 0, captured: Number(capture.timing?.captured) || 0 };
+      captures.set(id, { timing, result: extractHere(capture) });
+      // A reader that never asks (the tab closed first) must not keep the page in memory.
+      setTimeout(() => captures.delete(id), 60_000);
+      sendResponse({ ok: true, id });
       return false;
-    }
-    // The article and the timing, not the page: the frame saves from the article.
-    const { url, title, timing } = entry.capture;
-    entry.result.then((result) => sendResponse({ ok: true, capture: { url, title, timing }, result }));
-    return true;
-  }
-  if (isProbe(msg) && sender.tab?.id !== undefined) {
-    showReadable(sender.tab.id, msg.html).then(
-      (readable) => sendResponse({ ok: true, readable }),
-      (error) => sendResponse({ ok: false, error: String(error) }),
-    );
-    return true;
-  }
-  return false;
+    },
+    [KIND.takeCapture]({ id }) {
+      const entry = captures.get(id);
+      captures.delete(id);
+      if (!entry) {
+        sendResponse({ ok: false, error: 'The page capture has expired. Click the Decant button again.' });
+        return false;
+      }
+      // The article and the timing, not the page: the frame saves from the article.
+      entry.result.then((result) => sendResponse({ ok: true, timing: entry.timing, result }));
+      return true;
+    },
+    [KIND.probe]({ html }) {
+      if (sender.tab?.id !== undefined) showReadable(sender.tab.id, html).catch((e) => console.warn('Decant: readerable check failed', e));
+      return false;
+    },
+  });
+  return later ?? false;
 });
 
 // The browser tests drive the extension through these, the same functions a click, the context

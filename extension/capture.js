@@ -123,7 +123,7 @@
         throw new Error(`this page is too large for the reader view (${mb(html.length)} MB; the limit is ${mb(MAX_CAPTURE)} MB).`);
       }
       const timing = { started, captured };
-      const reply = await ext.runtime.sendMessage({ kind: CAPTURE, html, url: location.href, title: document.title, timing });
+      const reply = await ext.runtime.sendMessage({ kind: CAPTURE, html, url: location.href, timing });
       if (!reply?.ok) throw new Error(reply?.error ?? 'the extension did not answer. Reload the page and try again.');
       state.focus = document.activeElement;
       // A custom element with a closed shadow root: the page's CSS cannot select into it, and

@@ -1,15 +1,20 @@
-// The messages the extension's parts exchange. Each has a `kind` from this list; receivers check
-// the kind and the field types before acting, and ignore anything else. capture.js and probe.js
-// are classic scripts injected into pages and cannot import this module: they spell out the kinds
-// they use, and tests/js/api.test.mjs checks that they spell them as here.
+// The messages the extension's parts exchange, defined once. Each has a `kind` from this list;
+// every receiver checks the kind and the field types before acting (`dispatch` below, in the
+// service worker; `isArticleReply` in the reader) and ignores anything else. capture.js and
+// probe.js are classic scripts injected into pages and cannot import this module: they spell out
+// the kinds they use, and tests/js/api.test.mjs checks that they spell them as here. Replies carry
+// only what their receiver reads.
 
 export const KIND = Object.freeze({
-  // capture.js -> background: the page's HTML, to hand to the reader. Reply: { ok, id } or { ok: false, error }.
+  // capture.js -> background: the page's HTML and URL, with when the capture started and ended.
+  // Reply: { ok: true, id } or { ok: false, error }.
   capture: 'decant:capture',
-  // reader -> background: the capture with this id, once. Reply: { ok, capture: { url, title,
-  // timing }, result: the extracted article or the engine's error } or { ok: false, error }.
+  // reader -> background: the capture with this id, once. Reply: { ok: true, timing, result },
+  // `result` being { ok: true, article, started, extracted } or { ok: false, name, message,
+  // started, extracted }; or { ok: false, error }.
   takeCapture: 'decant:take-capture',
-  // probe.js -> background: a page's HTML for the readerable check behind the toolbar badge.
+  // probe.js -> background: a page's HTML for the readerable check behind the toolbar badge. No
+  // reply: the badge is the answer.
   probe: 'decant:probe',
   // reader frame -> capture.js in the page: remove the reader.
   close: 'decant:close',
@@ -28,4 +33,26 @@ export function isTakeCapture(msg) {
 /** Whether `msg` is a readerable probe of a page. */
 export function isProbe(msg) {
   return msg?.kind === KIND.probe && typeof msg.html === 'string';
+}
+
+const CHECKS = new Map([[KIND.capture, isCapture], [KIND.takeCapture, isTakeCapture], [KIND.probe, isProbe]]);
+
+/**
+ * Calls `handlers[msg.kind](msg)` if `msg` is a well-formed message of a kind there is a handler
+ * for, and returns what it returns; returns `undefined` for anything else, which is ignored.
+ */
+export function dispatch(msg, handlers) {
+  const check = CHECKS.get(msg?.kind);
+  if (!check || !check(msg) || !Object.hasOwn(handlers, msg.kind)) return undefined;
+  return handlers[msg.kind](msg);
+}
+
+/** Whether `reply` is the background's answer to a take-capture message, with what the reader reads. */
+export function isArticleReply(reply) {
+  if (reply?.ok !== true || typeof reply.result !== 'object' || reply.result === null) return false;
+  const { result } = reply;
+  const timed = typeof result.started === 'number' && typeof result.extracted === 'number';
+  const article = result.ok === true && typeof result.article?.content === 'string';
+  const error = result.ok === false && typeof result.message === 'string';
+  return timed && (article || error) && typeof reply.timing === 'object';
 }

@@ -26,8 +26,8 @@
 //!   alone.
 //!
 //! This file is the public face: everything else is private. Decant's own tests, fuzz targets and
-//! measure tool reach the internals through the `test_api` feature ([`test_api`]), which is not
-//! a stable interface.
+//! measure tool reach the internals through the `test_api` feature (module `decant::test_api`),
+//! which is not a stable interface.
 
 mod article;
 mod dates;

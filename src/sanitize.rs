@@ -1,4 +1,5 @@
-//! The trust boundary: serialize the article through an allow-list, making every URL absolute.
+//! Stage 5 of extraction, and the trust boundary: serialize the article through an allow-list,
+//! making every URL absolute.
 //!
 //! Everything the reader view shows and every export is built from this HTML, so it is the one
 //! place where page markup becomes trusted. Unknown elements are unwrapped (their text kept);

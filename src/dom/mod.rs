@@ -1,9 +1,12 @@
-//! A small arena DOM that the pipeline stages edit.
+//! The tree: a small arena DOM that the pipeline stages edit, the lowest layer but for string
+//! helpers.
 //!
-//! The HTML parser (html5ever, driven by `parse.rs`) builds this arena directly, so that the stages
-//! can move, rename and unwrap nodes cheaply and so that the parser's types never leak out. Nodes
+//! The HTML parser (html5ever, driven by the private `parse` module) builds this arena directly,
+//! so that the stages can move, rename and unwrap nodes cheaply and so that the parser's types
+//! never leak out; [`Dom::parse_document`] and [`Dom::parse_fragment`] are the only ways in. Nodes
 //! are linked by index (parent, first/last child, siblings), which makes every walk iterative: a
-//! page nested 100,000 deep cannot overflow the stack.
+//! page nested 100,000 deep cannot overflow the stack. The ways out are the serializers, one
+//! module each: HTML (`html`), XHTML for EPUB (`xhtml`) and plain text (`text`).
 
 mod html;
 mod parse;
@@ -456,7 +459,7 @@ impl Dom {
         texts.fold(TextRun::default(), TextRun::then).chars
     }
 
-    /// The commas in the text under `id` (see [`crate::text::count_commas`]).
+    /// The commas in the text under `id` (as `text::count_commas` counts them).
     pub fn commas(&self, id: NodeId) -> usize {
         std::iter::once(id).chain(self.descendants(id)).map(|n| self.text_commas(n)).sum()
     }

@@ -11,7 +11,7 @@ const EXTENSION = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'ext
 
 test('no extension script names chrome.* or browser.* directly', async () => {
   const problems = [];
-  for (const file of (await readdir(EXTENSION)).filter((f) => f.endsWith('.js'))) {
+  for (const file of (await readdir(EXTENSION, { recursive: true })).filter((f) => f.endsWith('.js'))) {
     const lines = (await readFile(join(EXTENSION, file), 'utf8')).split('\n');
     lines.forEach((line, i) => {
       if (line.trim().startsWith('//')) return;
@@ -42,7 +42,7 @@ test('every message kind a script spells out is one of messages.js', async () =>
   const { KIND } = await import('../../extension/messages.js');
   const known = new Set(Object.values(KIND));
   const unknown = [];
-  for (const file of (await readdir(EXTENSION)).filter((f) => f.endsWith('.js') && f !== 'messages.js')) {
+  for (const file of (await readdir(EXTENSION, { recursive: true })).filter((f) => f.endsWith('.js') && f !== 'messages.js')) {
     const source = await readFile(join(EXTENSION, file), 'utf8');
     // 'decant:timing' is a performance mark's name, not a message.
     for (const [, kind] of source.matchAll(/['"](decant:[a-z-]+)['"]/g)) if (kind !== 'decant:timing' && !known.has(kind)) unknown.push(`${file}: ${kind}`);

@@ -20,7 +20,7 @@ const FORBIDDEN = [
 ];
 
 test('no extension script builds HTML from strings', async () => {
-  const files = (await readdir(EXTENSION)).filter((f) => f.endsWith('.js'));
+  const files = (await readdir(EXTENSION, { recursive: true })).filter((f) => f.endsWith('.js'));
   assert.ok(files.length >= 4);
   const problems = [];
   for (const file of files) {

@@ -1,0 +1,59 @@
+// Saving and copying the article. The engine writes every format (the same bytes as the CLI); it
+// loads in this frame only when first needed, since the service worker did the extraction.
+
+import { el } from '../util.js';
+import { SAVE_FORMATS } from '../settings.js';
+import { fetchImages } from './images.js';
+
+let engineReady = null;
+const handles = new WeakMap();
+
+/** The engine's handle on `article`, which writes every format (made on first use). */
+async function savedArticle(article) {
+  const engine = await (engineReady ??= import('../../pkg/decant.js').then(async (module) => (await module.default(), module)));
+  if (!handles.has(article)) handles.set(article, engine.Saved.fromArticle(article));
+  return handles.get(article);
+}
+
+/** The name of `format` as the buttons say it ("HTML", not "HTML (one file, offline)"). */
+export const formatName = (format) => SAVE_FORMATS[format].split(' (')[0];
+
+function download(name, blob) {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves `article` as a file in `format`, saying how it went with `status(text)`. */
+export async function save(article, format, status) {
+  const saved = await savedArticle(article);
+  saved.setSaved(new Date().toISOString().slice(0, 10));
+  if (format === 'markdown') download(saved.fileName('md'), new Blob([saved.markdown()], { type: 'text/markdown;charset=utf-8' }));
+  else if (format === 'text') download(saved.fileName('txt'), new Blob([saved.text()], { type: 'text/plain;charset=utf-8' }));
+  else {
+    status('Fetching the images…');
+    await fetchImages(saved);
+    if (format === 'html') download(saved.fileName('html'), new Blob([saved.html()], { type: 'text/html;charset=utf-8' }));
+    else download(saved.fileName('epub'), new Blob([saved.epub()], { type: 'application/epub+zip' }));
+  }
+  status(`Saved as ${formatName(format)}.`);
+}
+
+/** Copies `article` as Markdown, or as rich text (HTML, with plain text beside it). */
+export async function copy(article, kind, status) {
+  try {
+    const saved = await savedArticle(article);
+    if (kind === 'markdown') await navigator.clipboard.writeText(saved.markdown());
+    else {
+      const html = new Blob([saved.content()], { type: 'text/html' });
+      const plain = new Blob([saved.text()], { type: 'text/plain' });
+      await navigator.clipboard.write([new ClipboardItem({ 'text/html': html, 'text/plain': plain })]);
+    }
+    status(kind === 'markdown' ? 'Copied as Markdown.' : 'Copied as rich text.');
+  } catch (error) {
+    status(`Could not copy: ${error.message}`);
+  }
+}

@@ -1,0 +1,110 @@
+// The article on screen: its header (title, byline, site, date, reading time, lead image), its
+// sanitized content, messages in its place when there is none, and the reading-progress bar.
+// Nothing from the page is ever assigned as HTML: the engine's sanitized output is parsed by
+// DOMParser (which runs no script) and its nodes are imported.
+
+import { el, formatDate } from '../util.js';
+
+// Headings for the engine's errors, by kind (the message under them says more).
+const ERROR_TITLES = {
+  NoArticle: 'No article here',
+  EmptyInput: 'This page is empty',
+  NotHtml: 'This is not a web page',
+  TooLarge: 'This page is too large',
+};
+
+/** The heading for an engine error of kind `name`. */
+export const errorTitle = (name) => ERROR_TITLES[name] ?? 'Decant could not read this page';
+
+/** Shows `title` and `detail` in `main` instead of an article, with a button that calls `back`. */
+export function showMessage(main, title, detail, back) {
+  const button = el('button', { type: 'button', textContent: 'Back to the page' });
+  button.addEventListener('click', back);
+  const box = el('section', { className: 'decant-message' }, el('h1', { textContent: title }), el('p', { textContent: detail }), button);
+  box.setAttribute('role', 'alert');
+  main.replaceChildren(box);
+  main.setAttribute('aria-busy', 'false');
+  button.focus();
+}
+
+function metaLine(a) {
+  const parts = [];
+  if (a.byline) parts.push(el('span', { className: 'decant-byline', textContent: a.byline }));
+  const site = a.siteName || (a.url ? new URL(a.url).hostname : '');
+  if (site) {
+    const link = el('a', { className: 'decant-site', textContent: site });
+    if (a.url) Object.assign(link, { href: a.url, target: '_blank', rel: 'noopener noreferrer' });
+    parts.push(link);
+  }
+  const date = formatDate(a.publishedTime, navigator.language);
+  if (date) parts.push(el('time', { dateTime: a.publishedTime, textContent: date }));
+  if (a.readingTimeMinutes > 0) parts.push(el('span', { className: 'decant-reading-time', textContent: `${a.readingTimeMinutes} min read` }));
+  const line = el('p', { className: 'decant-meta' });
+  parts.forEach((p, i) => line.append(...(i > 0 ? [' · ', p] : [p])));
+  return line;
+}
+
+/** The lead image, unless the article already shows it (compared by file name). */
+function leadImage(a, body) {
+  if (!a.leadImage) return null;
+  const name = (u) => {
+    try {
+      return new URL(u).pathname.split('/').pop();
+    } catch {
+      return u;
+    }
+  };
+  const lead = name(a.leadImage);
+  if ([...body.querySelectorAll('img')].some((img) => name(img.currentSrc || img.src) === lead)) return null;
+  return el('figure', { className: 'decant-lead-image' }, el('img', { src: a.leadImage, alt: '' }));
+}
+
+/**
+ * Marks the blocks of `body` whose layout can wait until they come near the view (reader.css,
+ * .decant-deferred): paragraphs, headings and code with something in them, outside list items,
+ * tables and figures. Those are left out because deferring a block contains its layout: a list
+ * item's marker and a table cell's baseline need their first line, a figure's margins and an empty
+ * paragraph's collapse through them. So marked, every block of the 130 corpus pages is where it
+ * was once laid out (tests/browser/reader-view.test.mjs checks a page).
+ */
+function markDeferrable(body) {
+  for (const block of body.querySelectorAll(':is(p, pre, h2, h3, h4, h5, h6):not(li *, table *, figure *)')) {
+    if (block.textContent.trim() || block.querySelector('img, picture, video, iframe, svg, math, canvas')) block.classList.add('decant-deferred');
+  }
+}
+
+/**
+ * Draws article `a` in `main` and titles the document after it. Returns the `<article>` and the
+ * content inside it, for the contents and the narrator.
+ */
+export function render(main, a) {
+  const body = el('div', { className: 'decant-content' });
+  const parsed = new DOMParser().parseFromString(a.content, 'text/html');
+  body.append(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
+  for (const link of body.querySelectorAll('a[href]')) {
+    // In-page links (footnotes) stay here; others open outside the reader frame.
+    if (!link.getAttribute('href').startsWith('#')) Object.assign(link, { target: '_blank', rel: 'noopener noreferrer' });
+  }
+  markDeferrable(body);
+  const title = a.title || a.siteName || (a.url ? new URL(a.url).hostname : 'Untitled');
+  const header = el('header', { className: 'decant-header' }, el('h1', { className: 'decant-title', textContent: title }), metaLine(a));
+  const lead = leadImage(a, body);
+  if (lead) header.append(lead);
+
+  const view = el('article', { className: 'decant-article' }, header, body);
+  if (a.lang) view.lang = a.lang;
+  if (a.dir) view.dir = a.dir;
+  main.replaceChildren(view);
+  main.setAttribute('aria-busy', 'false');
+  document.title = title;
+  return { view, body };
+}
+
+/** Moves the progress bar `bar` to how far the document is scrolled. */
+export function updateProgress(bar) {
+  const doc = document.scrollingElement;
+  const max = doc.scrollHeight - doc.clientHeight;
+  const pct = max > 0 ? Math.round((doc.scrollTop / max) * 100) : 100;
+  bar.setAttribute('aria-valuenow', String(pct));
+  bar.firstElementChild.style.width = `${pct}%`;
+}

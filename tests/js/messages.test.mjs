@@ -1,0 +1,74 @@
+// The extension's messages (extension/messages.js): each receiver acts only on a well-formed
+// message of a kind it handles, and the reader only on a reply with what it reads.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { KIND, dispatch, isArticleReply } from '../../extension/messages.js';
+
+const EXTENSION = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'extension');
+
+test('dispatch calls the handler of a well-formed message, with the message', () => {
+  const seen = [];
+  const handlers = { [KIND.capture]: (m) => (seen.push(m), 'later'), [KIND.probe]: () => 'probed' };
+  const capture = { kind: KIND.capture, html: '<p>x</p>', url: 'https://a.example/' };
+  assert.equal(dispatch(capture, handlers), 'later');
+  assert.deepEqual(seen, [capture]);
+  assert.equal(dispatch({ kind: KIND.probe, html: '' }, handlers), 'probed');
+});
+
+test('dispatch ignores what is not a message it handles', () => {
+  let called = 0;
+  const count = () => ++called;
+  const handlers = { [KIND.capture]: count, [KIND.takeCapture]: count, toString: count, __proto__: { [KIND.probe]: count } };
+  for (const msg of [
+    undefined,
+    null,
+    'decant:capture',
+    {},
+    { kind: 'decant:unknown', html: '', url: '' },
+    { kind: KIND.capture, html: 42, url: 'https://a.example/' }, // wrong field type
+    { kind: KIND.capture, html: '<p>x</p>' }, // missing url
+    { kind: KIND.takeCapture, id: 7 },
+    { kind: KIND.probe, html: '<p>x</p>' }, // a handler only inherited
+    { kind: KIND.close }, // not a worker's message
+    { kind: 'toString' },
+  ]) {
+    assert.equal(dispatch(msg, handlers), undefined, JSON.stringify(msg));
+  }
+  assert.equal(called, 0);
+});
+
+test('the reader reads an article reply or an error reply, and nothing else', () => {
+  const timing = { started: 1, captured: 2 };
+  const article = { ok: true, article: { content: '<p>x</p>', title: 'T' }, started: 3, extracted: 4 };
+  const error = { ok: false, name: 'NoArticle', message: 'no article found', started: 3, extracted: 4 };
+  assert.ok(isArticleReply({ ok: true, timing, result: article }));
+  assert.ok(isArticleReply({ ok: true, timing, result: error }));
+  for (const reply of [
+    undefined,
+    { ok: false, error: 'The page capture has expired.' },
+    { ok: true, timing, result: null },
+    { ok: true, result: article }, // no timing
+    { ok: true, timing, result: { ...article, article: { title: 'no content' } } },
+    { ok: true, timing, result: { ...error, message: undefined } },
+    { ok: true, timing, result: { ...article, started: '3' } },
+  ]) {
+    assert.equal(isArticleReply(reply), false, JSON.stringify(reply));
+  }
+});
+
+test('every receiver in the extension goes through a check', async () => {
+  const background = await readFile(join(EXTENSION, 'background.js'), 'utf8');
+  const listener = background.slice(background.indexOf('runtime.onMessage.addListener'));
+  assert.match(listener, /^[^]*?sender\.id !== ext\.runtime\.id[^]*?dispatch\(msg,/, 'the worker checks the sender, then dispatches');
+  assert.doesNotMatch(background, /msg\.kind|msg\?\.kind/, 'the worker reads kinds only through dispatch');
+  const reader = await readFile(join(EXTENSION, 'reader.js'), 'utf8');
+  assert.match(reader, /if \(!isArticleReply\(reply\)\)/, 'the reader checks the reply before reading it');
+  const capture = await readFile(join(EXTENSION, 'capture.js'), 'utf8');
+  assert.match(capture, /event\.source === state\.frame\.contentWindow && event\.data\?\.kind === CLOSE/, 'the page script obeys only its own frame');
+  assert.equal((capture.match(/addEventListener\('message'/g) ?? []).length, 1, 'one message listener in the page');
+});
