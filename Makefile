@@ -58,10 +58,17 @@ fuzz: setup
 check-pkg:
 	@scripts/check-pkg.sh
 
-# Agreement with Mozilla Readability on the shared corpus (docs/corpus.md records the figures).
+# Extraction against human ground truth (WCXB's development pages), then agreement with Mozilla
+# Readability (docs/corpus.md records the figures). Each WCXB run is saved in out/, and the next
+# run lists the pages that got better or worse since.
+WCXB ?= ../shared/corpus/wcxb-dev
 CORPUS ?= ../shared/corpus/readability/pages
+MEASURE_SAVED ?= out/wcxb-scores.tsv
 measure:
-	$(CARGO) run --release --locked --features test_api --bin decant-measure -- $(CORPUS)
+	$(CARGO) build --release --locked --features measure --bin decant-measure
+	@mkdir -p $(dir $(MEASURE_SAVED))
+	target/release/decant-measure $(WCXB) $(if $(wildcard $(MEASURE_SAVED)),--compare $(MEASURE_SAVED)) --save $(MEASURE_SAVED)
+	target/release/decant-measure $(CORPUS)
 
 # Native speed: Decant against dom_smoothie on the corpus, same process (bench/; docs/performance.md).
 bench:

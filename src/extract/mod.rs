@@ -29,11 +29,11 @@ use metadata::Metadata;
 use nodes::Flags;
 use score::Found;
 
+use crate::article::Article;
 use crate::dom::{Dom, NodeId};
+use crate::sanitize;
 use crate::text::normalize_space;
 use crate::url::{self, Url};
-use crate::article::Article;
-use crate::sanitize;
 
 /// Settings for [`extract`]. `Options::default()` is what the extension and the CLI use.
 #[derive(Clone, Debug)]

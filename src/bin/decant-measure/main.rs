@@ -1,10 +1,17 @@
-//! `decant-measure DIR`: how closely Decant agrees with a reference extractor on a corpus.
+//! `decant-measure DIR [--save FILE] [--compare FILE] [--worst N]`: how closely Decant's
+//! extraction agrees with the expected text of a corpus, in one of two layouts.
 //!
-//! DIR holds one folder per page with `source.html`, `expected.html` (the reference article) and
-//! `expected-metadata.json` (title, byline, excerpt, siteName, readerable), the layout of
-//! ../shared/corpus/readability. For each page it prints the token F1 of Decant's text against
-//! the expected text, which metadata fields agree, and the extraction time; then a summary.
-//! Pages are parsed with the base URL the corpus used, `http://fakehost/test/page.html`.
+//! - Human ground truth, WCXB's layout (`DIR/truth.jsonl` and `DIR/html/*.html.gz`, as
+//!   ../shared/corpus/wcxb-dev): the benchmark's figures overall and per page type, the time per
+//!   page and the worst pages (see `wcxb.rs`). `--save FILE` keeps the per-page scores and
+//!   `--compare FILE` lists the pages that got better or worse since a saved run.
+//! - A reference extractor's output, one folder per page with `source.html`, `expected.html` and
+//!   `expected-metadata.json` (title, byline, excerpt, siteName, readerable), the layout of
+//!   ../shared/corpus/readability: per page the token F1 of Decant's text against the expected
+//!   text, which metadata fields agree, and the extraction time; then a summary. Pages are parsed
+//!   with the base URL the corpus used, `http://fakehost/test/page.html`.
+
+mod wcxb;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -109,11 +116,47 @@ fn measure(dir: &Path) -> Option<Row> {
     })
 }
 
+const USAGE: &str = "usage: decant-measure DIR [--save FILE] [--compare FILE] [--worst N]\n  DIR: ../shared/corpus/wcxb-dev (human ground truth) or ../shared/corpus/readability/pages";
+
+fn fail(message: &str) -> ! {
+    eprintln!("decant-measure: {message}");
+    std::process::exit(2);
+}
+
 fn main() {
-    let Some(dir) = std::env::args().nth(1) else {
-        eprintln!("usage: decant-measure DIR   (e.g. ../shared/corpus/readability/pages)");
-        std::process::exit(2);
-    };
+    let mut args = std::env::args().skip(1);
+    let (mut dir, mut save, mut compare, mut worst) = (None, None, None, 25usize);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().unwrap_or_else(|| fail(&format!("{arg} needs a value\n{USAGE}")));
+        match arg.as_str() {
+            "--save" => save = Some(value()),
+            "--compare" => compare = Some(value()),
+            "--worst" => worst = value().parse().unwrap_or_else(|_| fail("--worst needs a number of pages")),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return;
+            }
+            _ if arg.starts_with('-') => fail(&format!("unknown option {arg}\n{USAGE}")),
+            _ if dir.is_none() => dir = Some(arg),
+            _ => fail(&format!("one corpus at a time\n{USAGE}")),
+        }
+    }
+    let Some(dir) = dir else { fail(USAGE) };
+    if Path::new(&dir).join("truth.jsonl").exists() {
+        let scores = wcxb::measure(Path::new(&dir)).unwrap_or_else(|e| fail(&e));
+        wcxb::report(&scores, worst);
+        if let Some(path) = compare {
+            wcxb::compare(&scores, Path::new(&path)).unwrap_or_else(|e| fail(&e));
+        }
+        if let Some(path) = save {
+            wcxb::save(&scores, Path::new(&path)).unwrap_or_else(|e| fail(&format!("cannot write {path}: {e}")));
+            println!("scores saved to {path}");
+        }
+        return;
+    }
+    if save.is_some() || compare.is_some() {
+        fail("--save and --compare are for the WCXB layout (DIR/truth.jsonl)");
+    }
     let mut dirs: Vec<_> = match std::fs::read_dir(&dir) {
         Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.join("source.html").exists()).collect(),
         Err(e) => {

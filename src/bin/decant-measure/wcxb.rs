@@ -1,0 +1,193 @@
+//! The WCXB layout (../shared/corpus/wcxb-dev): `truth.jsonl`, one page a line with its `id`,
+//! `url`, `type`, the human-reviewed `text` and the `with`/`without` snippets, and the pages as
+//! `html/ID.html.gz`. Scored with the benchmark's own metric: precision, recall and F1 of the
+//! multiset of words (Python's `re.findall(r"\w+", text.lower())`) of the extracted plain text
+//! against `text`, an empty extraction of a page with content scoring 0, the mean over pages;
+//! and per page the share of `with` snippets found and of `without` snippets found
+//! (case-insensitive substrings).
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Read;
+use std::path::Path;
+use std::time::Instant;
+
+use serde_json::Value;
+
+/// One page's result.
+pub struct Score {
+    pub id: String,
+    pub kind: String,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    /// Shares of the page's `with` and `without` snippets found in the text (`None`: it has none).
+    pub with: Option<f64>,
+    pub without: Option<f64>,
+    pub micros: u128,
+    pub note: String,
+}
+
+/// Words as the benchmark counts them: runs of letters, digits and `_`, lower-cased.
+fn words(text: &str) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for w in text.to_lowercase().split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()) {
+        *counts.entry(w.to_string()).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Precision, recall and F1 of the words of `got` against those of `want`.
+pub fn prf(got: &str, want: &str) -> (f64, f64, f64) {
+    let (g, w) = (words(got), words(want));
+    let (gn, wn): (usize, usize) = (g.values().sum(), w.values().sum());
+    if wn == 0 {
+        return if gn == 0 { (1.0, 1.0, 1.0) } else { (0.0, 1.0, 0.0) };
+    }
+    let common: usize = g.iter().map(|(t, n)| (*n).min(*w.get(t).unwrap_or(&0))).sum();
+    if common == 0 {
+        return (0.0, 0.0, 0.0);
+    }
+    let (p, r) = (common as f64 / gn as f64, common as f64 / wn as f64);
+    (p, r, 2.0 * p * r / (p + r))
+}
+
+/// The share of `snippets` that `text` holds, case-insensitively; `None` if there are none.
+fn found(text_lower: &str, snippets: Option<&Value>) -> Option<f64> {
+    let list: Vec<String> = snippets?.as_array()?.iter().filter_map(|s| s.as_str()).map(|s| s.to_lowercase()).collect();
+    if list.is_empty() {
+        return None;
+    }
+    Some(list.iter().filter(|s| text_lower.contains(s.as_str())).count() as f64 / list.len() as f64)
+}
+
+fn gunzip(path: &Path) -> std::io::Result<String> {
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(path)?).read_to_end(&mut bytes)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Extracts and scores every page of the corpus at `dir`.
+pub fn measure(dir: &Path) -> Result<Vec<Score>, String> {
+    let truth = std::fs::read_to_string(dir.join("truth.jsonl")).map_err(|e| format!("cannot read {}: {e}", dir.join("truth.jsonl").display()))?;
+    let mut scores = Vec::new();
+    for (n, line) in truth.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let page: Value = serde_json::from_str(line).map_err(|e| format!("truth.jsonl line {}: {e}", n + 1))?;
+        let field = |k: &str| page.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        let id = field("id");
+        let path = dir.join("html").join(format!("{id}.html.gz"));
+        let html = gunzip(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let start = Instant::now();
+        let result = decant::extract(&html, &field("url"), &decant::Options::default());
+        let micros = start.elapsed().as_micros();
+        let (text, note) = match result {
+            Ok(a) => (a.text, String::new()),
+            Err(e) => (String::new(), format!("error: {e}")),
+        };
+        let (precision, recall, f1) = prf(&text, &field("text"));
+        let lower = text.to_lowercase();
+        scores.push(Score {
+            kind: field("type"),
+            precision,
+            recall,
+            f1,
+            with: found(&lower, page.get("with")),
+            without: found(&lower, page.get("without")),
+            micros,
+            note,
+            id,
+        });
+    }
+    Ok(scores)
+}
+
+fn mean<'a>(values: impl Iterator<Item = &'a f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+/// The figures, overall and per page type, and the worst pages.
+pub fn report(scores: &[Score], worst: usize) {
+    let mut kinds: BTreeMap<&str, Vec<&Score>> = BTreeMap::new();
+    for s in scores {
+        kinds.entry("all").or_default().push(s);
+        kinds.entry(&s.kind).or_default().push(s);
+    }
+    println!("{:<14} {:>6} {:>7} {:>7} {:>7} {:>6} {:>8}", "type", "pages", "F1", "P", "R", "with", "without");
+    let row = |name: &str, list: &[&Score]| {
+        let f = |get: &dyn Fn(&Score) -> Option<f64>| {
+            let v: Vec<f64> = list.iter().filter_map(|s| get(s)).collect();
+            mean(v.iter()).map_or("-".to_string(), |m| format!("{m:.3}"))
+        };
+        println!(
+            "{:<14} {:>6} {:>7} {:>7} {:>7} {:>6} {:>8}",
+            name,
+            list.len(),
+            f(&|s| Some(s.f1)),
+            f(&|s| Some(s.precision)),
+            f(&|s| Some(s.recall)),
+            f(&|s| s.with),
+            f(&|s| s.without)
+        );
+    };
+    row("all", &kinds["all"]);
+    for (name, list) in kinds.iter().filter(|(k, _)| **k != "all") {
+        row(name, list);
+    }
+    let mut times: Vec<u128> = scores.iter().map(|s| s.micros).collect();
+    times.sort_unstable();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize] as f64 / 1000.0;
+    println!("time per page: median {:.1} ms, 95th percentile {:.1} ms, max {:.1} ms", at(0.5), at(0.95), at(1.0));
+    let errors = scores.iter().filter(|s| !s.note.is_empty()).count();
+    println!("pages with no article: {errors}");
+    if worst > 0 {
+        let mut by_f1: Vec<&Score> = scores.iter().collect();
+        by_f1.sort_by(|a, b| a.f1.total_cmp(&b.f1));
+        println!("\nworst {worst} pages (id, type, F1, P, R, note):");
+        for s in by_f1.iter().take(worst) {
+            println!("  {} {:<13} {:.3} {:.3} {:.3} {}", s.id, s.kind, s.f1, s.precision, s.recall, s.note);
+        }
+    }
+}
+
+/// Writes one line a page (`id type f1 precision recall`), for a later `compare`.
+pub fn save(scores: &[Score], path: &Path) -> std::io::Result<()> {
+    let lines: Vec<String> = scores.iter().map(|s| format!("{}\t{}\t{:.4}\t{:.4}\t{:.4}", s.id, s.kind, s.f1, s.precision, s.recall)).collect();
+    std::fs::write(path, lines.join("\n") + "\n")
+}
+
+/// The pages whose F1 moved by more than 0.01 against the run saved at `path`, worst first.
+pub fn compare(scores: &[Score], path: &Path) -> Result<(), String> {
+    let before = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let before: HashMap<&str, f64> = before
+        .lines()
+        .filter_map(|l| {
+            let mut parts = l.split('\t');
+            Some((parts.next()?, parts.nth(1)?.parse().ok()?))
+        })
+        .collect();
+    let mut moved: Vec<(f64, &Score)> = scores.iter().filter_map(|s| Some((s.f1 - before.get(s.id.as_str())?, s))).filter(|(d, _)| d.abs() > 0.01).collect();
+    moved.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (worse, better) = (moved.iter().filter(|(d, _)| *d < 0.0).count(), moved.iter().filter(|(d, _)| *d > 0.0).count());
+    let was = mean(before.values()).unwrap_or(0.0);
+    let now = mean(scores.iter().map(|s| &s.f1)).unwrap_or(0.0);
+    println!("\nagainst {}: mean F1 {was:.4} -> {now:.4}; {worse} pages worse, {better} better (by more than 0.01)", path.display());
+    for (d, s) in moved.iter().take(15).chain(moved.iter().rev().take(15).filter(|(d, _)| *d > 0.0)) {
+        println!("  {} {:<13} {:+.3} -> {:.3}", s.id, s.kind, d, s.f1);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_counted_as_the_benchmark_counts_them() {
+        assert_eq!(prf("The cat, the hat", "the cat the hat"), (1.0, 1.0, 1.0));
+        let (p, r, f) = prf("a b", "a b c d");
+        assert_eq!((p, r), (1.0, 0.5));
+        assert!((f - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(prf("", "some text"), (0.0, 0.0, 0.0));
+        assert_eq!(prf("snake_case", "snake case").2, 0.0);
+    }
+}
