@@ -74,7 +74,8 @@ pub fn class_weight(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
         return 0.0;
     }
     let mut weight = 0.0;
-    for value in [dom.attr(id, "class"), dom.attr(id, "id")].into_iter().flatten() {
+    let class = dom.attr(id, "class").map(pat::descriptive_classes);
+    for value in [class.as_deref(), dom.attr(id, "id")].into_iter().flatten() {
         let v = value.to_lowercase();
         if pat::contains_any(&v, pat::NEGATIVE) || pat::has_token(&v, pat::NEGATIVE_TOKENS) {
             weight -= pat::CLASS_WEIGHT;

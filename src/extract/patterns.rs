@@ -113,11 +113,31 @@ pub const SCORE_ANCESTOR_DEPTH: usize = 5;
 /// footnote references and tables of contents are part of the text, not navigation away from it.
 pub const HASH_LINK_WEIGHT: f64 = 0.3;
 
-/// Lower-cased `class` and `id` of an element, joined by a space: what the lists are matched on.
+/// Prefixes of class names that say how a block looks, not what it is: CSS frameworks' utility
+/// classes (Tailwind's `overflow-hidden`, `scroll-mt-4`). Matched as words, `hidden` or `scroll`
+/// in them would mark the article itself as chrome.
+pub const UTILITY_CLASS_PREFIXES: &[&str] = &["overflow-", "scroll-"];
+
+/// Whether a class name is a utility class: one of [`UTILITY_CLASS_PREFIXES`], or a variant
+/// (`md:hidden`, `hover:underline`: a `:` never appears in a class that names a thing).
+pub fn is_utility_class(name: &str) -> bool {
+    name.contains(':') || UTILITY_CLASS_PREFIXES.iter().any(|p| name.starts_with(p))
+}
+
+/// `class` without its utility classes (borrowed when it has none).
+pub fn descriptive_classes(class: &str) -> std::borrow::Cow<'_, str> {
+    if !class.split_ascii_whitespace().any(is_utility_class) {
+        return std::borrow::Cow::Borrowed(class);
+    }
+    std::borrow::Cow::Owned(class.split_ascii_whitespace().filter(|c| !is_utility_class(c)).collect::<Vec<_>>().join(" "))
+}
+
+/// Lower-cased `class` (without utility classes) and `id` of an element, joined by a space: what
+/// the lists are matched on.
 pub fn class_and_id(class: Option<&str>, id: Option<&str>) -> String {
     let mut s = String::new();
     if let Some(c) = class {
-        s.push_str(c);
+        s.push_str(&descriptive_classes(c));
     }
     if let Some(i) = id {
         s.push(' ');
@@ -199,6 +219,13 @@ pub const BYLINE_MAX_CHARS: usize = 100;
 pub const SAME_TITLE_SIMILARITY: f64 = 0.75;
 
 // Stage 2, preparation.
+
+/// Class fragments of the panels of tabs and accordions (Bootstrap's `tab-pane` and `collapse`,
+/// most themes' `accordion`), whose hidden content is content: the reader shows it expanded.
+pub const DISCLOSURE_PANELS: &[&str] = &["tab-pane", "tabpanel", "tab-panel", "accordion", "collapse"];
+/// How far above a hidden element a disclosure panel still makes it content (the panel's body
+/// wrapper, its text block).
+pub const DISCLOSURE_PANEL_DEPTH: usize = 4;
 
 /// Presentational wrappers from HTML's past: nothing in them is structure the reader keeps, so
 /// their content takes their place.
@@ -288,5 +315,13 @@ mod tests {
         assert!(has_token("post-share_bar", SHARE_TOKENS));
         assert!(!has_token("shared-content", SHARE_TOKENS));
         assert!(contains_any("main-sidebar", UNLIKELY));
+    }
+
+    #[test]
+    fn utility_classes_say_nothing() {
+        assert_eq!(descriptive_classes("post-body"), "post-body");
+        assert_eq!(descriptive_classes("overflow-hidden md:hidden post-body scroll-mt-4"), "post-body");
+        assert!(!contains_any(&class_and_id(Some("prose overflow-hidden lg:hidden"), None), NEGATIVE));
+        assert!(contains_any(&class_and_id(Some("sidebar-hidden"), None), NEGATIVE));
     }
 }

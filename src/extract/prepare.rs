@@ -43,7 +43,29 @@ fn is_fixed_overlay(dom: &Dom, id: NodeId) -> bool {
 
 /// Whether a node is visible as far as its own markup tells: no `hidden`, no `aria-hidden="true"`,
 /// no inline `display:none` or `visibility:hidden`, and not marked hidden by the capture script.
+/// Hidden content that a reader opens is visible here: the panels of tabs and accordions, and
+/// the segments a streaming page reveals once loaded (see [`is_revealed_later`]).
 pub fn is_probably_visible(dom: &Dom, id: NodeId) -> bool {
+    is_shown(dom, id) || is_revealed_later(dom, id)
+}
+
+/// Hidden content that is content: a tab or accordion panel (or inside one, a few levels down),
+/// which the reader shows expanded; or a segment React streams in hidden (`<div hidden
+/// id="S:0">`) and moves into place with a script, which is the page's main content on many
+/// server-rendered sites.
+fn is_revealed_later(dom: &Dom, id: NodeId) -> bool {
+    let Some(el) = dom.element(id) else { return false };
+    if el.attr("hidden").is_some() && el.attr("id").is_some_and(|i| i.strip_prefix("S:").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))) {
+        return true;
+    }
+    std::iter::once(id).chain(dom.ancestors(id)).take(patterns::DISCLOSURE_PANEL_DEPTH).any(|n| {
+        let Some(e) = dom.element(n) else { return false };
+        e.attr("role") == Some("tabpanel")
+            || e.attr("class").is_some_and(|c| patterns::contains_any(&patterns::class_and_id(Some(c), None), patterns::DISCLOSURE_PANELS))
+    })
+}
+
+fn is_shown(dom: &Dom, id: NodeId) -> bool {
     let Some(el) = dom.element(id) else { return true };
     if el.attr("hidden").is_some() || el.attr(HIDDEN_MARK).is_some() {
         return false;
@@ -292,5 +314,23 @@ mod tests {
         );
         prepare(&mut dom);
         assert_eq!(dom.inner_html(dom.root()), "<p>a</p>");
+    }
+
+    #[test]
+    fn tab_and_accordion_panels_stay_though_hidden() {
+        let mut dom = Dom::parse_fragment(
+            "<div class='tab-content'><div class='tab-pane fade' style='display:none'><p>Specs</p></div></div>\
+             <div class='accordion-item'><div class='body'><p aria-hidden='true'>Answer</p></div></div>\
+             <div role='tabpanel' hidden><p>Reviews</p></div><div hidden><p>Gone</p></div>",
+        );
+        prepare(&mut dom);
+        assert_eq!(dom.text_content(dom.root()), "SpecsAnswerReviews");
+    }
+
+    #[test]
+    fn streamed_segments_stay_though_hidden() {
+        let mut dom = Dom::parse_fragment("<div hidden id='S:0'><p>The story</p></div><div hidden id='S:x'><p>no</p></div><div hidden id='TS:1'>no</div>");
+        prepare(&mut dom);
+        assert_eq!(dom.text_content(dom.root()), "The story");
     }
 }

@@ -4,7 +4,8 @@
 //! - Human ground truth, WCXB's layout (`DIR/truth.jsonl` and `DIR/html/*.html.gz`, as
 //!   ../shared/corpus/wcxb-dev): the benchmark's figures overall and per page type, the time per
 //!   page and the worst pages (see `wcxb.rs`). `--save FILE` keeps the per-page scores and
-//!   `--compare FILE` lists the pages that got better or worse since a saved run.
+//!   `--compare FILE` lists the pages that got better or worse since a saved run; `--dump DIR`
+//!   writes the text extracted from each page.
 //! - A reference extractor's output, one folder per page with `source.html`, `expected.html` and
 //!   `expected-metadata.json` (title, byline, excerpt, siteName, readerable), the layout of
 //!   ../shared/corpus/readability: per page the token F1 of Decant's text against the expected
@@ -116,7 +117,7 @@ fn measure(dir: &Path) -> Option<Row> {
     })
 }
 
-const USAGE: &str = "usage: decant-measure DIR [--save FILE] [--compare FILE] [--worst N]\n  DIR: ../shared/corpus/wcxb-dev (human ground truth) or ../shared/corpus/readability/pages";
+const USAGE: &str = "usage: decant-measure DIR [--save FILE] [--compare FILE] [--worst N] [--dump DIR]\n  DIR: ../shared/corpus/wcxb-dev (human ground truth) or ../shared/corpus/readability/pages";
 
 fn fail(message: &str) -> ! {
     eprintln!("decant-measure: {message}");
@@ -125,12 +126,13 @@ fn fail(message: &str) -> ! {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let (mut dir, mut save, mut compare, mut worst) = (None, None, None, 25usize);
+    let (mut dir, mut save, mut compare, mut worst, mut dump) = (None, None, None, 25usize, None);
     while let Some(arg) = args.next() {
         let mut value = || args.next().unwrap_or_else(|| fail(&format!("{arg} needs a value\n{USAGE}")));
         match arg.as_str() {
             "--save" => save = Some(value()),
             "--compare" => compare = Some(value()),
+            "--dump" => dump = Some(value()),
             "--worst" => worst = value().parse().unwrap_or_else(|_| fail("--worst needs a number of pages")),
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -143,19 +145,22 @@ fn main() {
     }
     let Some(dir) = dir else { fail(USAGE) };
     if Path::new(&dir).join("truth.jsonl").exists() {
-        let scores = wcxb::measure(Path::new(&dir)).unwrap_or_else(|e| fail(&e));
+        if let Some(out) = &dump {
+            std::fs::create_dir_all(out).unwrap_or_else(|e| fail(&format!("cannot make {out}: {e}")));
+        }
+        let scores = wcxb::measure(Path::new(&dir), dump.as_deref().map(Path::new)).unwrap_or_else(|e| fail(&e));
         wcxb::report(&scores, worst);
         if let Some(path) = compare {
             wcxb::compare(&scores, Path::new(&path)).unwrap_or_else(|e| fail(&e));
         }
         if let Some(path) = save {
             wcxb::save(&scores, Path::new(&path)).unwrap_or_else(|e| fail(&format!("cannot write {path}: {e}")));
-            println!("scores saved to {path}");
+            eprintln!("scores saved to {path}");
         }
         return;
     }
-    if save.is_some() || compare.is_some() {
-        fail("--save and --compare are for the WCXB layout (DIR/truth.jsonl)");
+    if save.is_some() || compare.is_some() || dump.is_some() {
+        fail("--save, --compare and --dump are for the WCXB layout (DIR/truth.jsonl)");
     }
     let mut dirs: Vec<_> = match std::fs::read_dir(&dir) {
         Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.join("source.html").exists()).collect(),

@@ -66,8 +66,9 @@ fn gunzip(path: &Path) -> std::io::Result<String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// Extracts and scores every page of the corpus at `dir`.
-pub fn measure(dir: &Path) -> Result<Vec<Score>, String> {
+/// Extracts and scores every page of the corpus at `dir`; with `dump`, writes each page's text
+/// there as `ID.txt` (to read beside the truth).
+pub fn measure(dir: &Path, dump: Option<&Path>) -> Result<Vec<Score>, String> {
     let truth = std::fs::read_to_string(dir.join("truth.jsonl")).map_err(|e| format!("cannot read {}: {e}", dir.join("truth.jsonl").display()))?;
     let mut scores = Vec::new();
     for (n, line) in truth.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
@@ -83,6 +84,9 @@ pub fn measure(dir: &Path) -> Result<Vec<Score>, String> {
             Ok(a) => (a.text, String::new()),
             Err(e) => (String::new(), format!("error: {e}")),
         };
+        if let Some(out) = dump {
+            std::fs::write(out.join(format!("{id}.txt")), &text).map_err(|e| format!("cannot write to {}: {e}", out.display()))?;
+        }
         let (precision, recall, f1) = prf(&text, &field("text"));
         let lower = text.to_lowercase();
         scores.push(Score {
