@@ -259,6 +259,9 @@ pub const SIBLING_MIN_SCORE: f64 = 10.0;
 /// A sibling paragraph longer than this with little link text is prose; a shorter one must have
 /// no links and read as a sentence.
 pub const SIBLING_PROSE_CHARS: usize = 80;
+/// Class/id fragments of blocks beside an article that read as prose but are about it, not of
+/// it: the author's biography, the publisher's disclaimer.
+pub const NOT_SIBLING_CONTENT: &[&str] = &["bio", "disclaimer", "about-the"];
 
 // Stage 4, cleaning.
 

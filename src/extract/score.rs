@@ -114,6 +114,34 @@ fn duplicates_title(dom: &Dom, id: NodeId, title: &str) -> bool {
     crate::text::similarity(title, &dom.inner_text(id)) > pat::SAME_TITLE_SIMILARITY
 }
 
+/// A block beside the article that is about it or around it, not part of it, by its class or id
+/// or its children's: the author's box, the comments, a disclaimer, anything [`pat::UNLIKELY`]
+/// names (here without the rescue words: beside a chosen article, `comments-body` is comments).
+fn beside_not_of(dom: &Dom, sib: NodeId) -> bool {
+    let says = |n: NodeId| {
+        let m = class_and_id(dom.attr(n, "class"), dom.attr(n, "id"));
+        pat::contains_any(&m, pat::UNLIKELY) || pat::contains_any(&m, pat::BYLINE) || pat::contains_any(&m, pat::NOT_SIBLING_CONTENT)
+    };
+    says(sib) || dom.element_children(sib).into_iter().any(says)
+}
+
+/// A sibling block of the article that holds prose of its own: paragraphs with enough text,
+/// little of it links, and nothing in its class or id against it. Sites split one story into
+/// several sections (the lede, the body, a closing note; a service page's sections), and only one
+/// of them can be the best candidate.
+fn sibling_section(dom: &Dom, sib: NodeId, top: NodeId, flags: Flags) -> bool {
+    if dom.tag(sib) != dom.tag(top) || !dom.tag(sib).is_some_and(|t| matches!(t, "div" | "section" | "article")) || class_weight(dom, sib, flags) < 0.0 {
+        return false;
+    }
+    let prose: usize = dom
+        .elements_named(sib, "p")
+        .into_iter()
+        .map(|p| dom.inner_text_len(p))
+        .filter(|&len| len > pat::SIBLING_PROSE_CHARS)
+        .sum();
+    prose > pat::SIBLING_PROSE_CHARS && link_density(dom, sib) < pat::MAX_LINK_DENSITY
+}
+
 /// Runs one extraction pass over `dom` (which it edits) and returns the article container.
 pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> Option<Found> {
     let mut byline: Option<String> = None;
@@ -266,6 +294,8 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
             false
         } else if is_footnotes(dom, sib) {
             true
+        } else if beside_not_of(dom, sib) {
+            false
         } else {
             let bonus = if !top_class.is_empty() && dom.attr(sib, "class") == Some(top_class.as_str()) {
                 top_score * pat::SIBLING_SCORE_SHARE
@@ -281,7 +311,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
                 (len > pat::SIBLING_PROSE_CHARS && ld < pat::PROSE_MAX_LINK_DENSITY)
                     || (len > 0 && len <= pat::SIBLING_PROSE_CHARS && ld == 0.0 && (text.contains(". ") || text.ends_with('.')))
             } else {
-                false
+                sibling_section(dom, sib, top_candidate, flags)
             }
         };
         if keep {
@@ -437,5 +467,25 @@ mod tests {
             assert!((table.get(n) - link_density(&dom, n)).abs() < 1e-9, "{:?}: {} vs {}", dom.tag(n), table.get(n), link_density(&dom, n));
             assert_eq!(table.lens[n.index()].0, dom.inner_text_len(n));
         }
+    }
+
+    #[test]
+    fn sibling_sections_of_prose_join_the_article_but_bios_do_not() {
+        let prose = "This sentence is long enough to count as a paragraph of prose in a section, and it goes on.";
+        let html = format!(
+            "<body><main><div class=a>{body}</div>\
+             <div class=b><h2>Second part</h2><p>Second section. {prose}</p></div>\
+             <div class=author-box><h3>About her</h3><p>The author. {prose}</p></div>\
+             <div><h3>Comments</h3><div class=comments-body><p>A comment. {prose}</p><p>{prose}</p></div></div>\
+             <div class=c><p><a href=/1>{prose}</a></p></div></main></body>",
+            body = format!("<p>{prose}</p>").repeat(10)
+        );
+        let mut dom = Dom::parse_document(&html);
+        let body = dom.descendants(dom.root()).find(|&n| dom.is(n, "body")).unwrap();
+        let found = grab_article(&mut dom, body, Flags::ALL, "").unwrap();
+        let text = dom.inner_text(found.article);
+        assert!(text.contains("Second section."), "{text}");
+        assert!(!text.contains("The author.") && !text.contains("A comment."), "{text}");
+        assert_eq!(text.matches(prose).count(), 11, "the linked paragraph stays out: {text}");
     }
 }

@@ -175,7 +175,9 @@ pub fn compare(scores: &[Score], path: &Path) -> Result<(), String> {
     let was = mean(before.values()).unwrap_or(0.0);
     let now = mean(scores.iter().map(|s| &s.f1)).unwrap_or(0.0);
     println!("\nagainst {}: mean F1 {was:.4} -> {now:.4}; {worse} pages worse, {better} better (by more than 0.01)", path.display());
-    for (d, s) in moved.iter().take(15).chain(moved.iter().rev().take(15).filter(|(d, _)| *d > 0.0)) {
+    let worst = moved.iter().filter(|(d, _)| *d < 0.0).take(15);
+    let best = moved.iter().rev().filter(|(d, _)| *d > 0.0).take(15);
+    for (d, s) in worst.chain(best) {
         println!("  {} {:<13} {:+.3} -> {:.3}", s.id, s.kind, d, s.f1);
     }
     Ok(())
