@@ -10,6 +10,10 @@ pub struct Article {
     pub title: String,
     /// Author(s), as the page names them; several are joined with ", ".
     pub byline: Option<String>,
+    /// The topics the page files the article under (its tags or categories), from its metadata
+    /// or from the tag list it shows, which is then not part of `content`. Empty when it has none.
+    #[serde(default)]
+    pub tags: Vec<String>,
     /// Publication time in ISO 8601 (`2024-05-01` or `2024-05-01T10:00:00+02:00`).
     pub published_time: Option<String>,
     /// Last modification time in ISO 8601.

@@ -151,8 +151,9 @@ fn markdown_starts_with_front_matter() {
     let md = decant::markdown(&article, &Export { saved: Some("2026-11-28".into()), ..Default::default() });
     let front = md.strip_prefix("---\n").and_then(|r| r.split_once("\n---\n")).map(|(f, _)| f).expect("front matter");
     let fields: Vec<&str> = front.lines().map(|l| l.split(':').next().unwrap_or("")).collect();
-    assert_eq!(fields, ["title", "author", "url", "site", "published", "saved", "excerpt", "lang"]);
+    assert_eq!(fields, ["title", "author", "url", "site", "published", "saved", "excerpt", "lang", "tags"]);
     assert!(front.contains("saved: \"2026-11-28\""));
+    assert!(front.ends_with("\ntags: [\"Climate\", \"Council\", \"Harbor\"]"), "{front}");
     assert!(md.contains("\n---\n\n# Harbor Town Votes to Rebuild Its Seawall After Winter Storms\n"));
 }
 
@@ -273,9 +274,20 @@ fn plain_text_has_title_and_source_first_and_wraps() {
     assert_eq!(lines.next(), Some("Harbor Town Votes to Rebuild Its Seawall After Winter Storms"));
     assert!(lines.next().is_some_and(|l| l.chars().all(|c| c == '=')));
     assert_eq!(lines.next(), Some("Marta Lindqvist · The Coastal Ledger · 2026-03-14"));
+    assert_eq!(lines.next(), Some("Tags: Climate, Council, Harbor"));
     assert_eq!(lines.next(), Some(URL));
     for line in text.lines() {
         assert!(line.chars().count() <= 72 || !line.contains(' '), "a line longer than 72: {line:?}");
     }
     assert!(text.contains("voted seven to two"));
+}
+
+#[test]
+fn the_tags_are_the_books_subjects_and_the_saved_pages_header() {
+    let article = fixtures().into_iter().find(|(n, _)| n == "news-article").expect("news-article").1;
+    let book = decant::epub(&article, &Export::default());
+    let text = String::from_utf8_lossy(&book);
+    assert!(text.contains("<dc:subject>Climate</dc:subject>\n<dc:subject>Council</dc:subject>\n<dc:subject>Harbor</dc:subject>"), "no subjects");
+    let html = decant::html_document(&article, &Export::default());
+    assert!(html.contains("</h1><ul class=\"decant-tags\" aria-label=\"Tags\"><li>Climate</li><li>Council</li><li>Harbor</li></ul><p class=\"decant-meta\">"));
 }

@@ -285,3 +285,17 @@ fn scripts_and_script_urls_never_reach_the_output() {
     assert!(a.content.contains("src=\"https://news.example/img/pond.jpg\""), "links must resolve against the page, not a javascript: <base>");
     assert!(a.text.contains("Fill it with rainwater"));
 }
+
+#[test]
+fn tags_come_from_the_metadata_else_from_the_tag_list_which_leaves_the_text() {
+    // `article:tag` metas: trimmed, each once whatever its case, none empty or too long.
+    let a = extract("tags-from-metadata");
+    assert_eq!(a.tags, ["Baking", "Bread", "Kitchen scales"]);
+    assert!(!a.text.contains("Filed under"), "the page's own tag list stayed in the text:\n{}", a.text);
+    // No metadata: the tag lists in and just after the article (a named list, rel="tag" links).
+    let a = extract("tags-from-the-page");
+    assert_eq!(a.tags, ["Sleeper trains", "Europe", "Timetables", "Operators"]);
+    assert!(!a.text.contains("Sleeper trains") && !a.text.contains("Operators") && a.text.contains("door to door"), "{}", a.text);
+    // A page without either has none.
+    assert!(extract("footnotes").tags.is_empty());
+}

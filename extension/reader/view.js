@@ -1,4 +1,4 @@
-// The article on screen: its header (title, byline, site, date, reading time, lead image), its
+// The article on screen: its header (title, tags, byline, site, date, reading time, lead image), its
 // sanitized content, messages in its place when there is none, and the reading-progress bar.
 // Nothing from the page is ever assigned as HTML: the engine's sanitized output is parsed by
 // DOMParser (which runs no script) and its nodes are imported.
@@ -87,7 +87,14 @@ export function render(main, a) {
   }
   markDeferrable(body);
   const title = a.title || a.siteName || (a.url ? new URL(a.url).hostname : 'Untitled');
-  const header = el('header', { className: 'decant-header' }, el('h1', { className: 'decant-title', textContent: title }), metaLine(a));
+  const header = el('header', { className: 'decant-header' }, el('h1', { className: 'decant-title', textContent: title }));
+  // The topics, under the title and above the byline's rule (as saved files show them).
+  if (a.tags?.length) {
+    const tags = el('ul', { className: 'decant-tags' }, ...a.tags.map((t) => el('li', { textContent: t })));
+    tags.setAttribute('aria-label', 'Tags');
+    header.append(tags);
+  }
+  header.append(metaLine(a));
   const lead = leadImage(a, body);
   if (lead) header.append(lead);
 

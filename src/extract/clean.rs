@@ -9,6 +9,42 @@ use super::patterns as pat;
 use crate::dom::{Dom, NodeId};
 use crate::sanitize::is_video_embed;
 
+/// Takes the tag and category lists out of `article` and returns their tags, in order: blocks
+/// whose class or id names a tag list ([`pat::TAG_LISTS`]), or whose links are all `rel="tag"`,
+/// when their text is those links and at most a short label ("Filed under:"). A story's topics
+/// are metadata, shown beside it.
+pub fn take_tag_lists(dom: &mut Dom, article: NodeId) -> Vec<String> {
+    let mut tags = Vec::new();
+    let mut lists = Vec::new();
+    for n in dom.descendants(article) {
+        let Some(tag) = dom.tag(n) else { continue };
+        if !matches!(tag, "ul" | "ol" | "div" | "p" | "span" | "section" | "nav") || lists.iter().any(|&l| dom.is_attached_below(n, l)) {
+            continue;
+        }
+        let is_tag_link = |a: NodeId| dom.is(a, "a") && dom.attr(a, "rel").is_some_and(|r| r.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("tag")));
+        // Cheap tests first: a name, or a tag link among its children (or theirs, for a list).
+        let named = pat::contains_any(&pat::class_and_id(dom.attr(n, "class"), dom.attr(n, "id")), pat::TAG_LISTS);
+        let tag_child = dom.element_children(n).into_iter().any(|c| is_tag_link(c) || dom.element_children(c).into_iter().any(is_tag_link));
+        if !named && !tag_child {
+            continue;
+        }
+        let links = dom.elements_named(n, "a");
+        let linked: usize = links.iter().map(|&a| text_len(dom, a)).sum();
+        let label = text_len(dom, n).saturating_sub(linked);
+        if links.is_empty() || (label > pat::TAG_LIST_LABEL_MAX_CHARS && link_density(dom, n) < pat::TAG_LIST_MIN_LINK_DENSITY) {
+            continue;
+        }
+        if named || links.iter().all(|&a| is_tag_link(a)) {
+            tags.extend(links.iter().map(|&a| dom.inner_text(a)));
+            lists.push(n);
+        }
+    }
+    for n in lists {
+        dom.detach(n);
+    }
+    tags
+}
+
 /// Cleans the article container `article` in place.
 pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags) {
     let data_tables = mark_data_tables(dom, article);

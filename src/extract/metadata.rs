@@ -22,6 +22,8 @@ pub struct Metadata {
     pub dir: Option<String>,
     /// `<link rel="canonical">` or `og:url`, as written (resolved later).
     pub canonical: Option<String>,
+    /// The article's tags: `article:tag` metas, else JSON-LD `keywords` (see [`tag_list`]).
+    pub tags: Vec<String>,
     /// A byline found in the page itself (`rel="author"`, `itemprop="author"`, a `.byline`), used
     /// when neither the metadata nor the article has one.
     pub page_byline: Option<String>,
@@ -56,6 +58,14 @@ pub fn read(dom: &Dom) -> Metadata {
         meta.insert("author".to_string(), authors.join(", "));
     }
     let pick = |keys: &[&str]| keys.iter().find_map(|k| meta.get(*k).filter(|v| !v.is_empty()).cloned());
+    // Each `article:tag` names one tag, so the map of metas (one value a name) cannot hold them.
+    let meta_tags = found
+        .metas
+        .iter()
+        .filter(|&&m| dom.attr(m, "property").or_else(|| dom.attr(m, "name")).is_some_and(|p| pat::META_TAG.contains(&p.trim().to_ascii_lowercase().as_str())))
+        .filter_map(|&m| dom.attr(m, "content"))
+        .map(unescape);
+    let tags = tag_list(meta_tags);
 
     let title = ld.title.clone().or_else(|| {
         pick(pat::META_TITLE)
@@ -94,6 +104,7 @@ pub fn read(dom: &Dom) -> Metadata {
             .filter(|h| !h.is_empty())
             .or_else(|| pick(pat::META_URL)),
         page_byline: page_byline(dom),
+        tags: if tags.is_empty() { ld.tags.clone() } else { tags },
         lead_image: ld.lead_image.clone().or_else(|| pick(pat::META_IMAGE)),
         lang: attr_of_html("lang").or_else(|| pick(pat::META_LANG).map(|l| l.replace('_', "-"))),
         dir: attr_of_html("dir").map(|d| d.to_ascii_lowercase()).filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto")),
@@ -321,7 +332,28 @@ fn from_ld(a: &Value, doc_title: &str) -> Metadata {
         dir: None,
         canonical: s("url"),
         page_byline: None,
+        tags: match a.get("keywords") {
+            Some(Value::String(k)) => tag_list(k.split(',').map(str::to_string)),
+            Some(Value::Array(items)) => tag_list(items.iter().filter_map(Value::as_str).map(str::to_string)),
+            _ => Vec::new(),
+        },
     }
+}
+
+/// Tags as the article carries them: each trimmed and folded to single spaces, none empty or
+/// longer than [`pat::TAG_MAX_CHARS`], each once (ignoring case), at most [`pat::MAX_TAGS`].
+pub fn tag_list(raw: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in raw.into_iter().map(|t| normalize_space(&t)) {
+        if tags.len() == pat::MAX_TAGS {
+            break;
+        }
+        let fits = !tag.is_empty() && tag.chars().count() <= pat::TAG_MAX_CHARS;
+        if fits && !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+            tags.push(tag);
+        }
+    }
+    tags
 }
 
 /// The article's title from the document `<title>`, without the site name around it

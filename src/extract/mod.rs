@@ -171,7 +171,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
     drop(art_dom);
 
     // 6. The article's fields.
-    Ok(assemble(meta, title, found.byline, content, &clean_dom, base.as_ref(), page_url))
+    Ok(assemble(meta, title, found, content, &clean_dom, base.as_ref(), page_url))
 }
 
 /// Refuses what is not a page ([`Error`] says why) and parses the page's URL.
@@ -209,7 +209,15 @@ fn best_pass(html: &str, dom: Dom, body: NodeId, title: &str, options: &Options)
     for policy in Policy::IN_ORDER {
         let flags = policy.flags();
         let mut attempt = first.take().unwrap_or_else(|| prepared(html));
-        let Some(found) = score::grab_article(&mut attempt, body, flags, title) else { continue };
+        let Some(mut found) = score::grab_article(&mut attempt, body, flags, title) else { continue };
+        // The tag lists come out first, to be the article's tags, before cleaning drops them as
+        // link lists.
+        found.tags = clean::take_tag_lists(&mut attempt, found.article);
+        // A tag list just after the article's text is often beside it rather than in it (not in
+        // the body of the page: there, tags belong to whatever else the page lists).
+        if found.tags.is_empty() && found.around != body {
+            found.tags = clean::take_tag_lists(&mut attempt, found.around);
+        }
         clean::clean_article(&mut attempt, found.article, flags);
         let len = nodes::text_len(&attempt, found.article);
         let good_enough = len >= options.char_threshold;
@@ -229,11 +237,12 @@ fn best_pass(html: &str, dom: Dom, body: NodeId, title: &str, options: &Options)
     Ok((art_dom, found))
 }
 
-/// Stage 6: the [`Article`] from the metadata and the sanitized tree. The excerpt falls back to
-/// the first paragraph, the title to the first heading; the byline is the first of the
-/// metadata's, the article's and the page's that reads as a name; the lead image and canonical
-/// address are made absolute (and dropped unless http or https).
-fn assemble(meta: Metadata, title: String, article_byline: Option<String>, content: String, clean_dom: &Dom, base: Option<&Url>, page_url: Option<Url>) -> Article {
+/// Stage 6: the [`Article`] from the metadata, what stages 3–4 found in the page, and the
+/// sanitized tree. The excerpt falls back to the first paragraph, the title to the first heading;
+/// the byline is the first of the metadata's, the article's and the page's that reads as a name;
+/// the tags are the metadata's, else those of the tag list taken out of the article; the lead
+/// image and canonical address are made absolute (and dropped unless http or https).
+fn assemble(meta: Metadata, title: String, found: Found, content: String, clean_dom: &Dom, base: Option<&Url>, page_url: Option<Url>) -> Article {
     let text = crate::dom::plain_text(clean_dom, clean_dom.root());
     let (word_count, reading_time_minutes) = crate::text::words_and_minutes(&text);
     let excerpt = meta.excerpt.clone().or_else(|| {
@@ -252,7 +261,7 @@ fn assemble(meta: Metadata, title: String, article_byline: Option<String>, conte
     } else {
         title
     };
-    let byline = [meta.byline.as_deref(), article_byline.as_deref(), meta.page_byline.as_deref()]
+    let byline = [meta.byline.as_deref(), found.byline.as_deref(), meta.page_byline.as_deref()]
         .into_iter()
         .flatten()
         .find_map(metadata::clean_byline);
@@ -268,6 +277,7 @@ fn assemble(meta: Metadata, title: String, article_byline: Option<String>, conte
     Article {
         title,
         byline,
+        tags: if meta.tags.is_empty() { metadata::tag_list(found.tags) } else { meta.tags },
         published_time: meta.published_time,
         modified_time: meta.modified_time,
         site_name: meta.site_name,

@@ -211,6 +211,13 @@ pub const BYLINE_PREFIXES: &[&str] = &["posted by ", "written by ", "words by ",
 /// A byline ends where a weekday starts ("Jane Doe Monday, 4 May"): the date that follows is
 /// not part of the name.
 pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// `<meta>` properties that each name one of the article's tags (Open Graph's article tags).
+pub const META_TAG: &[&str] = &["article:tag"];
+/// At most this many tags are kept, each at most [`TAG_MAX_CHARS`] long: more, or longer, is a
+/// keyword list for search engines, not the topics a reader is shown.
+pub const MAX_TAGS: usize = 12;
+pub const TAG_MAX_CHARS: usize = 40;
+
 /// A byline is a name or two: longer text marked as one is a paragraph about the author.
 pub const BYLINE_MAX_CHARS: usize = 100;
 /// Two titles this similar (by shared words, see `text::similarity`) are the same title: a
@@ -277,6 +284,15 @@ pub const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset"];
 /// Text longer than this is not an advertisement's or a loader's label (the longest is 13
 /// characters; trailing dots are allowed for).
 pub const AD_LABEL_MAX_CHARS: usize = 40;
+/// Class/id fragments of a tag or category list inside the article (WordPress's `tags-links`
+/// and `cat-links`, `entry-tags`, `post-tags`, `tag-list`, `tagcloud`): topics, which the article
+/// carries as its tags, not text.
+pub const TAG_LISTS: &[&str] = &["tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "cat-links", "post-categories"];
+/// A tag list holds little but its links: a label of at most this many characters ("Tags:",
+/// "Filed under:"), or else at least this share of link text.
+pub const TAG_LIST_LABEL_MAX_CHARS: usize = 20;
+pub const TAG_LIST_MIN_LINK_DENSITY: f64 = 0.6;
+
 /// What an image URL ends in, to find the real image in attributes lazy loaders name freely.
 pub const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"];
 /// A `data:` URI shorter than this in `src` is a placeholder (a 1×1 GIF), not the image.

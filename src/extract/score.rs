@@ -37,6 +37,11 @@ impl Scores {
 pub struct Found {
     pub article: NodeId,
     pub byline: Option<String>,
+    /// The tags of the tag lists taken out of the article (by stage 4; none from here).
+    pub tags: Vec<String>,
+    /// The element the article was chosen in: the parent of the best candidate, where the
+    /// siblings that did not join it still are.
+    pub around: NodeId,
 }
 
 /// `link_density` of every element under a root, from one bottom-up pass.
@@ -323,7 +328,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
             dom.append(article, sib);
         }
     }
-    Some(Found { article, byline })
+    Some(Found { article, byline, tags: Vec::new(), around: parent })
 }
 
 /// Steps 3b–3d: prefer a common ancestor of several close candidates, then climb while the parent

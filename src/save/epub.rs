@@ -78,6 +78,9 @@ pub fn write(article: &Article, export: &Export) -> Vec<u8> {
     if let Some(author) = article.byline.as_deref().filter(|a| !a.trim().is_empty()) {
         let _ = writeln!(opf, "<dc:creator>{}</dc:creator>", xml_text(author.trim()));
     }
+    for tag in &article.tags {
+        let _ = writeln!(opf, "<dc:subject>{}</dc:subject>", xml_text(tag));
+    }
     if let Some(site) = article.site_name.as_deref().filter(|s| !s.trim().is_empty()) {
         let _ = writeln!(opf, "<dc:publisher>{}</dc:publisher>", xml_text(site.trim()));
     }

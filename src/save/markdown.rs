@@ -39,7 +39,8 @@ fn yaml(s: &str) -> String {
     out
 }
 
-/// Markdown with YAML front matter (title, author, url, site, published, saved, excerpt, lang).
+/// Markdown with YAML front matter (title, author, url, site, published, saved, excerpt, lang,
+/// tags).
 pub fn write(article: &Article, export: &Export) -> String {
     let mut out = String::from("---\n");
     let fields = [
@@ -56,6 +57,10 @@ pub fn write(article: &Article, export: &Export) -> String {
         if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
             let _ = writeln!(out, "{key}: {}", yaml(v));
         }
+    }
+    if !article.tags.is_empty() {
+        let tags: Vec<String> = article.tags.iter().map(|t| yaml(t)).collect();
+        let _ = writeln!(out, "tags: [{}]", tags.join(", "));
     }
     out.push_str("---\n\n");
     let title = article.title.trim();

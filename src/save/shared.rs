@@ -88,11 +88,22 @@ pub fn file_stem(title: &str) -> String {
     }
 }
 
-/// The article's header (title, byline, site, date, source) as HTML.
+/// The article's header (title, byline, site, date, source, tags) as HTML.
 pub(super) fn header_html(article: &Article, xml: bool) -> String {
     let mut out = String::from("<header class=\"decant-header\"><h1 class=\"decant-title\">");
     escape_attr(article.title.trim(), &mut out);
-    out.push_str("</h1><p class=\"decant-meta\">");
+    out.push_str("</h1>");
+    // The topics, under the title and above the byline's rule, as the reader shows them.
+    if !article.tags.is_empty() {
+        out.push_str("<ul class=\"decant-tags\" aria-label=\"Tags\">");
+        for tag in &article.tags {
+            out.push_str("<li>");
+            escape_attr(tag, &mut out);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("<p class=\"decant-meta\">");
     let mut parts: Vec<String> = Vec::new();
     for part in [article.byline.as_deref(), article.site_name.as_deref(), article.published_time.as_deref().map(|d| d.get(..10).unwrap_or(d))].into_iter().flatten() {
         let mut s = String::new();

@@ -20,6 +20,9 @@ pub fn write(article: &Article) -> String {
     if !facts.is_empty() {
         let _ = writeln!(out, "{}", facts.join(" · "));
     }
+    if !article.tags.is_empty() {
+        let _ = writeln!(out, "Tags: {}", article.tags.join(", "));
+    }
     if !article.url.is_empty() {
         let _ = writeln!(out, "{}", article.url);
     }

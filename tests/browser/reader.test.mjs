@@ -44,6 +44,8 @@ for (const name of BROWSERS) describe(name, () => {
         assert.match(meta, /The Coastal Ledger/);
         assert.match(meta, /\d+ min read/);
         assert.match(meta, /2026/);
+        // The page's tag list is the article's tags: under the title, not in the text.
+        assert.deepEqual(await reader.$$eval('.decant-header .decant-tags li', (tags) => tags.map((t) => t.textContent)), ['Climate', 'Council', 'Harbor']);
         const shown = await reader.textContent('.decant-content');
         for (const text of KEPT) assert.ok(shown.includes(text), `reader lacks ${JSON.stringify(text)}`);
         for (const text of DROPPED) assert.ok(!shown.includes(text), `reader shows boilerplate ${JSON.stringify(text)}`);
@@ -54,6 +56,7 @@ for (const name of BROWSERS) describe(name, () => {
         const markdown = await readFile(await download.path(), 'utf8');
         assert.ok(markdown.startsWith('---\ntitle: "Harbor Town Votes to Rebuild Its Seawall After Winter Storms"\n'), markdown.slice(0, 200));
         assert.ok(markdown.includes('\n---\n\n# Harbor Town Votes to Rebuild Its Seawall After Winter Storms\n'), markdown.slice(0, 600));
+        assert.match(markdown, /\ntags: \["Climate", "Council", "Harbor"\]\n---\n/);
         assert.match(markdown, /\n## How the town will pay for it\n/);
         assert.match(markdown, /!\[Waves breaking over the old seawall in February\]\(http:\/\/127\.0\.0\.1:\d+\/images\/seawall\.jpg\)/);
         for (const text of DROPPED) assert.ok(!markdown.includes(text), `Markdown has boilerplate ${JSON.stringify(text)}`);

@@ -149,13 +149,16 @@ fn main() {
             std::fs::create_dir_all(out).unwrap_or_else(|e| fail(&format!("cannot make {out}: {e}")));
         }
         let scores = wcxb::measure(Path::new(&dir), dump.as_deref().map(Path::new)).unwrap_or_else(|e| fail(&e));
-        wcxb::report(&scores, worst);
-        if let Some(path) = compare {
-            wcxb::compare(&scores, Path::new(&path)).unwrap_or_else(|e| fail(&e));
-        }
+        // The previous run is read before this one is saved over it, and both before the report,
+        // which may go to a pipe that closes early (`| head`).
+        let previous = compare.map(|path| wcxb::read_saved(Path::new(&path)).unwrap_or_else(|e| fail(&e)));
         if let Some(path) = save {
             wcxb::save(&scores, Path::new(&path)).unwrap_or_else(|e| fail(&format!("cannot write {path}: {e}")));
             eprintln!("scores saved to {path}");
+        }
+        wcxb::report(&scores, worst);
+        if let Some((path, before)) = previous {
+            wcxb::compare(&scores, &path, &before);
         }
         return;
     }

@@ -159,28 +159,33 @@ pub fn save(scores: &[Score], path: &Path) -> std::io::Result<()> {
     std::fs::write(path, lines.join("\n") + "\n")
 }
 
-/// The pages whose F1 moved by more than 0.01 against the run saved at `path`, worst first.
-pub fn compare(scores: &[Score], path: &Path) -> Result<(), String> {
-    let before = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let before: HashMap<&str, f64> = before
+/// The F1 of each page in the run saved at `path` (by [`save`]), with the path.
+pub fn read_saved(path: &Path) -> Result<(String, HashMap<String, f64>), String> {
+    let saved = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let before = saved
         .lines()
         .filter_map(|l| {
             let mut parts = l.split('\t');
-            Some((parts.next()?, parts.nth(1)?.parse().ok()?))
+            Some((parts.next()?.to_string(), parts.nth(1)?.parse().ok()?))
         })
         .collect();
+    Ok((path.display().to_string(), before))
+}
+
+/// The pages whose F1 moved by more than 0.01 against an earlier run (`path`, `before`), worst
+/// first.
+pub fn compare(scores: &[Score], path: &str, before: &HashMap<String, f64>) {
     let mut moved: Vec<(f64, &Score)> = scores.iter().filter_map(|s| Some((s.f1 - before.get(s.id.as_str())?, s))).filter(|(d, _)| d.abs() > 0.01).collect();
     moved.sort_by(|a, b| a.0.total_cmp(&b.0));
     let (worse, better) = (moved.iter().filter(|(d, _)| *d < 0.0).count(), moved.iter().filter(|(d, _)| *d > 0.0).count());
     let was = mean(before.values()).unwrap_or(0.0);
     let now = mean(scores.iter().map(|s| &s.f1)).unwrap_or(0.0);
-    println!("\nagainst {}: mean F1 {was:.4} -> {now:.4}; {worse} pages worse, {better} better (by more than 0.01)", path.display());
+    println!("\nagainst {path}: mean F1 {was:.4} -> {now:.4}; {worse} pages worse, {better} better (by more than 0.01)");
     let worst = moved.iter().filter(|(d, _)| *d < 0.0).take(15);
     let best = moved.iter().rev().filter(|(d, _)| *d > 0.0).take(15);
     for (d, s) in worst.chain(best) {
         println!("  {} {:<13} {:+.3} -> {:.3}", s.id, s.kind, d, s.f1);
     }
-    Ok(())
 }
 
 #[cfg(test)]
