@@ -299,3 +299,14 @@ fn tags_come_from_the_metadata_else_from_the_tag_list_which_leaves_the_text() {
     // A page without either has none.
     assert!(extract("footnotes").tags.is_empty());
 }
+
+#[test]
+fn prompts_in_the_article_go_but_long_blocks_with_such_names_stay() {
+    let a = extract("prompts-in-the-article");
+    for dropped in ["Sunday letter", "One email a week", "Subscribe now"] {
+        assert!(!a.text.contains(dropped), "prompt {dropped:?} was kept:\n{}", a.text);
+    }
+    for kept in ["four times a day", "the wall is the expensive part", "thirty-five years"] {
+        assert!(a.text.contains(kept), "article text lost {kept:?}:\n{}", a.text);
+    }
+}

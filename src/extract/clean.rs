@@ -54,12 +54,14 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags) {
     for n in chrome {
         dom.detach(n);
     }
-    // Share bars, below the top-level blocks (a top-level block is the article's own section).
+    // Share bars and prompts (sign up, subscribe, buttons), below the top-level blocks (a
+    // top-level block is the article's own section).
     for top in dom.element_children(article) {
         for n in dom.descendants(top).collect::<Vec<_>>() {
             let Some(el) = dom.element(n) else { continue };
             let m = pat::class_and_id(el.attr("class"), el.attr("id"));
-            if pat::has_token(&m, pat::SHARE_TOKENS) && text_len(dom, n) < pat::SHARE_MAX_CHARS {
+            let prompt = || pat::has_token(&m, pat::PROMPT_TOKENS) && text_len(dom, n) < pat::PROMPT_MAX_CHARS;
+            if (pat::has_token(&m, pat::SHARE_TOKENS) && text_len(dom, n) < pat::SHARE_MAX_CHARS) || prompt() {
                 dom.detach(n);
             }
         }

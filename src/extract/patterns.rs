@@ -293,6 +293,14 @@ pub const TAG_LISTS: &[&str] = &["tags", "tag-list", "taglist", "tagcloud", "tag
 pub const TAG_LIST_LABEL_MAX_CHARS: usize = 20;
 pub const TAG_LIST_MIN_LINK_DENSITY: f64 = 0.6;
 
+/// Whole class/id words of prompts inside an article: newsletter and subscription sign-ups,
+/// paywall notices, calls to action and links styled as buttons ("Sign up", "Book a demo").
+/// They ask something of the reader; they are not the story.
+pub const PROMPT_TOKENS: &[&str] = &["newsletter", "subscribe", "subscription", "signup", "paywall", "cta", "btn", "button"];
+/// Prompts are removed only when shorter than this, like share bars: a long block with such a
+/// class is more likely the article (a `subscription` guide, a page of buttons' documentation).
+pub const PROMPT_MAX_CHARS: usize = 500;
+
 /// What an image URL ends in, to find the real image in attributes lazy loaders name freely.
 pub const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"];
 /// A `data:` URI shorter than this in `src` is a placeholder (a 1×1 GIF), not the image.
