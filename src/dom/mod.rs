@@ -356,6 +356,30 @@ impl Dom {
         self.push(NodeData::Element(Element { name: Name::from(name), attrs: Vec::new() }))
     }
 
+    /// Copies the children of `from` in `other` (and their subtrees) into this tree, before
+    /// `before`, in order. Iterative, like every walk here.
+    pub fn import_children(&mut self, other: &Dom, from: NodeId, before: NodeId) {
+        let mut stack: Vec<(NodeId, Option<NodeId>)> = other.children(from).into_iter().rev().map(|c| (c, None)).collect();
+        while let Some((n, parent)) = stack.pop() {
+            let copy = match other.data(n) {
+                NodeData::Element(e) => {
+                    let copy = self.create_element(&e.name);
+                    if let Some(el) = self.element_mut(copy) {
+                        el.attrs.clone_from(&e.attrs);
+                    }
+                    copy
+                }
+                NodeData::Text(t) => self.create_text(t),
+                NodeData::Document => continue,
+            };
+            match parent {
+                Some(p) => self.append(p, copy),
+                None => self.insert_before(before, copy),
+            }
+            stack.extend(other.children(n).into_iter().rev().map(|c| (c, Some(copy))));
+        }
+    }
+
     pub fn create_text(&mut self, text: &str) -> NodeId {
         self.push(NodeData::Text(Text::from_slice(text)))
     }

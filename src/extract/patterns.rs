@@ -234,6 +234,13 @@ pub const DISCLOSURE_PANELS: &[&str] = &["tab-pane", "tabpanel", "tab-panel", "a
 /// wrapper, its text block).
 pub const DISCLOSURE_PANEL_DEPTH: usize = 4;
 
+/// A body with less text than this outside its `<noscript>`s is an app shell, whose content is
+/// its no-script fallback ...
+pub const NOSCRIPT_SHELL_MAX_CHARS: usize = 500;
+/// ... in the `<noscript>`s of at least this many bytes (smaller ones are a tracking pixel or
+/// "please turn on JavaScript").
+pub const NOSCRIPT_FALLBACK_MIN_BYTES: usize = 1000;
+
 /// Presentational wrappers from HTML's past: nothing in them is structure the reader keeps, so
 /// their content takes their place.
 pub const PRESENTATIONAL_ELEMENTS: &[&str] = &["font", "center", "big", "blink", "marquee", "tt"];

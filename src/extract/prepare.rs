@@ -9,6 +9,7 @@ use crate::sanitize::{code_language, is_video_embed};
 /// unwraps presentational wrappers.
 pub fn prepare(dom: &mut Dom) {
     let root = dom.root();
+    reveal_noscript_fallback(dom);
     super::math::normalize(dom);
     unwrap_noscript_images(dom);
     normalize_code_blocks(dom);
@@ -84,6 +85,36 @@ fn is_shown(dom: &Dom, id: NodeId) -> bool {
         }
     }
     true
+}
+
+/// App shells that draw the page with script (Discourse forums, some shops) serve its content
+/// for readers without script in `<noscript>`, which a parser with scripting on (as a browser's)
+/// keeps as text. When the rest of the body has next to no text, that fallback is the page:
+/// parse it into place. (In the extension the live page has been drawn, and this never applies.)
+fn reveal_noscript_fallback(dom: &mut Dom) {
+    let Some(body) = dom.descendants(dom.root()).find(|&n| dom.is(n, "body")) else { return };
+    let noscripts = dom.elements_named(body, "noscript");
+    if noscripts.is_empty() {
+        return;
+    }
+    // Text that is not shown: the fallbacks themselves, and the source of scripts and styles.
+    let unshown: usize = dom
+        .descendants(body)
+        .filter(|&n| dom.tag(n).is_some_and(|t| matches!(t, "noscript" | "script" | "style" | "template")))
+        .map(|n| dom.inner_text_len(n))
+        .sum();
+    if dom.inner_text_len(body).saturating_sub(unshown) >= patterns::NOSCRIPT_SHELL_MAX_CHARS {
+        return;
+    }
+    for n in noscripts {
+        let raw = dom.text_content(n);
+        if raw.len() < patterns::NOSCRIPT_FALLBACK_MIN_BYTES {
+            continue;
+        }
+        let fallback = Dom::parse_fragment(&raw);
+        dom.import_children(&fallback, fallback.root(), n);
+        dom.detach(n);
+    }
 }
 
 /// Lazy-loading pages often put the real `<img>` in a `<noscript>` beside a placeholder. With
@@ -332,5 +363,24 @@ mod tests {
         let mut dom = Dom::parse_fragment("<div hidden id='S:0'><p>The story</p></div><div hidden id='S:x'><p>no</p></div><div hidden id='TS:1'>no</div>");
         prepare(&mut dom);
         assert_eq!(dom.text_content(dom.root()), "The story");
+    }
+
+    #[test]
+    fn an_app_shells_noscript_fallback_is_its_content() {
+        let post = "<div class=post><p>A reply in the thread, long enough to be worth reading on its own.</p></div>".repeat(12);
+        let script = format!("<script>window.preload = \"{}\";</script>", "x".repeat(3000));
+        let shell = format!("<html><body><div id=app></div>{script}<noscript data-path=/t/1>{post}</noscript></body></html>");
+        let mut dom = Dom::parse_document(&shell);
+        prepare(&mut dom);
+        assert_eq!(dom.text_content(dom.root()).matches("A reply in the thread").count(), 12);
+        // A page with text of its own keeps its fallback out, however long.
+        let page = format!("<html><body><main><p>{}</p></main><noscript>{post}</noscript></body></html>", "Text of its own. ".repeat(40));
+        let mut dom = Dom::parse_document(&page);
+        prepare(&mut dom);
+        assert!(!dom.text_content(dom.root()).contains("A reply"));
+        // A short fallback is a notice, not content.
+        let mut dom = Dom::parse_document("<html><body><div id=app></div><noscript><p>Please turn on JavaScript to use this site.</p></noscript></body></html>");
+        prepare(&mut dom);
+        assert!(!dom.text_content(dom.root()).contains("JavaScript"));
     }
 }
