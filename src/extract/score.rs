@@ -287,6 +287,19 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
         }
     };
 
+    // A section's body chosen without its heading: the section is the candidate (so that the
+    // sections beside it can join it below).
+    let mut top_candidate = top_candidate;
+    while let Some(parent) = dom.parent(top_candidate).filter(|&p| p != body && dom.tag(p).is_some()) {
+        let only_headings = dom.element_children(parent).into_iter().all(|c| c == top_candidate || dom.tag(c).is_some_and(|t| matches!(t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")));
+        if !only_headings {
+            break;
+        }
+        let score = scores.get(top_candidate).unwrap_or(0.0).max(scores.get(parent).unwrap_or(0.0));
+        scores.set(parent, score);
+        top_candidate = parent;
+    }
+
     // Step 4: gather siblings.
     let top_score = scores.get(top_candidate).unwrap_or(0.0);
     let threshold = (top_score * pat::SIBLING_SCORE_SHARE).max(pat::SIBLING_MIN_SCORE);
@@ -492,5 +505,21 @@ mod tests {
         assert!(text.contains("Second section."), "{text}");
         assert!(!text.contains("The author.") && !text.contains("A comment."), "{text}");
         assert_eq!(text.matches(prose).count(), 11, "the linked paragraph stays out: {text}");
+    }
+
+    #[test]
+    fn a_sections_body_brings_its_heading_and_the_sections_beside_it() {
+        let prose = "A paragraph of documentation that explains one option at length, with an example after it.";
+        let html = format!(
+            "<body><div id=main><div class=sect1><h2>DESCRIPTION</h2><div class=sectionbody><p>Records changes. {prose}</p></div></div>\
+             <div class=sect1><h2>OPTIONS</h2><div class=sectionbody><dl>{}</dl></div></div></div><div class=footer>Last updated</div></body>",
+            format!("<dt>--all</dt><dd><p>{prose}</p></dd>").repeat(10)
+        );
+        let mut dom = Dom::parse_document(&html);
+        let body = dom.descendants(dom.root()).find(|&n| dom.is(n, "body")).unwrap();
+        let found = grab_article(&mut dom, body, Flags::ALL, "").unwrap();
+        let text = dom.inner_text(found.article);
+        assert!(text.starts_with("DESCRIPTIONRecords changes.") && text.contains("OPTIONS"), "{text}");
+        assert!(!text.contains("Last updated"), "{text}");
     }
 }
