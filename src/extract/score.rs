@@ -138,6 +138,14 @@ fn sibling_section(dom: &Dom, sib: NodeId, top: NodeId, flags: Flags) -> bool {
     if dom.tag(sib) != dom.tag(top) || !dom.tag(sib).is_some_and(|t| matches!(t, "div" | "section" | "article")) || class_weight(dom, sib, flags) < 0.0 {
         return false;
     }
+    // A teaser of another story: its heading links away (a section's heading does not).
+    let linked_heading = dom.descendants(sib).any(|h| {
+        dom.tag(h).is_some_and(|t| matches!(t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+            && dom.elements_named(h, "a").into_iter().any(|a| dom.attr(a, "href").is_some_and(|href| !href.starts_with('#')))
+    });
+    if linked_heading {
+        return false;
+    }
     let prose: usize = dom
         .elements_named(sib, "p")
         .into_iter()
@@ -495,7 +503,7 @@ mod tests {
              <div class=b><h2>Second part</h2><p>Second section. {prose}</p></div>\
              <div class=author-box><h3>About her</h3><p>The author. {prose}</p></div>\
              <div><h3>Comments</h3><div class=comments-body><p>A comment. {prose}</p><p>{prose}</p></div></div>\
-             <div class=c><p><a href=/1>{prose}</a></p></div></main></body>",
+             <div class=c><p><a href=/1>{prose}</a></p></div><div><h3><a href=/other>Another story</a></h3><p>Teaser. {prose}</p></div></main></body>",
             body = format!("<p>{prose}</p>").repeat(10)
         );
         let mut dom = Dom::parse_document(&html);
@@ -503,7 +511,7 @@ mod tests {
         let found = grab_article(&mut dom, body, Flags::ALL, "").unwrap();
         let text = dom.inner_text(found.article);
         assert!(text.contains("Second section."), "{text}");
-        assert!(!text.contains("The author.") && !text.contains("A comment."), "{text}");
+        assert!(!text.contains("The author.") && !text.contains("A comment.") && !text.contains("Teaser."), "{text}");
         assert_eq!(text.matches(prose).count(), 11, "the linked paragraph stays out: {text}");
     }
 
