@@ -144,6 +144,9 @@ fn main() {
         }
     }
     let Some(dir) = dir else { fail(USAGE) };
+    if !Path::new(&dir).is_dir() {
+        fail(&format!("no corpus at {dir} (the corpora live in ../shared/corpus/, beside the project)"));
+    }
     if Path::new(&dir).join("truth.jsonl").exists() {
         if let Some(out) = &dump {
             std::fs::create_dir_all(out).unwrap_or_else(|e| fail(&format!("cannot make {out}: {e}")));
