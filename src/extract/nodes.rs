@@ -29,6 +29,11 @@ pub fn is_phrasing(dom: &Dom, id: NodeId) -> bool {
     }
 }
 
+/// Whether a node is a heading, `<h1>` to `<h6>`.
+pub fn is_heading(dom: &Dom, id: NodeId) -> bool {
+    dom.tag(id).is_some_and(|t| matches!(t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+}
+
 /// Whether a node is white space: a text node of spaces, or a `<br>`.
 pub fn is_whitespace(dom: &Dom, id: NodeId) -> bool {
     match dom.text(id) {

@@ -10,7 +10,7 @@
 //!    when several close candidates share one;
 //! 4. collect the siblings of the best candidate that score well or read like prose.
 
-use super::nodes::{class_weight, is_footnotes, is_phrasing, is_whitespace, link_density, text_len, Flags};
+use super::nodes::{class_weight, is_footnotes, is_heading, is_phrasing, is_whitespace, link_density, text_len, Flags};
 use super::patterns::{self as pat, class_and_id};
 use crate::dom::{Dom, NodeId, TextRun};
 
@@ -140,7 +140,7 @@ fn sibling_section(dom: &Dom, sib: NodeId, top: NodeId, flags: Flags) -> bool {
     }
     // A teaser of another story: its heading links away (a section's heading does not).
     let linked_heading = dom.descendants(sib).any(|h| {
-        dom.tag(h).is_some_and(|t| matches!(t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+        is_heading(dom, h)
             && dom.elements_named(h, "a").into_iter().any(|a| dom.attr(a, "href").is_some_and(|href| !href.starts_with('#')))
     });
     if linked_heading {
@@ -299,7 +299,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
     // sections beside it can join it below).
     let mut top_candidate = top_candidate;
     while let Some(parent) = dom.parent(top_candidate).filter(|&p| p != body && dom.tag(p).is_some()) {
-        let only_headings = dom.element_children(parent).into_iter().all(|c| c == top_candidate || dom.tag(c).is_some_and(|t| matches!(t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")));
+        let only_headings = dom.element_children(parent).into_iter().all(|c| c == top_candidate || is_heading(dom, c));
         if !only_headings {
             break;
         }

@@ -35,17 +35,7 @@ fn tokens(text: &str) -> HashMap<String, usize> {
 
 /// F1 of the bag-of-words overlap: 1.0 when both texts have the same words the same number of times.
 fn f1(got: &str, want: &str) -> f64 {
-    let (g, w) = (tokens(got), tokens(want));
-    let (gn, wn): (usize, usize) = (g.values().sum(), w.values().sum());
-    if gn == 0 && wn == 0 {
-        return 1.0;
-    }
-    let common: usize = g.iter().map(|(t, n)| (*n).min(*w.get(t).unwrap_or(&0))).sum();
-    if common == 0 {
-        return 0.0;
-    }
-    let (p, r) = (common as f64 / gn as f64, common as f64 / wn as f64);
-    2.0 * p * r / (p + r)
+    wcxb::prf_of_counts(&tokens(got), &tokens(want)).2
 }
 
 fn without_by(s: &str) -> String {

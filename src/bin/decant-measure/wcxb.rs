@@ -38,7 +38,12 @@ fn words(text: &str) -> HashMap<String, usize> {
 
 /// Precision, recall and F1 of the words of `got` against those of `want`.
 pub fn prf(got: &str, want: &str) -> (f64, f64, f64) {
-    let (g, w) = (words(got), words(want));
+    prf_of_counts(&words(got), &words(want))
+}
+
+/// Precision, recall and F1 of one multiset of words (`g`) against another (`w`): all three 1
+/// when both are empty, F1 0 when they share no word.
+pub fn prf_of_counts(g: &HashMap<String, usize>, w: &HashMap<String, usize>) -> (f64, f64, f64) {
     let (gn, wn): (usize, usize) = (g.values().sum(), w.values().sum());
     if wn == 0 {
         return if gn == 0 { (1.0, 1.0, 1.0) } else { (0.0, 1.0, 0.0) };
