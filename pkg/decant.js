@@ -187,6 +187,33 @@ export class Saved {
 if (Symbol.dispose) Saved.prototype[Symbol.dispose] = Saved.prototype.free;
 
 /**
+ * `explain(html, url)`: `{ article, removals }`, the article as `extract` gives it and each block
+ * of the page it does not have (`{ stage, rule, element, chars, text }`, in the order the engine
+ * left them out), for a view of what was removed. Throws as `extract` does.
+ * @param {string} html
+ * @param {string} url
+ * @returns {any}
+ */
+export function explain(html, url) {
+    let ptr0, len0, ptr1, len1;
+    try {
+        ptr0 = passStringToWasm0(html, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        len0 = WASM_VECTOR_LEN;
+        ptr1 = passStringToWasm0(url, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        len1 = WASM_VECTOR_LEN;
+    } catch (e) {
+        if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+        if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+        throw e;
+    }
+    const ret = wasm.explain(ptr0, len0, ptr1, len1);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * `extract(html, url)`: the article as a plain object with camelCase fields. Throws an `Error`
  * whose message says why there is no article and whose `name` is the error's kind.
  * @param {string} html

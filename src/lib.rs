@@ -43,7 +43,7 @@ mod wasm;
 
 pub use article::Article;
 pub use dates::of_unix_seconds as utc_date;
-pub use extract::{extract, is_probably_readerable, Error, Options};
+pub use extract::{explain, extract, is_probably_readerable, Error, Options, Removal};
 pub use save::{epub, file_stem, html_document, image_urls, markdown, plain_text, Export, Image};
 
 /// Markdown of an article, as [`markdown`] writes it with nothing added (no date of saving, no

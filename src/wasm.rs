@@ -16,9 +16,9 @@ fn engine_error(error: crate::Error) -> JsValue {
     e.into()
 }
 
-fn to_js(article: &Article) -> Result<JsValue, JsValue> {
+fn to_js(value: &impl serde::Serialize) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    serde::Serialize::serialize(article, &serializer).map_err(js_error)
+    value.serialize(&serializer).map_err(js_error)
 }
 
 /// `extract(html, url)`: the article as a plain object with camelCase fields. Throws an `Error`
@@ -27,6 +27,20 @@ fn to_js(article: &Article) -> Result<JsValue, JsValue> {
 pub fn extract(html: &str, url: &str) -> Result<JsValue, JsValue> {
     let article = crate::extract(html, url, &Options::default()).map_err(engine_error)?;
     to_js(&article)
+}
+
+/// `explain(html, url)`: `{ article, removals }`, the article as `extract` gives it and each block
+/// of the page it does not have (`{ stage, rule, element, chars, text }`, in the order the engine
+/// left them out), for a view of what was removed. Throws as `extract` does.
+#[wasm_bindgen]
+pub fn explain(html: &str, url: &str) -> Result<JsValue, JsValue> {
+    let (article, removals) = crate::explain(html, url, &Options::default()).map_err(engine_error)?;
+    #[derive(serde::Serialize)]
+    struct Explained<'a> {
+        article: &'a Article,
+        removals: &'a [crate::Removal],
+    }
+    to_js(&Explained { article: &article, removals: &removals })
 }
 
 /// `isProbablyReaderable(html)`: whether the page looks like an article.

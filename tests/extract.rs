@@ -310,3 +310,51 @@ fn prompts_in_the_article_go_but_long_blocks_with_such_names_stay() {
         assert!(a.text.contains(kept), "article text lost {kept:?}:\n{}", a.text);
     }
 }
+
+/// The removals `decant::explain` lists for a fixture, as (stage, rule, start of text).
+fn explained(name: &str) -> Vec<(String, String, String)> {
+    let (article, removals) = decant::explain(&fixture(name), URL, &decant::Options::default())
+        .unwrap_or_else(|e| panic!("fixture {name}: expected an article, got: {e}"));
+    assert_eq!(article, extract(name), "explaining must not change the article");
+    removals.into_iter().map(|r| (r.stage.to_string(), r.rule.to_string(), r.text)).collect()
+}
+
+fn has_removal(removals: &[(String, String, String)], stage: &str, rule_starts: &str, text_starts: &str) -> bool {
+    removals.iter().any(|(s, r, t)| s == stage && r.starts_with(rule_starts) && t.starts_with(text_starts))
+}
+
+#[test]
+fn explain_names_the_stage_and_rule_of_each_block_left_out() {
+    let r = explained("prompts-in-the-article");
+    assert!(has_removal(&r, "clean", "a prompt", "Subscribe now"), "{r:#?}");
+    assert!(has_removal(&r, "score", "unlikely class or id", "Get the Sunday letter"), "{r:#?}");
+    assert!(has_removal(&r, "score", "the title", "How Tidal Power Stations"), "{r:#?}");
+    let r = explained("tags-from-the-page");
+    assert!(has_removal(&r, "clean", "a tag list", "Sleeper trains Europe"), "{r:#?}");
+    assert!(has_removal(&r, "choose", "outside the article's region", "Rail Letters"), "{r:#?}");
+    let r = explained("hidden-content");
+    assert!(has_removal(&r, "prepare", "a fixed overlay", "Get 50% off"), "{r:#?}");
+    assert!(has_removal(&r, "prepare", "hidden", "HIDDEN BY ATTRIBUTE"), "{r:#?}");
+    let r = explained("news-article");
+    assert!(has_removal(&r, "score", "the byline", "By Marta Lindqvist"), "{r:#?}");
+    assert!(has_removal(&r, "clean", "a share bar", "Share on Social"), "{r:#?}");
+    assert!(has_removal(&r, "prepare", "never content", "News Sports Opinion"), "{r:#?}");
+    // Script and style source is never listed: it was never on screen.
+    assert!(!r.iter().any(|(_, _, t)| t.contains("function") || t.contains("{")), "{r:#?}");
+}
+
+#[test]
+fn explain_lists_what_conditional_cleaning_removes_with_its_reason() {
+    let page = "<html><body><article><h1>A Story</h1>\
+        <p>The first paragraph of the story is long enough to be scored as prose, with commas, clauses, and a full stop.</p>\
+        <div class=more><h4>Elsewhere</h4><a href=/a>One story elsewhere</a> <a href=/b>Another story elsewhere</a></div>\
+        <p>The second paragraph is also long enough to count, and it carries the rest of the story to its end.</p>\
+        <p>A third paragraph, so that the article is long enough for the first pass to be the one kept, which it is.</p>\
+        <p>And a fourth paragraph, written only to pass the five hundred characters a first pass needs to be kept.</p>\
+        <p>A fifth and last one, since a pass that finds less is retried with looser rules, and those keep the links.</p>\
+        </article></body></html>";
+    let (article, removals) = decant::explain(page, URL, &decant::Options::default()).unwrap();
+    assert!(!article.text.contains("elsewhere"));
+    let r = removals.iter().find(|r| r.text.starts_with("Elsewhere One story")).unwrap_or_else(|| panic!("{removals:#?}"));
+    assert_eq!((r.stage, r.rule, r.element.as_str()), ("clean", "mostly links", "div.more"));
+}

@@ -174,6 +174,31 @@ fn the_cli_reads_invalid_utf8_with_a_warning_and_refuses_junk_clearly() {
     assert!(stderr.contains("pdf"), "{stderr}");
 }
 
+#[test]
+fn the_cli_explains_what_it_left_out() {
+    let sample = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sample-article.html")).expect("sample");
+    let (code, stdout, stderr) = cli(&["-", "--explain"], &sample);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.lines().next().is_some_and(|l| l.ends_with("blocks left out of the article:")), "{stdout}");
+    let consent = stdout.lines().find(|l| l.contains("This site uses cookies")).unwrap_or_else(|| panic!("{stdout}"));
+    assert!(consent.starts_with("score") && consent.contains("unlikely class or id") && consent.contains("div#consent-popup"), "{consent}");
+    assert!(!stdout.contains("Starter Actually Eats\n\n"), "the article itself is not written: {stdout}");
+
+    let (code, stdout, stderr) = cli(&["-", "--explain", "--format", "json"], &sample);
+    assert_eq!(code, 0, "{stderr}");
+    let list: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    let items = list.as_array().expect("a list");
+    assert!(items.iter().any(|r| r["rule"] == "a tag list (shown as the article's tags)" && r["stage"] == "clean"), "{stdout}");
+
+    // With --output, the article goes to the file and the explanation to standard output.
+    let out = std::env::temp_dir().join(format!("decant-explain-{}.md", std::process::id()));
+    let (code, stdout, stderr) = cli(&["-", "--explain", "--output", out.to_str().expect("path")], &sample);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("blocks left out"), "{stdout}");
+    assert!(std::fs::read_to_string(&out).expect("article written").contains("# What a Sourdough Starter Actually Eats"));
+    let _ = std::fs::remove_file(out);
+}
+
 /// Every input a fuzz target ever crashed on (tests/fuzz-regressions/, named after the target)
 /// goes through every entry point the fuzz targets cover.
 #[test]

@@ -1,16 +1,20 @@
-//! `decant [FILE|-] [--url URL] [--format markdown|html|text|epub|json] [--output FILE]`: the
-//! article of a saved page, on standard output or in a file.
+//! `decant [FILE|-] [--url URL] [--format markdown|html|text|epub|json] [--output FILE] [--explain]`:
+//! the article of a saved page, on standard output or in a file; or what was left out of it, and why.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: decant [FILE|-] [--url URL] [--format markdown|html|text|epub|json] [--output FILE]
+const USAGE: &str = "usage: decant [FILE|-] [--url URL] [--format markdown|html|text|epub|json] [--output FILE] [--explain]
 
 Reads a web page (a file, or standard input when FILE is - or missing), extracts its article and
 writes it to standard output, or to --output FILE. --url is the page's address, used to make links
 absolute. html is one self-contained file; epub is a book, written to a file (named after the title
 unless --output says otherwise). The command-line tool does not download images: saved HTML and
-EPUB files say where each image was.";
+EPUB files say where each image was.
+
+--explain lists, instead of the article, each block of the page that the article does not have:
+the stage and rule that left it out, the element and the start of its text (as JSON with
+--format json). With --output, the article is written to that file as well.";
 
 #[derive(Clone, Copy)]
 enum Format {
@@ -26,10 +30,11 @@ struct Args {
     url: String,
     format: Format,
     output: Option<String>,
+    explain: bool,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
-    let mut parsed = Args { input: None, url: String::new(), format: Format::Markdown, output: None };
+    let mut parsed = Args { input: None, url: String::new(), format: Format::Markdown, output: None, explain: false };
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
@@ -45,6 +50,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
                     other => return Err(format!("unknown format {other:?}: use markdown, html, text, epub or json")),
                 };
             }
+            "--explain" => parsed.explain = true,
             "--output" | "-o" => parsed.output = Some(args.next().ok_or("--output needs a file name")?),
             s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
             _ if parsed.input.is_some() => return Err(format!("only one input file may be given (got a second: {arg:?})")),
@@ -81,7 +87,16 @@ fn run() -> Result<(), String> {
         return Ok(());
     };
     let html = read_input(args.input.as_deref())?;
-    let article = decant::extract(&html, &args.url, &decant::Options::default()).map_err(|e| e.to_string())?;
+    let options = decant::Options::default();
+    let (article, removals) = if args.explain {
+        decant::explain(&html, &args.url, &options)
+    } else {
+        decant::extract(&html, &args.url, &options).map(|a| (a, Vec::new()))
+    }
+    .map_err(|e| e.to_string())?;
+    if args.explain && args.output.is_none() {
+        return write_stdout(&explanation(&removals, args.format)?);
+    }
     let mut export = decant::Export { saved: Some(today()), ..Default::default() };
     for url in decant::image_urls(&article) {
         export.missing.insert(url, "the command-line tool does not download images".to_string());
@@ -102,14 +117,38 @@ fn run() -> Result<(), String> {
     if let Some(path) = output {
         std::fs::write(&path, &out).map_err(|e| format!("cannot write {path}: {e}"))?;
         eprintln!("decant: wrote {path}");
+        if args.explain {
+            return write_stdout(&explanation(&removals, args.format)?);
+        }
         return Ok(());
     }
+    write_stdout(&out)
+}
+
+fn write_stdout(out: &[u8]) -> Result<(), String> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(&out).and_then(|()| stdout.flush()) {
+    match stdout.write_all(out).and_then(|()| stdout.flush()) {
         // A closed pipe (`decant page.html | head`) is not an error worth reporting.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| format!("cannot write output: {e}")),
     }
+}
+
+/// The removals, one per line (stage, rule, element, characters, start of text), or as JSON.
+fn explanation(removals: &[decant::Removal], format: Format) -> Result<Vec<u8>, String> {
+    if matches!(format, Format::Json) {
+        return Ok((serde_json::to_string_pretty(removals).map_err(|e| e.to_string())? + "\n").into_bytes());
+    }
+    let mut out = format!("{} blocks left out of the article:\n", removals.len());
+    for r in removals {
+        // Utility-class pages give long selectors: the columns stay aligned.
+        let element = match r.element.char_indices().nth(36) {
+            Some((at, _)) => format!("{}…", &r.element[..at]),
+            None => r.element.clone(),
+        };
+        out.push_str(&format!("{:<8} {:<42} {:<37} {:>6} chars  {}\n", r.stage, r.rule, element, r.chars, r.text));
+    }
+    Ok(out.into_bytes())
 }
 
 /// Today's date (UTC), ISO 8601.

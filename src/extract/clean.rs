@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use super::explain::Log;
 use super::nodes::{class_weight, is_footnotes, is_phrasing, link_density, text_len, Flags};
 use super::patterns as pat;
 use crate::dom::{Dom, NodeId};
@@ -13,7 +14,7 @@ use crate::sanitize::is_video_embed;
 /// whose class or id names a tag list ([`pat::TAG_LISTS`]), or whose links are all `rel="tag"`,
 /// when their text is those links and at most a short label ("Filed under:"). A story's topics
 /// are metadata, shown beside it.
-pub fn take_tag_lists(dom: &mut Dom, article: NodeId) -> Vec<String> {
+pub fn take_tag_lists(dom: &mut Dom, article: NodeId, log: &mut Log) -> Vec<String> {
     let mut tags = Vec::new();
     let mut lists = Vec::new();
     for n in dom.descendants(article) {
@@ -40,19 +41,21 @@ pub fn take_tag_lists(dom: &mut Dom, article: NodeId) -> Vec<String> {
         }
     }
     for n in lists {
-        dom.detach(n);
+        log.remove(dom, n, "clean", "a tag list (shown as the article's tags)");
     }
     tags
 }
 
-/// Cleans the article container `article` in place.
-pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags) {
+/// Cleans the article container `article` in place, recording each removal in `log`.
+pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log) {
     let data_tables = mark_data_tables(dom, article);
     fix_lazy_images(dom, article);
 
     let chrome: Vec<NodeId> = dom.descendants(article).filter(|&n| dom.tag(n).is_some_and(|t| pat::CHROME_ELEMENTS.contains(&t))).collect();
     for n in chrome {
-        dom.detach(n);
+        if dom.is_attached_below(n, article) {
+            log.remove(dom, n, "clean", "page chrome (footer, aside, form)");
+        }
     }
     // Share bars and prompts (sign up, subscribe, buttons), below the top-level blocks (a
     // top-level block is the article's own section).
@@ -61,22 +64,29 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags) {
             let Some(el) = dom.element(n) else { continue };
             let m = pat::class_and_id(el.attr("class"), el.attr("id"));
             let prompt = || pat::has_token(&m, pat::PROMPT_TOKENS) && text_len(dom, n) < pat::PROMPT_MAX_CHARS;
-            if (pat::has_token(&m, pat::SHARE_TOKENS) && text_len(dom, n) < pat::SHARE_MAX_CHARS) || prompt() {
-                dom.detach(n);
+            let rule = if pat::has_token(&m, pat::SHARE_TOKENS) && text_len(dom, n) < pat::SHARE_MAX_CHARS {
+                "a share bar"
+            } else if prompt() {
+                "a prompt (sign up, subscribe, buttons)"
+            } else {
+                continue;
+            };
+            if dom.is_attached_below(n, top) {
+                log.remove(dom, n, "clean", rule);
             }
         }
     }
     for tag in ["h1", "h2"] {
         for h in dom.elements_named(article, tag) {
             if class_weight(dom, h, flags) < 0.0 {
-                dom.detach(h);
+                log.remove(dom, h, "clean", "a heading whose class or id is against it");
             }
         }
     }
     if flags.clean_conditionally {
         let notes = footnote_lists(dom, article);
         for &tag in pat::CONDITIONALLY_CLEANED {
-            clean_conditionally(dom, article, tag, flags, &data_tables, &notes);
+            clean_conditionally(dom, article, tag, flags, &data_tables, &notes, log);
         }
     }
     for h in dom.elements_named(article, "h1") {
@@ -87,7 +97,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags) {
             .descendants(p)
             .any(|n| dom.tag(n).is_some_and(|t| pat::MEDIA_ELEMENTS.contains(&t)));
         if !has_media && !dom.has_text(p) {
-            dom.detach(p);
+            log.remove(dom, p, "clean", "empty");
         }
     }
     for br in dom.elements_named(article, "br") {
@@ -217,12 +227,15 @@ fn fix_lazy_images(dom: &mut Dom, article: NodeId) {
 }
 
 /// Removes `tag` elements that look like link lists, ads or widgets rather than content.
-fn clean_conditionally(dom: &mut Dom, article: NodeId, tag: &str, flags: Flags, data_tables: &HashSet<NodeId>, notes: &[NodeId]) {
+fn clean_conditionally(dom: &mut Dom, article: NodeId, tag: &str, flags: Flags, data_tables: &HashSet<NodeId>, notes: &[NodeId], log: &mut Log) {
     let mut nodes = dom.elements_named(article, tag);
     nodes.reverse();
     for node in nodes {
-        if dom.is_attached_below(node, article) && should_remove(dom, node, tag, flags, data_tables, notes) {
-            dom.detach(node);
+        if !dom.is_attached_below(node, article) {
+            continue;
+        }
+        if let Some(rule) = removal_rule(dom, node, tag, flags, data_tables, notes) {
+            log.remove(dom, node, "clean", rule);
         }
     }
 }
@@ -238,7 +251,7 @@ fn inside_data_table(dom: &Dom, node: NodeId, data_tables: &HashSet<NodeId>) -> 
     false
 }
 
-/// What `should_remove` counts in a subtree.
+/// What `removal_rule` counts in a subtree.
 #[derive(Default)]
 struct Counts {
     p: f64,
@@ -253,19 +266,21 @@ struct Counts {
     media: bool,
 }
 
-fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &HashSet<NodeId>, notes: &[NodeId]) -> bool {
+/// Why `node`, a `tag` element of the article, is a link list, an ad or a widget rather than
+/// content; `None` when it is content.
+fn removal_rule(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &HashSet<NodeId>, notes: &[NodeId]) -> Option<&'static str> {
     if tag == "table" && data_tables.contains(&node) {
-        return false;
+        return None;
     }
     if inside_data_table(dom, node, data_tables) || dom.has_ancestor(node, "code", 0) || dom.has_ancestor(node, "pre", 0) {
-        return false;
+        return None;
     }
     // Inside a footnote list, or holding one.
     if notes.iter().any(|&f| dom.is_attached_below(node, f) || dom.is_attached_below(f, node)) {
-        return false;
+        return None;
     }
     if dom.descendants(node).any(|n| data_tables.contains(&n)) {
-        return false;
+        return None;
     }
     // What the rules count, from one walk of the subtree.
     let text_chars = dom.inner_text_len(node);
@@ -295,10 +310,10 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
     let is_list = tag == "ul" || tag == "ol" || (text_chars > 0 && n.list_chars as f64 / text_chars as f64 > pat::LIST_TEXT_SHARE);
     let weight = class_weight(dom, node, flags);
     if weight < 0.0 {
-        return true;
+        return Some("its class or id is against it");
     }
     if n.commas >= pat::PROSE_MIN_COMMAS {
-        return false;
+        return None;
     }
     let (p, img, li, input, embeds) = (n.p, n.img, n.li - pat::LIST_ITEM_ALLOWANCE, n.input, n.embeds);
     let heading_density = if text_chars == 0 { 0.0 } else { n.heading_chars as f64 / text_chars as f64 };
@@ -307,31 +322,40 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
         let lower = dom.inner_text(node).to_lowercase();
         let trimmed = lower.trim_end_matches(['.', '…']);
         if pat::AD_WORDS.contains(&trimmed) || pat::LOADING_WORDS.contains(&trimmed) {
-            return true;
+            return Some("an advertisement's or a loader's label");
         }
     }
     let in_figure = dom.has_ancestor(node, "figure", 0);
     let ld = link_density(dom, node);
     let media = img > 0.0 || embeds > 0 || n.media;
-    let remove = (img > 1.0 && p / img < pat::MIN_PARAGRAPHS_PER_IMAGE && !in_figure)
-        || (!is_list && li > p)
-        || (input > (p / 3.0).floor())
-        || (!is_list && heading_density < pat::HEADING_TEXT_SHARE && text_chars < pat::SHORT_BLOCK_CHARS && (img == 0.0 || img > 2.0) && ld > 0.0 && !in_figure)
-        || (!is_list && weight < pat::CLASS_WEIGHT && ld > pat::MAX_LINK_DENSITY)
-        || (weight >= pat::CLASS_WEIGHT && ld > pat::MAX_LINK_DENSITY_POSITIVE)
-        || ((embeds == 1 && text_chars < pat::EMBED_MIN_CHARS) || embeds > 1)
-        || (text_chars == 0 && !media);
-    if remove && is_list {
+    let rule = if img > 1.0 && p / img < pat::MIN_PARAGRAPHS_PER_IMAGE && !in_figure {
+        Some("more images than paragraphs")
+    } else if !is_list && li > p {
+        Some("more list items than paragraphs")
+    } else if input > (p / 3.0).floor() {
+        Some("a form (more inputs than paragraphs)")
+    } else if !is_list && heading_density < pat::HEADING_TEXT_SHARE && text_chars < pat::SHORT_BLOCK_CHARS && (img == 0.0 || img > 2.0) && ld > 0.0 && !in_figure {
+        Some("a short block with links")
+    } else if (!is_list && weight < pat::CLASS_WEIGHT && ld > pat::MAX_LINK_DENSITY) || (weight >= pat::CLASS_WEIGHT && ld > pat::MAX_LINK_DENSITY_POSITIVE) {
+        Some("mostly links")
+    } else if (embeds == 1 && text_chars < pat::EMBED_MIN_CHARS) || embeds > 1 {
+        Some("an embedded widget")
+    } else if text_chars == 0 && !media {
+        Some("empty")
+    } else {
+        None
+    };
+    if rule.is_some() && is_list {
         // A list of single-item entries each holding one image is a gallery: keep it.
         let kids = dom.element_children(node);
         if kids.iter().any(|&k| dom.element_children(k).len() > 1) {
-            return remove;
+            return rule;
         }
         if img == n.li {
-            return false;
+            return None;
         }
     }
-    remove
+    rule
 }
 
 /// The footnote lists that hold `article` or lie inside it (found once: most pages have none).

@@ -11,10 +11,11 @@
 //!    absolute URLs.
 //!
 //! Stages 3–4 run under up to four [`Policy`]s, each relaxing one more heuristic, until one
-//! yields enough text. [`nodes`] holds what several stages ask of a node and [`patterns`] every
+//! yields enough text. [`explain`] records every removal, when asked. [`nodes`] holds what several stages ask of a node and [`patterns`] every
 //! word list and weight; [`readerable`] is the cheap check run before any of this.
 
 mod clean;
+mod explain;
 mod math;
 mod metadata;
 mod nodes;
@@ -23,8 +24,10 @@ mod prepare;
 mod readerable;
 mod score;
 
+pub use explain::Removal;
 pub use readerable::is_probably_readerable;
 
+use explain::Log;
 use metadata::Metadata;
 use nodes::Flags;
 use score::Found;
@@ -149,6 +152,18 @@ impl Policy {
 /// Extracts the article from `html`, the page served at `url` (which resolves relative links;
 /// pass `""` if unknown, and relative links stay relative).
 pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Error> {
+    run(html, url, options, Log::new(false)).map(|(article, _)| article)
+}
+
+/// [`extract`], and every block of the page that the article does not have, with the stage and
+/// the rule that left it out, in the order the pipeline did so. Blocks without text or media
+/// are not listed; nor is what the sanitizer drops (scripts, forms, unknown elements: never
+/// content).
+pub fn explain(html: &str, url: &str, options: &Options) -> Result<(Article, Vec<Removal>), Error> {
+    run(html, url, options, Log::new(true)).map(|(article, log)| (article, log.into_removals()))
+}
+
+fn run(html: &str, url: &str, options: &Options, mut log: Log) -> Result<(Article, Log), Error> {
     let page_url = checked_input(html, url, options)?;
     let mut dom = Dom::parse_document(html);
 
@@ -158,20 +173,20 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
     let title = meta.title.clone().unwrap_or_default();
 
     // 2. Preparation.
-    prepare::prepare(&mut dom);
+    prepare::prepare(&mut dom, &mut log);
     let Some(body) = dom.descendants(dom.root()).find(|&n| dom.is(n, "body")) else {
         return Err(Error::NoArticle);
     };
 
     // 3–4. Scoring and cleaning, under each policy in turn until one finds enough text.
-    let (art_dom, found) = best_pass(html, dom, body, &title, options)?;
+    let (art_dom, found, log) = best_pass(html, dom, body, &title, options, log)?;
 
     // 5. Sanitizing: from here on, only the allow-listed tree.
     let (content, clean_dom) = sanitize::sanitized(&art_dom, found.article, base.as_ref(), page_url.as_ref());
     drop(art_dom);
 
     // 6. The article's fields.
-    Ok(assemble(meta, title, found, content, &clean_dom, base.as_ref(), page_url))
+    Ok((assemble(meta, title, found, content, &clean_dom, base.as_ref(), page_url), log))
 }
 
 /// Refuses what is not a page ([`Error`] says why) and parses the page's URL.
@@ -194,7 +209,7 @@ fn checked_input(html: &str, url: &str, options: &Options) -> Result<Option<Url>
 /// A prepared tree of `html`, as stage 2 leaves it.
 fn prepared(html: &str) -> Dom {
     let mut dom = Dom::parse_document(html);
-    prepare::prepare(&mut dom);
+    prepare::prepare(&mut dom, &mut Log::new(false));
     dom
 }
 
@@ -202,39 +217,42 @@ fn prepared(html: &str) -> Dom {
 /// [`Options::char_threshold`] characters, else keeping the pass that found the most. Each pass
 /// changes the tree it scores. Most pages need one pass, so it takes the prepared tree itself; a
 /// later pass prepares a fresh one (parsing is deterministic, so node ids and `body` are the same)
-/// rather than every page paying for a copy up front.
-fn best_pass(html: &str, dom: Dom, body: NodeId, title: &str, options: &Options) -> Result<(Dom, Found), Error> {
-    let mut best: Option<(usize, Dom, Found)> = None;
+/// rather than every page paying for a copy up front. `prepared_log` holds stage 2's removals;
+/// the log returned adds those of the pass kept.
+fn best_pass(html: &str, dom: Dom, body: NodeId, title: &str, options: &Options, prepared_log: Log) -> Result<(Dom, Found, Log), Error> {
+    let mut best: Option<(usize, Dom, Found, Log)> = None;
     let mut first = Some(dom);
     for policy in Policy::IN_ORDER {
         let flags = policy.flags();
         let mut attempt = first.take().unwrap_or_else(|| prepared(html));
-        let Some(mut found) = score::grab_article(&mut attempt, body, flags, title) else { continue };
+        let mut log = prepared_log.clone();
+        let Some(mut found) = score::grab_article(&mut attempt, body, flags, title, &mut log) else { continue };
         // The tag lists come out first, to be the article's tags, before cleaning drops them as
         // link lists.
-        found.tags = clean::take_tag_lists(&mut attempt, found.article);
+        found.tags = clean::take_tag_lists(&mut attempt, found.article, &mut log);
         // A tag list just after the article's text is often beside it rather than in it (not in
         // the body of the page: there, tags belong to whatever else the page lists).
         if found.tags.is_empty() && found.around != body {
-            found.tags = clean::take_tag_lists(&mut attempt, found.around);
+            found.tags = clean::take_tag_lists(&mut attempt, found.around, &mut log);
         }
-        clean::clean_article(&mut attempt, found.article, flags);
+        score::note_outside(&attempt, found.around, body, &mut log);
+        clean::clean_article(&mut attempt, found.article, flags, &mut log);
         let len = nodes::text_len(&attempt, found.article);
         let good_enough = len >= options.char_threshold;
-        if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
-            best = Some((len, attempt, found));
+        if best.as_ref().is_none_or(|(l, ..)| len > *l) {
+            best = Some((len, attempt, found, log));
         }
         if good_enough {
             break;
         }
     }
-    let Some((len, art_dom, found)) = best else { return Err(Error::NoArticle) };
+    let Some((len, art_dom, found, log)) = best else { return Err(Error::NoArticle) };
     // A short article is still the article if it holds half the page's text. The passes changed
     // their trees, so the page is counted on a fresh one: only pages with short articles pay.
     if len == 0 || (len < options.min_article_chars && len * 2 < nodes::text_len(&prepared(html), body)) {
         return Err(Error::NoArticle);
     }
-    Ok((art_dom, found))
+    Ok((art_dom, found, log))
 }
 
 /// Stage 6: the [`Article`] from the metadata, what stages 3–4 found in the page, and the

@@ -1,28 +1,39 @@
 //! Stage 2, preparation: strip what can never be content and normalize markup before scoring.
 
+use super::explain::Log;
 use super::nodes::{is_phrasing, is_whitespace};
 use super::patterns;
 use crate::dom::{Dom, NodeId};
 use crate::sanitize::{code_language, is_video_embed};
 
 /// Removes non-content elements and hidden nodes, turns `<br><br>` runs into paragraphs and
-/// unwraps presentational wrappers.
-pub fn prepare(dom: &mut Dom) {
+/// unwraps presentational wrappers. Each removal is recorded in `log`.
+pub fn prepare(dom: &mut Dom, log: &mut Log) {
     let root = dom.root();
     reveal_noscript_fallback(dom);
     super::math::normalize(dom);
     unwrap_noscript_images(dom);
-    normalize_code_blocks(dom);
-    let doomed: Vec<NodeId> = dom
+    normalize_code_blocks(dom, log);
+    let doomed: Vec<(NodeId, &str)> = dom
         .descendants(root)
-        .filter(|&n| match dom.tag(n) {
-            Some("iframe") => !is_video_embed(dom, n),
-            Some(tag) => patterns::ALWAYS_REMOVE.contains(&tag) || !is_probably_visible(dom, n) || is_fixed_overlay(dom, n),
-            None => false,
+        .filter_map(|n| {
+            let rule = match dom.tag(n)? {
+                "iframe" if !is_video_embed(dom, n) => "a frame that is not a video",
+                "iframe" => return None,
+                tag if patterns::ALWAYS_REMOVE.contains(&tag) => "never content (nav, form, button...)",
+                _ if !is_probably_visible(dom, n) => "hidden",
+                _ if is_fixed_overlay(dom, n) => "a fixed overlay",
+                _ => return None,
+            };
+            Some((n, rule))
         })
         .collect();
-    for n in doomed {
-        dom.detach(n);
+    for (n, rule) in doomed {
+        // A node inside one already removed went with it.
+        if !dom.is_attached(n) {
+            continue;
+        }
+        log.remove(dom, n, "prepare", rule);
     }
     // Presentational wrappers carry nothing the reader keeps: their content takes their place.
     for n in dom.descendants(root).collect::<Vec<_>>() {
@@ -168,7 +179,7 @@ fn unwrap_noscript_images(dom: &mut Dom) {
 /// Code blocks keep their text and language and lose what highlighters add: line-number
 /// gutters, per-token spans and layout tables. Each `<pre>` ends up as
 /// `<pre><code class="language-x">text</code></pre>`.
-fn normalize_code_blocks(dom: &mut Dom) {
+fn normalize_code_blocks(dom: &mut Dom, log: &mut Log) {
     let root = dom.root();
     // Only inside a code block, or in a table that also holds a code block outside the gutter:
     // "gutter" is a layout class elsewhere.
@@ -195,7 +206,7 @@ fn normalize_code_blocks(dom: &mut Dom) {
             }
             p = dom.parent(n);
         }
-        dom.detach(g);
+        log.remove(dom, g, "prepare", "a code block's line numbers");
     }
     // A highlighter's table (gutter cell + code cell) is layout: replace it with its code block.
     for t in tables {
@@ -327,14 +338,14 @@ mod tests {
     #[test]
     fn br_runs_become_paragraphs() {
         let mut dom = Dom::parse_fragment("<div>One line<br>still one<br><br>Two<br> <br>Three</div>");
-        prepare(&mut dom);
+        prepare(&mut dom, &mut Log::default());
         assert_eq!(dom.inner_html(dom.root()), "<div>One line<br>still one<p>Two</p><p>Three</p> </div>");
     }
 
     #[test]
     fn presentational_wrappers_are_unwrapped() {
         let mut dom = Dom::parse_fragment("<center><p><font face=\"Arial\" size=\"2\">Old <big>style</big></font></p></center>");
-        prepare(&mut dom);
+        prepare(&mut dom, &mut Log::default());
         assert_eq!(dom.inner_html(dom.root()), "<p>Old style</p>");
     }
 
@@ -343,7 +354,7 @@ mod tests {
         let mut dom = Dom::parse_fragment(
             "<p>a</p><p hidden>b</p><p style='display: none'>c</p><script>d</script><p aria-hidden=true>e</p>",
         );
-        prepare(&mut dom);
+        prepare(&mut dom, &mut Log::default());
         assert_eq!(dom.inner_html(dom.root()), "<p>a</p>");
     }
 
@@ -354,14 +365,14 @@ mod tests {
              <div class='accordion-item'><div class='body'><p aria-hidden='true'>Answer</p></div></div>\
              <div role='tabpanel' hidden><p>Reviews</p></div><div hidden><p>Gone</p></div>",
         );
-        prepare(&mut dom);
+        prepare(&mut dom, &mut Log::default());
         assert_eq!(dom.text_content(dom.root()), "SpecsAnswerReviews");
     }
 
     #[test]
     fn streamed_segments_stay_though_hidden() {
         let mut dom = Dom::parse_fragment("<div hidden id='S:0'><p>The story</p></div><div hidden id='S:x'><p>no</p></div><div hidden id='TS:1'>no</div>");
-        prepare(&mut dom);
+        prepare(&mut dom, &mut Log::default());
         assert_eq!(dom.text_content(dom.root()), "The story");
     }
 
@@ -371,16 +382,16 @@ mod tests {
         let script = format!("<script>window.preload = \"{}\";</script>", "x".repeat(3000));
         let shell = format!("<html><body><div id=app></div>{script}<noscript data-path=/t/1>{post}</noscript></body></html>");
         let mut dom = Dom::parse_document(&shell);
-        prepare(&mut dom);
+        prepare(&mut dom, &mut Log::default());
         assert_eq!(dom.text_content(dom.root()).matches("A reply in the thread").count(), 12);
         // A page with text of its own keeps its fallback out, however long.
         let page = format!("<html><body><main><p>{}</p></main><noscript>{post}</noscript></body></html>", "Text of its own. ".repeat(40));
         let mut dom = Dom::parse_document(&page);
-        prepare(&mut dom);
+        prepare(&mut dom, &mut Log::default());
         assert!(!dom.text_content(dom.root()).contains("A reply"));
         // A short fallback is a notice, not content.
         let mut dom = Dom::parse_document("<html><body><div id=app></div><noscript><p>Please turn on JavaScript to use this site.</p></noscript></body></html>");
-        prepare(&mut dom);
+        prepare(&mut dom, &mut Log::default());
         assert!(!dom.text_content(dom.root()).contains("JavaScript"));
     }
 }

@@ -10,6 +10,7 @@
 //!    when several close candidates share one;
 //! 4. collect the siblings of the best candidate that score well or read like prose.
 
+use super::explain::Log;
 use super::nodes::{class_weight, is_footnotes, is_heading, is_phrasing, is_whitespace, link_density, text_len, Flags};
 use super::patterns::{self as pat, class_and_id};
 use crate::dom::{Dom, NodeId, TextRun};
@@ -155,8 +156,9 @@ fn sibling_section(dom: &Dom, sib: NodeId, top: NodeId, flags: Flags) -> bool {
     prose > pat::SIBLING_PROSE_CHARS && link_density(dom, sib) < pat::MAX_LINK_DENSITY
 }
 
-/// Runs one extraction pass over `dom` (which it edits) and returns the article container.
-pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> Option<Found> {
+/// Runs one extraction pass over `dom` (which it edits) and returns the article container. What
+/// it removes, and what it leaves outside the article, is recorded in `log`.
+pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log: &mut Log) -> Option<Found> {
     let mut byline: Option<String> = None;
     let mut title_removed = false;
     let mut to_score: Vec<NodeId> = Vec::new();
@@ -174,19 +176,19 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
         let match_string = class_and_id(dom.attr(node, "class"), dom.attr(node, "id"));
 
         if dom.attr(node, "aria-modal") == Some("true") && dom.attr(node, "role") == Some("dialog") {
-            cur = remove_and_next(dom, node, body);
+            cur = remove_and_next(dom, node, body, log, "a modal dialog");
             continue;
         }
         if byline.is_none() && is_byline(dom, node, &match_string) {
             // A descendant marked `itemprop="name"` holds the name alone, without "By" or a date.
             let name = dom.descendants(node).find(|&n| dom.attr(n, "itemprop").is_some_and(|p| p.contains("name")));
             byline = Some(dom.inner_text(name.unwrap_or(node)));
-            cur = remove_and_next(dom, node, body);
+            cur = remove_and_next(dom, node, body, log, "the byline (shown in the header)");
             continue;
         }
         if !title_removed && duplicates_title(dom, node, title) {
             title_removed = true;
-            cur = remove_and_next(dom, node, body);
+            cur = remove_and_next(dom, node, body, log, "the title (shown in the header)");
             continue;
         }
         if flags.strip_unlikely {
@@ -197,12 +199,13 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str) -> O
                 && !keep_even_if_unlikely;
             let role_unlikely = dom.attr(node, "role").is_some_and(|r| pat::UNLIKELY_ROLES.contains(&r));
             if unlikely || role_unlikely {
-                cur = remove_and_next(dom, node, body);
+                let rule = if unlikely { "unlikely class or id" } else { "unlikely role" };
+                cur = remove_and_next(dom, node, body, log, rule);
                 continue;
             }
         }
         if may_be_empty && is_empty_block(dom, node) {
-            cur = remove_and_next(dom, node, body);
+            cur = remove_and_next(dom, node, body, log, "empty");
             continue;
         }
         if scored {
@@ -454,11 +457,27 @@ fn trim_trailing_whitespace(dom: &mut Dom, p: NodeId) {
     }
 }
 
-/// Detaches `node` and returns the node the walk continues with.
-fn remove_and_next(dom: &mut Dom, node: NodeId, top: NodeId) -> Option<NodeId> {
+/// Detaches `node` (recording `rule`) and returns the node the walk continues with.
+fn remove_and_next(dom: &mut Dom, node: NodeId, top: NodeId, log: &mut Log, rule: &'static str) -> Option<NodeId> {
     let next = next_node(dom, node, top, true);
-    dom.detach(node);
+    log.remove(dom, node, "score", rule);
     next
+}
+
+/// Records what the article was not chosen from: the siblings left in `parent` (the candidate's
+/// own), then, up to `body`, the other children of each ancestor.
+pub fn note_outside(dom: &Dom, parent: NodeId, body: NodeId, log: &mut Log) {
+    for sib in dom.children(parent) {
+        log.note(dom, sib, "choose", "a sibling that did not join the article");
+    }
+    let mut below = parent;
+    while below != body {
+        let Some(up) = dom.parent(below) else { break };
+        for other in dom.children(up).into_iter().filter(|&c| c != below) {
+            log.note(dom, other, "choose", "outside the article's region");
+        }
+        below = up;
+    }
 }
 
 /// The next node in document order below `top`; with `skip_children`, `node`'s subtree is skipped.
@@ -508,7 +527,7 @@ mod tests {
         );
         let mut dom = Dom::parse_document(&html);
         let body = dom.descendants(dom.root()).find(|&n| dom.is(n, "body")).unwrap();
-        let found = grab_article(&mut dom, body, Flags::ALL, "").unwrap();
+        let found = grab_article(&mut dom, body, Flags::ALL, "", &mut Log::default()).unwrap();
         let text = dom.inner_text(found.article);
         assert!(text.contains("Second section."), "{text}");
         assert!(!text.contains("The author.") && !text.contains("A comment.") && !text.contains("Teaser."), "{text}");
@@ -525,7 +544,7 @@ mod tests {
         );
         let mut dom = Dom::parse_document(&html);
         let body = dom.descendants(dom.root()).find(|&n| dom.is(n, "body")).unwrap();
-        let found = grab_article(&mut dom, body, Flags::ALL, "").unwrap();
+        let found = grab_article(&mut dom, body, Flags::ALL, "", &mut Log::default()).unwrap();
         let text = dom.inner_text(found.article);
         assert!(text.starts_with("DESCRIPTIONRecords changes.") && text.contains("OPTIONS"), "{text}");
         assert!(!text.contains("Last updated"), "{text}");

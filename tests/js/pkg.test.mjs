@@ -52,11 +52,25 @@ test('bad input throws a readable Error named after its kind', () => {
   assert.throws(() => engine.extract('<nav><a href="/">Home</a></nav>', URL), { name: 'NoArticle' });
 });
 
-test('the package exports only what the extension calls', () => {
+test('the package exports only what the extension calls, and explain', () => {
   const exported = Object.keys(engine).filter((k) => k !== 'default' && k !== 'initSync').sort();
-  assert.deepEqual(exported, ['Saved', 'extract', 'isProbablyReaderable']);
+  assert.deepEqual(exported, ['Saved', 'explain', 'extract', 'isProbablyReaderable']);
   const methods = Object.getOwnPropertyNames(engine.Saved.prototype).filter((k) => k !== 'constructor' && !k.startsWith('__')).sort();
   assert.deepEqual(methods, ['addImage', 'addMissing', 'content', 'epub', 'fileName', 'free', 'html', 'imageUrls', 'markdown', 'setSaved', 'text']);
+});
+
+test('explain gives the article and each block left out, with its stage and rule', async () => {
+  const html = await readFile(join(FIXTURES, 'news-article.html'), 'utf8');
+  const { article, removals } = engine.explain(html, URL);
+  assert.deepEqual(article, engine.extract(html, URL));
+  assert.ok(removals.length > 0);
+  for (const r of removals) {
+    assert.deepEqual(Object.keys(r).sort(), ['chars', 'element', 'rule', 'stage', 'text']);
+    assert.ok(['prepare', 'score', 'choose', 'clean'].includes(r.stage), r.stage);
+    assert.ok(r.rule.length > 0 && r.text.length > 0);
+    if (r.chars >= 40) assert.ok(!article.text.includes(r.text.replace(/…$/, '')), `${r.rule}: ${r.text}`);
+  }
+  assert.throws(() => engine.explain('', URL), { name: 'EmptyInput' });
 });
 
 test('the readerable check is exported', async () => {
