@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 pub struct Article {
     /// The article's title, without the site name.
     pub title: String,
+    /// The dek or standfirst under the title (a sentence or two saying what the article is
+    /// about), which is then not part of `content`.
+    #[serde(default)]
+    pub subtitle: Option<String>,
     /// Author(s), as the page names them; several are joined with ", ".
     pub byline: Option<String>,
     /// The topics the page files the article under (its tags or categories), from its metadata
@@ -19,7 +23,8 @@ pub struct Article {
     /// Last modification time in ISO 8601.
     pub modified_time: Option<String>,
     pub site_name: Option<String>,
-    /// A one- or two-sentence summary: the page's description, or the first paragraph.
+    /// A one- or two-sentence summary: the page's description, else the subtitle, else the first
+    /// paragraph.
     pub excerpt: Option<String>,
     /// Absolute URL of the article's main image.
     pub lead_image: Option<String>,

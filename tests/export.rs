@@ -291,3 +291,19 @@ fn the_tags_are_the_books_subjects_and_the_saved_pages_header() {
     let html = decant::html_document(&article, &Export::default());
     assert!(html.contains("</h1><ul class=\"decant-tags\" aria-label=\"Tags\"><li>Climate</li><li>Council</li><li>Harbor</li></ul><p class=\"decant-meta\">"));
 }
+
+#[test]
+fn the_subtitle_is_under_the_title_in_every_format() {
+    let article = fixtures().into_iter().find(|(n, _)| n == "dek-under-the-title").expect("dek-under-the-title").1;
+    let dek = "Satellite navigation made the keepers redundant, but the towers are finding second lives as hostels, museums and weather stations.";
+    let md = decant::markdown(&article, &Export::default());
+    assert!(md.contains(&format!("\nsubtitle: \"{dek}\"\n")), "{md}");
+    assert!(md.contains(&format!("# Why Lighthouses Went Dark\n\n*{dek}*\n\n")), "{md}");
+    assert_eq!(md.matches("Satellite navigation").count(), 2, "front matter and under the title, not in the text too");
+    let html = decant::html_document(&article, &Export::default());
+    assert!(html.contains(&format!("</h1><p class=\"decant-subtitle\">{dek}</p>")), "{html}");
+    let text = decant::plain_text(&article);
+    assert!(text.starts_with("Why Lighthouses Went Dark\n=========================\nSatellite navigation made the keepers redundant, but the towers are\nfinding"), "{text}");
+    let book = decant::epub(&article, &Export::default());
+    assert!(String::from_utf8_lossy(&book).contains("<p class=\"decant-subtitle\">Satellite"), "the book's title page has it");
+}

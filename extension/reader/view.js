@@ -88,6 +88,8 @@ export function render(main, a) {
   markDeferrable(body);
   const title = a.title || a.siteName || (a.url ? new URL(a.url).hostname : 'Untitled');
   const header = el('header', { className: 'decant-header' }, el('h1', { className: 'decant-title', textContent: title }));
+  // The dek under the title, as the page shows it (saved files show it there too).
+  if (a.subtitle) header.append(el('p', { className: 'decant-subtitle', textContent: a.subtitle }));
   // The topics, under the title and above the byline's rule (as saved files show them).
   if (a.tags?.length) {
     const tags = el('ul', { className: 'decant-tags' }, ...a.tags.map((t) => el('li', { textContent: t })));

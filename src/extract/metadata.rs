@@ -27,6 +27,8 @@ pub struct Metadata {
     /// A byline found in the page itself (`rel="author"`, `itemprop="author"`, a `.byline`), used
     /// when neither the metadata nor the article has one.
     pub page_byline: Option<String>,
+    /// The dek under the title's heading, found in the prepared page (see `subtitle::find`).
+    pub subtitle: Option<String>,
 }
 
 /// Reads the metadata of the whole (unprepared) document.
@@ -108,6 +110,7 @@ pub fn read(dom: &Dom) -> Metadata {
         lead_image: ld.lead_image.clone().or_else(|| pick(pat::META_IMAGE)),
         lang: attr_of_html("lang").or_else(|| pick(pat::META_LANG).map(|l| l.replace('_', "-"))),
         dir: attr_of_html("dir").map(|d| d.to_ascii_lowercase()).filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto")),
+        subtitle: None,
     }
 }
 
@@ -332,6 +335,7 @@ fn from_ld(a: &Value, doc_title: &str) -> Metadata {
         dir: None,
         canonical: s("url"),
         page_byline: None,
+        subtitle: None,
         tags: match a.get("keywords") {
             Some(Value::String(k)) => tag_list(k.split(',').map(str::to_string)),
             Some(Value::Array(items)) => tag_list(items.iter().filter_map(Value::as_str).map(str::to_string)),
@@ -369,7 +373,8 @@ pub fn article_title(dom: &Dom, doc_title: &str) -> String {
     };
     let mut hierarchical = false;
     let mut cur = orig.to_string();
-    if spaced(&is_sep) {
+    let separated = spaced(&is_sep);
+    if separated {
         // "/", "\\", ">" and "»" nest sections ("Site » News » Story"); "|" and dashes only join.
         hierarchical = spaced(&|c| matches!(c, '\\' | '/' | '>' | '»'));
         // Everything before the last separator that a space follows.
@@ -409,7 +414,16 @@ pub fn article_title(dom: &Dom, doc_title: &str) -> String {
     let cur_words = words(&cur);
     let stripped_words = words(&orig.chars().filter(|&c| !is_sep(c)).collect::<String>());
     if cur_words <= 4 && (!hierarchical || cur_words + 1 != stripped_words) {
-        return orig.to_string();
+        // A short part of a joined title is still the title when the page's own heading says
+        // exactly that ("Why Lighthouses Went Dark | Coast Notes" over an <h1> that says
+        // "Why Lighthouses Went Dark").
+        let shown = dom
+            .descendants(dom.root())
+            .filter(|&n| dom.is(n, "h1"))
+            .any(|h| normalize_space(&dom.text_content(h)).eq_ignore_ascii_case(&cur));
+        if !separated || !shown || cur.is_empty() {
+            return orig.to_string();
+        }
     }
     cur
 }

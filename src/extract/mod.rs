@@ -23,6 +23,7 @@ mod patterns;
 mod prepare;
 mod readerable;
 mod score;
+mod subtitle;
 
 pub use explain::Removal;
 pub use readerable::is_probably_readerable;
@@ -168,7 +169,7 @@ fn run(html: &str, url: &str, options: &Options, mut log: Log) -> Result<(Articl
     let mut dom = Dom::parse_document(html);
 
     // 1. Metadata, from the page as served.
-    let meta = metadata::read(&dom);
+    let mut meta = metadata::read(&dom);
     let base = base_url(&dom, page_url.as_ref());
     let title = meta.title.clone().unwrap_or_default();
 
@@ -178,8 +179,12 @@ fn run(html: &str, url: &str, options: &Options, mut log: Log) -> Result<(Articl
         return Err(Error::NoArticle);
     };
 
+    // The dek under the title, which the header shows rather than the text.
+    let dek = subtitle::find(&dom, body, &title);
+
     // 3–4. Scoring and cleaning, under each policy in turn until one finds enough text.
-    let (art_dom, found, log) = best_pass(html, dom, body, &title, options, log)?;
+    let (art_dom, found, kept_dek, log) = best_pass(html, dom, body, &title, dek.as_ref().map(|d| d.0), options, log)?;
+    meta.subtitle = dek.filter(|_| kept_dek.is_some()).map(|d| d.1);
 
     // 5. Sanitizing: from here on, only the allow-listed tree.
     let (content, clean_dom) = sanitize::sanitized(&art_dom, found.article, base.as_ref(), page_url.as_ref());
@@ -217,9 +222,11 @@ fn prepared(html: &str) -> Dom {
 /// [`Options::char_threshold`] characters, else keeping the pass that found the most. Each pass
 /// changes the tree it scores. Most pages need one pass, so it takes the prepared tree itself; a
 /// later pass prepares a fresh one (parsing is deterministic, so node ids and `body` are the same)
-/// rather than every page paying for a copy up front. `prepared_log` holds stage 2's removals;
-/// the log returned adds those of the pass kept.
-fn best_pass(html: &str, dom: Dom, body: NodeId, title: &str, options: &Options, prepared_log: Log) -> Result<(Dom, Found, Log), Error> {
+/// rather than every page paying for a copy up front. `dek`, the subtitle's element, leaves the
+/// article chosen when what remains is still an article, and is returned if so (else it stays
+/// text, and is no subtitle). `prepared_log` holds stage 2's removals; the log returned adds
+/// those of the pass kept.
+fn best_pass(html: &str, dom: Dom, body: NodeId, title: &str, dek: Option<NodeId>, options: &Options, prepared_log: Log) -> Result<(Dom, Found, Option<NodeId>, Log), Error> {
     let mut best: Option<(usize, Dom, Found, Log)> = None;
     let mut first = Some(dom);
     for policy in Policy::IN_ORDER {
@@ -246,24 +253,36 @@ fn best_pass(html: &str, dom: Dom, body: NodeId, title: &str, options: &Options,
             break;
         }
     }
-    let Some((len, art_dom, found, log)) = best else { return Err(Error::NoArticle) };
+    let Some((mut len, mut art_dom, found, mut log)) = best else { return Err(Error::NoArticle) };
+    // The dek in the article leaves its text for the header, unless it is most of the text.
+    let mut dek = dek;
+    if let Some(d) = dek.filter(|&d| art_dom.is_attached_below(d, found.article)) {
+        let own = nodes::text_len(&art_dom, d);
+        if len.saturating_sub(own) >= options.min_article_chars {
+            log.remove(&mut art_dom, d, "clean", "the subtitle (shown under the title)");
+            len -= own;
+        } else {
+            dek = None;
+        }
+    }
     // A short article is still the article if it holds half the page's text. The passes changed
     // their trees, so the page is counted on a fresh one: only pages with short articles pay.
     if len == 0 || (len < options.min_article_chars && len * 2 < nodes::text_len(&prepared(html), body)) {
         return Err(Error::NoArticle);
     }
-    Ok((art_dom, found, log))
+    Ok((art_dom, found, dek, log))
 }
 
-/// Stage 6: the [`Article`] from the metadata, what stages 3–4 found in the page, and the
-/// sanitized tree. The excerpt falls back to the first paragraph, the title to the first heading;
+/// Stage 6: the [`Article`] from the metadata (with the dek), what stages 3–4 found in the page, and the
+/// sanitized tree. The subtitle is dropped when the text repeats it. The excerpt falls back to the
+/// subtitle, then the first paragraph; the title to the first heading;
 /// the byline is the first of the metadata's, the article's and the page's that reads as a name;
 /// the tags are the metadata's, else those of the tag list taken out of the article; the lead
 /// image and canonical address are made absolute (and dropped unless http or https).
 fn assemble(meta: Metadata, title: String, found: Found, content: String, clean_dom: &Dom, base: Option<&Url>, page_url: Option<Url>) -> Article {
     let text = crate::dom::plain_text(clean_dom, clean_dom.root());
     let (word_count, reading_time_minutes) = crate::text::words_and_minutes(&text);
-    let excerpt = meta.excerpt.clone().or_else(|| {
+    let excerpt = meta.excerpt.clone().or_else(|| meta.subtitle.clone()).or_else(|| {
         clean_dom
             .elements_named(clean_dom.root(), "p")
             .into_iter()
@@ -292,8 +311,11 @@ fn assemble(meta: Metadata, title: String, found: Found, content: String, clean_
     };
     let lead_image = meta.lead_image.as_deref().and_then(absolute);
     let canonical_url = meta.canonical.as_deref().and_then(absolute);
+    // A dek that the text repeats (a page that prints it twice) is only text.
+    let subtitle = meta.subtitle.filter(|d| !normalize_space(&text).contains(d.as_str()));
     Article {
         title,
+        subtitle,
         byline,
         tags: if meta.tags.is_empty() { metadata::tag_list(found.tags) } else { meta.tags },
         published_time: meta.published_time,

@@ -225,6 +225,19 @@ pub const BYLINE_MAX_CHARS: usize = 100;
 /// page title is preferred over a `name` that does not.
 pub const SAME_TITLE_SIMILARITY: f64 = 0.75;
 
+/// Class, id or itemprop words of a dek (standfirst, subtitle) under the title, matched inside
+/// words: long enough not to occur by chance (`ArticleSubtitle`, `c-standfirst`).
+pub const DEK_NAMES: &[&str] = &["standfirst", "subtitle", "subheadline", "sub-headline", "subhead", "strapline", "alternativeheadline"];
+/// ... and matched as whole words, being short or common inside others (`lead` in `leaderboard`,
+/// `dek` in `dekstop`): `Hero_dek`, `lead-text`, `post-excerpt`, `header__description`.
+pub const DEK_TOKENS: &[&str] = &["dek", "deck", "lede", "lead", "summary", "excerpt", "description", "intro"];
+/// A dek is a sentence or two: shorter is a label or kicker, longer is the article's own text.
+pub const DEK_MIN_CHARS: usize = 30;
+pub const DEK_MAX_CHARS: usize = 400;
+/// How many elements after the title heading a dek may be: it sits under the title, before the
+/// byline, the date and the lead image at most.
+pub const DEK_SEARCH_ELEMENTS: usize = 15;
+
 // Stage 2, preparation.
 
 /// Class fragments of the panels of tabs and accordions (Bootstrap's `tab-pane` and `collapse`,

@@ -39,12 +39,13 @@ fn yaml(s: &str) -> String {
     out
 }
 
-/// Markdown with YAML front matter (title, author, url, site, published, saved, excerpt, lang,
-/// tags).
+/// Markdown with YAML front matter (title, subtitle, author, url, site, published, saved,
+/// excerpt, lang, tags); the subtitle is also written, in italics, under the title.
 pub fn write(article: &Article, export: &Export) -> String {
     let mut out = String::from("---\n");
     let fields = [
         ("title", Some(article.title.as_str())),
+        ("subtitle", article.subtitle.as_deref()),
         ("author", article.byline.as_deref()),
         ("url", Some(article.url.as_str()).filter(|u| !u.is_empty())),
         ("site", article.site_name.as_deref()),
@@ -66,6 +67,9 @@ pub fn write(article: &Article, export: &Export) -> String {
     let title = article.title.trim();
     if !title.is_empty() {
         let _ = write!(out, "# {}\n\n", title.replace('\n', " "));
+    }
+    if let Some(dek) = article.subtitle.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        let _ = write!(out, "*{}*\n\n", escape(&collapse_spaces(dek)));
     }
     out.push_str(&html_to_markdown(&article.content));
     out

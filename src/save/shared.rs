@@ -88,11 +88,16 @@ pub fn file_stem(title: &str) -> String {
     }
 }
 
-/// The article's header (title, byline, site, date, source, tags) as HTML.
+/// The article's header (title, subtitle, tags, byline, site, date, source) as HTML.
 pub(super) fn header_html(article: &Article, xml: bool) -> String {
     let mut out = String::from("<header class=\"decant-header\"><h1 class=\"decant-title\">");
     escape_attr(article.title.trim(), &mut out);
     out.push_str("</h1>");
+    if let Some(dek) = article.subtitle.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        out.push_str("<p class=\"decant-subtitle\">");
+        escape_attr(dek, &mut out);
+        out.push_str("</p>");
+    }
     // The topics, under the title and above the byline's rule, as the reader shows them.
     if !article.tags.is_empty() {
         out.push_str("<ul class=\"decant-tags\" aria-label=\"Tags\">");

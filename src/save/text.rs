@@ -13,6 +13,9 @@ pub fn write(article: &Article) -> String {
     if !title.is_empty() {
         let _ = write!(out, "{title}\n{}\n", "=".repeat(title.chars().count().min(72)));
     }
+    if let Some(dek) = article.subtitle.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        let _ = write!(out, "{}\n\n", wrap(dek, 72));
+    }
     let mut facts: Vec<&str> = Vec::new();
     facts.extend(article.byline.as_deref());
     facts.extend(article.site_name.as_deref());

@@ -102,6 +102,22 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
+  test(`${name}: the dek is shown under the title, once`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url('/pages/dek-under-the-title.html'));
+      await clickDecant(browser, page);
+      const reader = await readerFrame(page);
+      await reader.waitForSelector('.decant-content');
+      const order = await reader.$$eval('.decant-header > *', (kids) => kids.map((k) => k.className));
+      assert.deepEqual(order.slice(0, 3), ['decant-title', 'decant-subtitle', 'decant-meta']);
+      assert.match(await reader.textContent('.decant-subtitle'), /^Satellite navigation made the keepers redundant/);
+      assert.ok(!(await reader.textContent('.decant-content')).includes('Satellite navigation'), 'the dek is in the text as well');
+    } finally {
+      await page.close();
+    }
+  });
+
   test(`${name}: a page without an article gets a clear message and a way back`, async () => {
     const page = await browser.context.newPage();
     try {

@@ -86,7 +86,7 @@ pub fn measure(dir: &Path, dump: Option<&Path>) -> Result<Vec<Score>, String> {
         let result = decant::extract(&html, &field("url"), &decant::Options::default());
         let micros = start.elapsed().as_micros();
         let (text, note) = match result {
-            Ok(a) => (a.text, String::new()),
+            Ok(a) => (crate::shown_text(&a), String::new()),
             Err(e) => (String::new(), format!("error: {e}")),
         };
         if let Some(out) = dump {
