@@ -372,3 +372,35 @@ fn a_dek_under_the_title_is_the_subtitle_and_leaves_the_text() {
         assert_eq!(extract(name).subtitle, None, "{name}");
     }
 }
+
+#[test]
+fn a_landing_pages_main_region_is_the_article_when_its_best_section_is_a_small_part() {
+    let a = extract("main-region-sections");
+    for kept in ["Depth, silt and structure surveys", "multibeam sonar", "A survey starts with a week", "Can you survey a marina?", "between the pontoons"] {
+        assert!(a.text.contains(kept), "lost {kept:?}:\n{}", a.text);
+    }
+    for dropped in ["About", "All rights reserved", "Privacy"] {
+        assert!(!a.text.contains(dropped), "kept {dropped:?}:\n{}", a.text);
+    }
+    // A story whose text is most of its <main> stays the story alone: the teasers beside it in
+    // the region do not come in.
+    let teasers = "<section class=more><h2>More stories</h2><p><a href=/a>The ferry timetable changes</a></p><p><a href=/b>A new pier</a></p></section>";
+    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(6);
+    let page = format!("<html><body><main><article><h1>A Story</h1>{story}</article>{teasers}</main></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("ferry") && a.text.contains("told at length"), "{}", a.text);
+}
+
+#[test]
+fn a_form_or_aside_that_wraps_the_article_is_not_chrome() {
+    let posts = "<div class=post><p>A post in the thread, with a sentence or two of its own, and a comma, to be read as prose by the scorer.</p></div>".repeat(5);
+    let opening = "<p>The first post, which opens the thread: long, with clauses, commas, asides, lists of things, and more commas, and more, and more, so that it scores as prose of its own, outside the form.</p>";
+    let page = format!("<html><body><div class=thread>{opening}<form action=/moderate method=post>{posts}</form></div><aside><p>Sponsored: a short note.</p></aside></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert_eq!(a.text.matches("A post in the thread").count(), 5, "{}", a.text);
+    let story = "<p>A story whose markup left it inside an aside, with sentences, commas, and a full stop at the end of each.</p>".repeat(5);
+    let page = format!("<html><body><div class=content><aside>{story}</aside><aside><form><p>Sign up for the letter</p></form></aside></div></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert_eq!(a.text.matches("inside an aside").count(), 5, "{}", a.text);
+    assert!(!a.text.contains("Sign up"), "{}", a.text);
+}

@@ -52,9 +52,18 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     fix_lazy_images(dom, article);
 
     let chrome: Vec<NodeId> = dom.descendants(article).filter(|&n| dom.tag(n).is_some_and(|t| pat::CHROME_ELEMENTS.contains(&t))).collect();
+    // ... unless it holds most of the article: then the markup put the article in it (forums
+    // wrap their posts in a moderation form; broken nesting leaves a story inside an aside).
+    let article_len = text_len(dom, article);
     for n in chrome {
-        if dom.is_attached_below(n, article) {
+        if !dom.is_attached_below(n, article) {
+            continue;
+        }
+        if (text_len(dom, n) as f64) < article_len as f64 * pat::CHROME_WRAPPER_SHARE {
             log.remove(dom, n, "clean", "page chrome (footer, aside, form)");
+        } else {
+            // A wrapper: its content takes its place (the sanitizer drops forms whole).
+            dom.unwrap(n);
         }
     }
     // Share bars and prompts (sign up, subscribe, buttons), below the top-level blocks (a

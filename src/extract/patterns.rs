@@ -84,6 +84,8 @@ pub const FOOTNOTE_TOKENS: &[&str] = &["footnotes", "footnote", "endnotes", "end
 /// Page furniture removed after the article is chosen (kept during scoring so that their text
 /// still counts against the link density of their ancestors).
 pub const CHROME_ELEMENTS: &[&str] = &["footer", "aside", "form", "fieldset"];
+/// ... except one that holds this share of the article's text: it wraps the article.
+pub const CHROME_WRAPPER_SHARE: f64 = 0.5;
 
 /// Text of blocks that are only an advertisement label.
 pub const AD_WORDS: &[&str] =
@@ -286,6 +288,10 @@ pub const SIBLING_MIN_SCORE: f64 = 10.0;
 /// A sibling paragraph longer than this with little link text is prose; a shorter one must have
 /// no links and read as a sentence.
 pub const SIBLING_PROSE_CHARS: usize = 80;
+/// A candidate with less than this share of its `<main>` region's text gives way to the region
+/// (when the region is not mostly links): the page's author marked it as the content.
+pub const MAIN_REGION_SHARE: f64 = 0.5;
+pub const MAIN_REGION_MAX_LINK_DENSITY: f64 = 0.3;
 /// Class/id fragments of blocks beside an article that read as prose but are about it, not of
 /// it: the author's biography, the publisher's disclaimer.
 pub const NOT_SIBLING_CONTENT: &[&str] = &["bio", "disclaimer", "about-the"];

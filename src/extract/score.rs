@@ -311,6 +311,26 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
         top_candidate = parent;
     }
 
+    // The page's main region, when the candidate holds little of it: a landing page's sections
+    // (hero, features, questions) are each a candidate of their own, and the region is the page.
+    // Not when the candidate is in a block that cleaning the region would remove (a post of a
+    // thread, classed as a comment or wrapped in a form): the region would then be all but the
+    // candidate.
+    if let Some(region) = main_region(dom, top_candidate, body) {
+        let region_len = text_len(dom, region);
+        let kept_in_region = std::iter::once(top_candidate)
+            .chain(dom.ancestors(top_candidate).take_while(|&a| a != region))
+            .all(|n| class_weight(dom, n, flags) >= 0.0 && !dom.tag(n).is_some_and(|t| pat::CHROME_ELEMENTS.contains(&t)));
+        if kept_in_region && (text_len(dom, top_candidate) as f64) < region_len as f64 * pat::MAIN_REGION_SHARE && link_density(dom, region) < pat::MAIN_REGION_MAX_LINK_DENSITY {
+            if scores.get(region).is_none() {
+                scores.set(region, base_score(dom, region, flags));
+            }
+            let score = scores.get(top_candidate).unwrap_or(0.0).max(scores.get(region).unwrap_or(0.0));
+            scores.set(region, score);
+            top_candidate = region;
+        }
+    }
+
     // Step 4: gather siblings.
     let top_score = scores.get(top_candidate).unwrap_or(0.0);
     let threshold = (top_score * pat::SIBLING_SCORE_SHARE).max(pat::SIBLING_MIN_SCORE);
@@ -353,6 +373,11 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
         }
     }
     Some(Found { article, byline, tags: Vec::new(), around: parent })
+}
+
+/// The `<main>` (or `role="main"` element) that holds `node`, below `body`, if it is not `node`.
+fn main_region(dom: &Dom, node: NodeId, body: NodeId) -> Option<NodeId> {
+    dom.ancestors(node).take_while(|&a| a != body).find(|&a| dom.is(a, "main") || dom.attr(a, "role") == Some("main"))
 }
 
 /// Steps 3b–3d: prefer a common ancestor of several close candidates, then climb while the parent
