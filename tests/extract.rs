@@ -404,3 +404,24 @@ fn a_form_or_aside_that_wraps_the_article_is_not_chrome() {
     assert_eq!(a.text.matches("inside an aside").count(), 5, "{}", a.text);
     assert!(!a.text.contains("Sign up"), "{}", a.text);
 }
+
+#[test]
+fn a_section_printed_twice_is_read_once_but_tabs_and_quotes_keep_their_copies() {
+    let section = "<div class=steps><h2>Before you start</h2><p>Measure the window twice, once at the top and once at the bottom, because old frames are rarely square, and order the blind for the narrower of the two figures, less a few millimetres on each side for the brackets.</p><p>Then mark the bracket holes with a pencil, level them, and drill them slowly.</p></div>";
+    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(4);
+    // Desktop and mobile copies of one section.
+    let page = format!("<html><body><article><h1>Fitting a Blind</h1>{story}<div class=desktop>{section}</div><div class=mobile>{section}</div></article></body></html>");
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    assert_eq!(a.text.matches("Measure the window twice").count(), 1, "{}", a.text);
+    assert!(removals.iter().any(|r| r.rule == "a copy of a block above" && r.text.starts_with("Before you start")), "{removals:#?}");
+    // The same step in two tabs, and a reply that quotes a post: both stay.
+    let tabs = format!("<div role=tabpanel><h3>Python</h3>{section}<pre><code>pip install blinds</code></pre></div><div role=tabpanel><h3>Node</h3>{section}<pre><code>npm install blinds</code></pre></div>");
+    let page = format!("<html><body><article><h1>Fitting a Blind</h1>{story}{tabs}<blockquote>{section}</blockquote></article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert_eq!(a.text.matches("Measure the window twice").count(), 3, "{}", a.text);
+    // A paragraph repeated beside itself is the text's own (a refrain).
+    let refrain = "<p>And still the tide comes in, and still it goes, and still the harbour wall stands where the builders left it, grey against the grey of the sea, as it has for two hundred years of winters, and the gulls stand on it and shout at the boats coming home, as they always have, and the town sleeps behind it.</p>";
+    let page = format!("<html><body><article><h1>The Wall</h1>{story}{refrain}<p>A verse between.</p>{refrain}</article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert_eq!(a.text.matches("And still the tide").count(), 2, "{}", a.text);
+}

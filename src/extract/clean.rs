@@ -120,6 +120,50 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     }
     unwrap_single_cell_tables(dom, article);
     unwrap_layout_tables(dom, article, &data_tables);
+    remove_repeated_blocks(dom, article, log);
+}
+
+/// Removes each block whose whole text repeats a block above it (not one it is inside): pages
+/// print their content twice for two screen sizes, or a template repeats its call to action.
+/// Tab panels keep their copies (each tab is read on its own), quotes too (a reply quotes the
+/// post it answers), and so do short blocks, which repeat by nature ("Step 1", "Reply"), and
+/// paragraphs beside their twin, in the same parent (a refrain, a template's filler).
+fn remove_repeated_blocks(dom: &mut Dom, article: NodeId, log: &mut Log) {
+    // Text lengths from one bottom-up pass: a wrapper whose text is its only child's is not
+    // compared (nor built), which keeps deep nests cheap.
+    let order: Vec<NodeId> = std::iter::once(article).chain(dom.descendants(article)).collect();
+    let mut lens = vec![crate::dom::TextRun::default(); dom.capacity()];
+    for &n in order.iter().rev() {
+        lens[n.index()] = match dom.text_run(n) {
+            Some(run) => run,
+            None => dom.child_nodes(n).fold(crate::dom::TextRun::default(), |acc, c| acc.then(lens[c.index()])),
+        };
+    }
+    let mut seen: std::collections::HashMap<String, NodeId> = std::collections::HashMap::new();
+    for &n in &order[1..] {
+        let len = lens[n.index()].chars;
+        let wrapped = dom.parent(n).is_some_and(|p| lens[p.index()].chars == len);
+        if dom.element(n).is_none() || len < pat::REPEATED_BLOCK_MIN_CHARS || wrapped || !dom.is_attached_below(n, article) || dom.has_ancestor(n, "blockquote", 0) {
+            continue;
+        }
+        // Each tab is read on its own: the same step in the Python and the Node tab stays.
+        if dom.ancestors(n).take_while(|&a| a != article).any(|a| dom.attr(a, "role") == Some("tabpanel")) {
+            continue;
+        }
+        let text = crate::text::normalize_space(&dom.inner_text(n));
+        match seen.get(&text) {
+            Some(&first) => {
+                // A paragraph beside its twin is the text's own repeat (a refrain, a template's filler).
+                let refrain = dom.parent(n) == dom.parent(first) && matches!(dom.tag(n), Some("p" | "li"));
+                if !dom.is_attached_below(n, first) && !refrain {
+                    log.remove(dom, n, "clean", "a copy of a block above");
+                }
+            }
+            None => {
+                seen.insert(text, n);
+            }
+        }
+    }
 }
 
 /// Tables used for page layout become plain blocks, so the reader can lay the text out itself.
