@@ -425,3 +425,13 @@ fn a_section_printed_twice_is_read_once_but_tabs_and_quotes_keep_their_copies() 
     let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
     assert_eq!(a.text.matches("And still the tide").count(), 2, "{}", a.text);
 }
+
+#[test]
+fn a_heading_left_with_nothing_under_it_at_the_end_goes() {
+    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
+    let cards = "<div class=cards><div><a href=/a>Blue mug</a></div><div><a href=/b>Red mug</a></div><div><a href=/c>Green mug</a></div></div>";
+    let page = format!("<html><body><article><h1>Glazes</h1><h2>How the glaze is made</h2>{story}<h2>You may also like</h2>{cards}</article></body></html>");
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("You may also like") && a.text.contains("How the glaze is made"), "{}", a.text);
+    assert!(removals.iter().any(|r| r.rule == "a heading with nothing under it" && r.text == "You may also like"), "{removals:#?}");
+}

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::explain::Log;
-use super::nodes::{class_weight, is_footnotes, is_phrasing, link_density, text_len, Flags};
+use super::nodes::{class_weight, is_footnotes, is_heading, is_phrasing, link_density, text_len, Flags};
 use super::patterns as pat;
 use crate::dom::{Dom, NodeId};
 use crate::sanitize::is_video_embed;
@@ -121,6 +121,21 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     unwrap_single_cell_tables(dom, article);
     unwrap_layout_tables(dom, article, &data_tables);
     remove_repeated_blocks(dom, article, log);
+    remove_headings_of_nothing(dom, article, log);
+}
+
+/// Removes a short heading that cleaning left at the very end of the article with nothing under
+/// it ("You may also like" over product cards that went as links, "Related posts").
+fn remove_headings_of_nothing(dom: &mut Dom, article: NodeId, log: &mut Log) {
+    let order: Vec<NodeId> = dom.descendants(article).collect();
+    let shown = |n: NodeId| dom.text(n).is_some_and(|t| !t.trim().is_empty()) || dom.tag(n).is_some_and(|t| pat::MEDIA_ELEMENTS.contains(&t) || t == "table" || t == "pre");
+    // The last heading, if nothing after its own subtree has text or media.
+    let Some(at) = order.iter().rposition(|&n| is_heading(dom, n)) else { return };
+    let h = order[at];
+    let nothing_after = order[at + 1..].iter().all(|&n| dom.is_attached_below(n, h) || !shown(n));
+    if nothing_after && text_len(dom, h) < pat::SIBLING_PROSE_CHARS {
+        log.remove(dom, h, "clean", "a heading with nothing under it");
+    }
 }
 
 /// Removes each block whose whole text repeats a block above it (not one it is inside): pages
