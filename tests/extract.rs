@@ -435,3 +435,17 @@ fn a_heading_left_with_nothing_under_it_at_the_end_goes() {
     assert!(!a.text.contains("You may also like") && a.text.contains("How the glaze is made"), "{}", a.text);
     assert!(removals.iter().any(|r| r.rule == "a heading with nothing under it" && r.text == "You may also like"), "{removals:#?}");
 }
+
+#[test]
+fn a_box_about_the_author_inside_the_article_goes() {
+    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
+    for class in ["author-bio", "about-author", "c-author-box", "bio"] {
+        let page = format!("<html><body><article><h1>Glazes</h1>{story}<div class='{class}'><img src=/ana.jpg alt=''><p>Ana Ruiz is a potter and writer who has fired kilns in three countries, taught glazing for twenty years and written two books on ash glazes; she lives by the sea.</p></div></article></body></html>");
+        let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+        assert!(!a.text.contains("Ana Ruiz is a potter") && a.text.contains("told at length"), "{class}: {}", a.text);
+        assert!(removals.iter().any(|r| r.rule.starts_with("a box about the author")), "{class}: {removals:#?}");
+    }
+    // An author's name in a class is not enough (`author-note` on the story's own text).
+    let page = format!("<html><body><article><h1>Glazes</h1>{story}<div class='author-note'><img src=/kiln.jpg alt=''><p>A note from the author on the firing, which is part of the story: the kiln ran for thirty hours, and the ash glaze ran with it.</p></div></article></body></html>");
+    assert!(decant::extract(&page, URL, &decant::Options::default()).expect("article").text.contains("A note from the author"));
+}

@@ -73,10 +73,16 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
             let Some(el) = dom.element(n) else { continue };
             let m = pat::class_and_id(el.attr("class"), el.attr("id"));
             let prompt = || pat::has_token(&m, pat::PROMPT_TOKENS) && text_len(dom, n) < pat::PROMPT_MAX_CHARS;
+            let author_box = || {
+                (pat::has_token(&m, pat::AUTHOR_BOX_TOKENS) || (pat::has_token(&m, &["author"]) && pat::has_token(&m, pat::AUTHOR_BOX_WITH)))
+                    && text_len(dom, n) < pat::AUTHOR_BOX_MAX_CHARS
+            };
             let rule = if pat::has_token(&m, pat::SHARE_TOKENS) && text_len(dom, n) < pat::SHARE_MAX_CHARS {
                 "a share bar"
             } else if prompt() {
                 "a prompt (sign up, subscribe, buttons)"
+            } else if author_box() {
+                "a box about the author (the header has the byline)"
             } else {
                 continue;
             };

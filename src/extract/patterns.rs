@@ -329,6 +329,13 @@ pub const TAG_LIST_MIN_LINK_DENSITY: f64 = 0.6;
 /// paywall notices, calls to action and links styled as buttons ("Sign up", "Book a demo").
 /// They ask something of the reader; they are not the story.
 pub const PROMPT_TOKENS: &[&str] = &["newsletter", "subscribe", "subscription", "signup", "paywall", "cta", "btn", "button"];
+/// Class or id words of a box about the author, inside the article's container: "bio" alone, or
+/// "author" with one of [`AUTHOR_BOX_WITH`] (`author-bio`, `about-author`, `author-box`). The
+/// reader's header has the byline; the box's text is not the story. Removed under
+/// [`AUTHOR_BOX_MAX_CHARS`] (a long "about the author" page is one).
+pub const AUTHOR_BOX_TOKENS: &[&str] = &["bio", "bios", "biography", "authorbio", "authorbox"];
+pub const AUTHOR_BOX_WITH: &[&str] = &["box", "info", "card", "about", "profile", "details", "block"];
+pub const AUTHOR_BOX_MAX_CHARS: usize = 800;
 /// Prompts are removed only when shorter than this, like share bars: a long block with such a
 /// class is more likely the article (a `subscription` guide, a page of buttons' documentation).
 pub const PROMPT_MAX_CHARS: usize = 500;
