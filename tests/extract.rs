@@ -364,7 +364,9 @@ fn a_dek_under_the_title_is_the_subtitle_and_leaves_the_text() {
     let a = extract("dek-under-the-title");
     assert_eq!(a.title, "Why Lighthouses Went Dark", "the page's <h1> is the short part of its <title>");
     assert_eq!(a.subtitle.as_deref(), Some("Satellite navigation made the keepers redundant, but the towers are finding second lives as hostels, museums and weather stations."));
-    assert!(!a.text.contains("Satellite navigation") && a.text.starts_with("Maritime") && a.text.contains("The last keeper"), "{}", a.text);
+    assert!(!a.text.contains("Satellite navigation") && a.text.starts_with("The last keeper"), "{}", a.text);
+    // The section label over the title ("Maritime") is not text either.
+    assert!(has_removal(&explained("dek-under-the-title"), "score", "the section label over the title", "Maritime"));
     assert_eq!(a.excerpt.as_deref(), Some("The page's description for search engines, which is not the dek."));
     assert!(has_removal(&explained("dek-under-the-title"), "clean", "the subtitle", "Satellite navigation"));
     // Pages without one have none; nor do the fixtures whose first paragraph is plain text.

@@ -232,6 +232,9 @@ pub const BYLINE_MAX_CHARS: usize = 100;
 /// heading that repeats the page title is dropped, and a JSON-LD `headline` that matches the
 /// page title is preferred over a `name` that does not.
 pub const SAME_TITLE_SIMILARITY: f64 = 0.75;
+/// A block just above the title's heading with at most this much text and no sentence in it is
+/// the section's label (a kicker: "Maritime", "Analysis").
+pub const KICKER_MAX_CHARS: usize = 30;
 
 /// Class, id or itemprop words of a dek (standfirst, subtitle) under the title, matched inside
 /// words: long enough not to occur by chance (`ArticleSubtitle`, `c-standfirst`).

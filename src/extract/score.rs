@@ -120,6 +120,15 @@ fn duplicates_title(dom: &Dom, id: NodeId, title: &str) -> bool {
     crate::text::similarity(title, &dom.inner_text(id)) > pat::SAME_TITLE_SIMILARITY
 }
 
+/// A section label: an element of a few words, no sentence and no image.
+fn is_kicker(dom: &Dom, k: NodeId) -> bool {
+    if dom.element(k).is_none() || dom.descendants(k).any(|d| dom.tag(d).is_some_and(|t| pat::MEDIA_ELEMENTS.contains(&t))) {
+        return false;
+    }
+    let text = dom.inner_text(k);
+    !text.is_empty() && text.chars().count() <= pat::KICKER_MAX_CHARS && !text.contains(['.', '!', '?'])
+}
+
 /// A block beside the article that is about it or around it, not part of it, by its class or id
 /// or its children's: the author's box, the comments, a disclaimer, anything [`pat::UNLIKELY`]
 /// names (here without the rescue words: beside a chosen article, `comments-body` is comments).
@@ -188,6 +197,14 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
         }
         if !title_removed && duplicates_title(dom, node, title) {
             title_removed = true;
+            // The section label just above the title ("Maritime", "Opinion"): a kicker, not text.
+            let mut prev = dom.prev_sibling(node);
+            while let Some(p) = prev.filter(|&p| dom.element(p).is_none() && is_whitespace(dom, p)) {
+                prev = dom.prev_sibling(p);
+            }
+            if let Some(kicker) = prev.filter(|&k| is_kicker(dom, k)) {
+                log.remove(dom, kicker, "score", "the section label over the title");
+            }
             cur = remove_and_next(dom, node, body, log, "the title (shown in the header)");
             continue;
         }
