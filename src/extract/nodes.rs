@@ -91,3 +91,22 @@ pub fn class_weight(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
     }
     weight
 }
+
+/// The next node in document order below `top`; with `skip_children`, `node`'s subtree is skipped.
+pub fn next_node(dom: &Dom, node: NodeId, top: NodeId, skip_children: bool) -> Option<NodeId> {
+    if !skip_children {
+        if let Some(c) = dom.first_child(node) {
+            return Some(c);
+        }
+    }
+    let mut n = node;
+    loop {
+        if n == top {
+            return None;
+        }
+        if let Some(s) = dom.next_sibling(n) {
+            return Some(s);
+        }
+        n = dom.parent(n)?;
+    }
+}

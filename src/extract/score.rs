@@ -11,7 +11,7 @@
 //! 4. collect the siblings of the best candidate that score well or read like prose.
 
 use super::explain::Log;
-use super::nodes::{class_weight, is_footnotes, is_heading, is_phrasing, is_whitespace, link_density, text_len, Flags};
+use super::nodes::{class_weight, is_footnotes, is_heading, is_phrasing, is_whitespace, link_density, next_node, text_len, Flags};
 use super::patterns::{self as pat, class_and_id};
 use crate::dom::{Dom, NodeId, TextRun};
 
@@ -522,24 +522,6 @@ pub fn note_outside(dom: &Dom, parent: NodeId, body: NodeId, log: &mut Log) {
     }
 }
 
-/// The next node in document order below `top`; with `skip_children`, `node`'s subtree is skipped.
-fn next_node(dom: &Dom, node: NodeId, top: NodeId, skip_children: bool) -> Option<NodeId> {
-    if !skip_children {
-        if let Some(c) = dom.first_child(node) {
-            return Some(c);
-        }
-    }
-    let mut n = node;
-    loop {
-        if n == top {
-            return None;
-        }
-        if let Some(s) = dom.next_sibling(n) {
-            return Some(s);
-        }
-        n = dom.parent(n)?;
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! The dek (standfirst, subtitle): the sentence or two under a story's title that says what it
 //! is about. It becomes [`crate::Article::subtitle`], shown under the title, and leaves the text.
 
-use super::nodes::{is_heading, link_density};
+use super::nodes::{is_heading, link_density, next_node};
 use super::patterns as pat;
 use crate::dom::{Dom, NodeId};
 use crate::text::{normalize_space, similarity};
@@ -14,10 +14,10 @@ pub fn find(dom: &Dom, body: NodeId, title: &str) -> Option<(NodeId, String)> {
     let heading = title_heading(dom, body, title)?;
     let in_hgroup = dom.parent(heading).filter(|&g| dom.is(g, "hgroup"));
     let mut seen = 0;
-    let mut cur = next_after(dom, heading, body);
+    let mut cur = next_node(dom, heading, body, true);
     while let Some(n) = cur {
         if dom.element(n).is_none() {
-            cur = next_in_order(dom, n, body);
+            cur = next_node(dom, n, body, false);
             continue;
         }
         seen += 1;
@@ -43,7 +43,7 @@ pub fn find(dom: &Dom, body: NodeId, title: &str) -> Option<(NodeId, String)> {
         if (prose || is_heading(dom, n)) && !grouped {
             return None;
         }
-        cur = next_in_order(dom, n, body);
+        cur = next_node(dom, n, body, false);
     }
     None
 }
@@ -73,23 +73,6 @@ fn is_named_dek(dom: &Dom, n: NodeId) -> bool {
         names.push_str(&prop.to_ascii_lowercase());
     }
     pat::contains_any(&names, pat::DEK_NAMES) || pat::has_token(&names, pat::DEK_TOKENS)
-}
-
-/// The first node after `n`'s subtree, in document order, below `top`.
-fn next_after(dom: &Dom, mut n: NodeId, top: NodeId) -> Option<NodeId> {
-    loop {
-        if n == top {
-            return None;
-        }
-        if let Some(s) = dom.next_sibling(n) {
-            return Some(s);
-        }
-        n = dom.parent(n)?;
-    }
-}
-
-fn next_in_order(dom: &Dom, n: NodeId, top: NodeId) -> Option<NodeId> {
-    dom.first_child(n).or_else(|| next_after(dom, n, top))
 }
 
 #[cfg(test)]
