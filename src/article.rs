@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Article {
+    /// What the page is: an article, or a thread of posts.
+    #[serde(default)]
+    pub kind: Kind,
     /// The article's title, without the site name.
     pub title: String,
     /// The dek or standfirst under the title (a sentence or two saying what the article is
@@ -47,3 +50,22 @@ pub struct Article {
     /// Estimated minutes to read, at least 1.
     pub reading_time_minutes: u32,
 }
+
+/// What kind of page an [`Article`] was read from. Serialized in lower case (`"thread"`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A story, a post, a page of documentation: one text.
+    #[default]
+    Article,
+    /// A forum topic, a question with its answers, a discussion: posts, each an
+    /// `<article class="decant-post">` in `content` that starts with a line naming its author
+    /// and date (`<p class="decant-post-by">`).
+    Thread,
+}
+
+/// The class of a thread's post in [`Article::content`], and of the line in it naming the post's
+/// author and date: the reader and the saved files style them, and the sanitizer lets these two
+/// classes through (no other).
+pub const POST_CLASS: &str = "decant-post";
+pub const POST_BY_CLASS: &str = "decant-post-by";

@@ -451,3 +451,33 @@ fn a_box_about_the_author_inside_the_article_goes() {
     let page = format!("<html><body><article><h1>Glazes</h1>{story}<div class='author-note'><img src=/kiln.jpg alt=''><p>A note from the author on the firing, which is part of the story: the kiln ran for thirty hours, and the ash glaze ran with it.</p></div></article></body></html>");
     assert!(decant::extract(&page, URL, &decant::Options::default()).expect("article").text.contains("A note from the author"));
 }
+
+#[test]
+fn a_forum_thread_is_every_post_in_order_with_its_author_and_date() {
+    let a = extract("forum-thread");
+    assert_eq!(a.kind, decant::Kind::Thread);
+    let bodies = ["I have been building small boxes", "A jack plane, second hand.", "Thank you, that makes sense.", "I would add a block plane"];
+    let at: Vec<usize> = bodies.iter().map(|b| a.text.find(b).unwrap_or_else(|| panic!("post {b:?} missing: {}", a.text))).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "posts out of order: {}", a.text);
+    assert_eq!(a.content.matches(&format!("<article class=\"{}\">", decant::POST_CLASS)).count(), 4, "{}", a.content);
+    for by in ["maple_mira · Feb 10, 2026", "old_oak · Feb 10, 2026", "spokeshave · Feb 11, 2026"] {
+        assert!(a.text.contains(by), "no line {by:?}: {}", a.text);
+    }
+    assert!(a.content.contains("<time datetime=\"2026-02-11T08:30:00Z\">"), "{}", a.content);
+    // The posts' chrome stays out: profile lines, signatures, buttons, the reply form, the sidebar.
+    for chrome in ["9,120 posts", "making sawdust", "plane forever", "Quote", "Post reply", "Similar threads"] {
+        assert!(!a.text.contains(chrome), "{chrome:?} kept: {}", a.text);
+    }
+    assert_eq!(a.byline.as_deref(), Some("maple_mira"));
+    assert!(a.excerpt.as_deref().is_some_and(|e| e.starts_with("I have been building")), "{:?}", a.excerpt);
+    let md = decant::to_markdown(&a);
+    assert!(md.contains("\n\n---\n\n**old\\_oak** · Feb 10, 2026\n\n"), "no rule before the second post: {md}");
+}
+
+#[test]
+fn comments_under_a_blog_post_are_not_a_thread() {
+    let a = extract("blog-with-comments");
+    assert_eq!(a.kind, decant::Kind::Article);
+    assert!(a.text.starts_with("Apple trees are pruned in winter") && a.text.contains("thicket of water shoots"), "{}", a.text);
+    assert!(!a.text.contains("Bramley") && !a.text.contains("pears"), "comments kept: {}", a.text);
+}

@@ -29,6 +29,8 @@ pub struct Metadata {
     pub page_byline: Option<String>,
     /// The dek under the title's heading, found in the prepared page (see `subtitle::find`).
     pub subtitle: Option<String>,
+    /// Every `@type` of the page's JSON-LD objects (`NewsArticle`, `DiscussionForumPosting`...).
+    pub ld_types: Vec<String>,
 }
 
 /// Reads the metadata of the whole (unprepared) document.
@@ -40,7 +42,8 @@ pub fn read(dom: &Dom) -> Metadata {
         .map(|n| normalize_space(&dom.text_content(n)))
         .unwrap_or_default();
     let found = Sources::find(dom);
-    let ld = json_ld(dom, &found.scripts, &article_title(dom, &doc_title));
+    let ld_values: Vec<Value> = ld_values(dom, &found.scripts).collect();
+    let ld = json_ld(&ld_values, &article_title(dom, &doc_title));
     let mut meta = meta_tags(dom, &found.metas);
     // Several `<meta name="author">` tags name several authors: join them.
     let authors: Vec<String> = found
@@ -111,6 +114,7 @@ pub fn read(dom: &Dom) -> Metadata {
         lang: attr_of_html("lang").or_else(|| pick(pat::META_LANG).map(|l| l.replace('_', "-"))),
         dir: attr_of_html("dir").map(|d| d.to_ascii_lowercase()).filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto")),
         subtitle: None,
+        ld_types: ld_types(&ld_values),
     }
 }
 
@@ -255,19 +259,40 @@ fn meta_tags(dom: &Dom, metas: &[NodeId]) -> HashMap<String, String> {
     out
 }
 
-fn json_ld(dom: &Dom, scripts: &[NodeId], doc_title: &str) -> Metadata {
-    for &script in scripts {
-        if !dom.attr(script, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
-            continue;
-        }
+/// The page's JSON-LD, each script that parses as one value.
+fn ld_values<'a>(dom: &'a Dom, scripts: &'a [NodeId]) -> impl Iterator<Item = Value> + 'a {
+    scripts.iter().filter(|&&s| dom.attr(s, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))).filter_map(|&script| {
         let raw = dom.text_content(script);
         let raw = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
-        let Ok(value) = serde_json::from_str::<Value>(raw) else { continue };
-        if let Some(article) = find_article(&value) {
-            return from_ld(article, doc_title);
+        serde_json::from_str::<Value>(raw).ok()
+    })
+}
+
+fn json_ld(values: &[Value], doc_title: &str) -> Metadata {
+    values.iter().find_map(|v| find_article(v).map(|a| from_ld(a, doc_title))).unwrap_or_default()
+}
+
+/// Every `@type` named in the page's JSON-LD, at any depth.
+fn ld_types(values: &[Value]) -> Vec<String> {
+    let mut types = Vec::new();
+    for value in values {
+        let mut stack = vec![value];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Array(items) => stack.extend(items),
+                Value::Object(map) => {
+                    match map.get("@type") {
+                        Some(Value::String(t)) => types.push(t.clone()),
+                        Some(Value::Array(ts)) => types.extend(ts.iter().filter_map(Value::as_str).map(str::to_string)),
+                        _ => {}
+                    }
+                    stack.extend(map.values().filter(|v| v.is_array() || v.is_object()));
+                }
+                _ => {}
+            }
         }
     }
-    Metadata::default()
+    types
 }
 
 /// The first JSON-LD object (at the top, in an array or in `@graph`) whose type is an article.
@@ -336,6 +361,7 @@ fn from_ld(a: &Value, doc_title: &str) -> Metadata {
         canonical: s("url"),
         page_byline: None,
         subtitle: None,
+        ld_types: Vec::new(),
         tags: match a.get("keywords") {
             Some(Value::String(k)) => tag_list(k.split(',').map(str::to_string)),
             Some(Value::Array(items)) => tag_list(items.iter().filter_map(Value::as_str).map(str::to_string)),

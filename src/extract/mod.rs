@@ -24,6 +24,7 @@ mod prepare;
 mod readerable;
 mod score;
 mod subtitle;
+mod thread;
 
 pub use explain::Removal;
 pub use readerable::is_probably_readerable;
@@ -33,7 +34,7 @@ use metadata::Metadata;
 use nodes::Flags;
 use score::Found;
 
-use crate::article::Article;
+use crate::article::{Article, Kind};
 use crate::dom::{Dom, NodeId};
 use crate::sanitize;
 use crate::text::normalize_space;
@@ -179,19 +180,42 @@ fn run(html: &str, url: &str, options: &Options, mut log: Log) -> Result<(Articl
         return Err(Error::NoArticle);
     };
 
-    // The dek under the title, which the header shows rather than the text.
-    let dek = subtitle::find(&dom, body, &title);
-
-    // 3–4. Scoring and cleaning, under each policy in turn until one finds enough text.
-    let (art_dom, found, kept_dek, log) = best_pass(html, dom, body, &title, dek.as_ref().map(|d| d.0), options, log)?;
-    meta.subtitle = dek.filter(|_| kept_dek.is_some()).map(|d| d.1);
+    // 3–4. A thread's posts, else scoring and cleaning under each policy in turn until one
+    // finds enough text.
+    let (art_dom, found, kind, log) = match thread::find(&dom, body, thread::declared(&dom, &meta.ld_types)) {
+        Some(posts) if thread::text_len(&dom, &posts) >= options.min_article_chars => {
+            if meta.published_time.is_none() {
+                meta.published_time = posts.first().and_then(|p| p.date.as_ref()?.1.clone());
+            }
+            let (dom, found, log) = thread_pass(dom, body, &posts, log);
+            (dom, found, Kind::Thread, log)
+        }
+        _ => {
+            // The dek under the title, which the header shows rather than the text.
+            let dek = subtitle::find(&dom, body, &title);
+            let (art_dom, found, kept_dek, log) = best_pass(html, dom, body, &title, dek.as_ref().map(|d| d.0), options, log)?;
+            meta.subtitle = dek.filter(|_| kept_dek.is_some()).map(|d| d.1);
+            (art_dom, found, Kind::Article, log)
+        }
+    };
 
     // 5. Sanitizing: from here on, only the allow-listed tree.
     let (content, clean_dom) = sanitize::sanitized(&art_dom, found.article, base.as_ref(), page_url.as_ref());
     drop(art_dom);
 
     // 6. The article's fields.
-    Ok((assemble(meta, title, found, content, &clean_dom, base.as_ref(), page_url), log))
+    Ok((Article { kind, ..assemble(meta, title, found, content, &clean_dom, base.as_ref(), page_url) }, log))
+}
+
+/// Stages 3–4 for a thread: its posts gathered and cleaned (as an article's text is, but with
+/// class and id not weighed: in a thread, "comment" and "reply" are the content).
+fn thread_pass(mut dom: Dom, body: NodeId, posts: &[thread::Post], mut log: Log) -> (Dom, Found, Log) {
+    let (article, byline) = thread::gather(&mut dom, posts);
+    for rest in dom.children(body) {
+        log.note(&dom, rest, "choose", "outside the thread's posts");
+    }
+    clean::clean_article(&mut dom, article, Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true }, &mut log);
+    (dom, Found { article, byline, tags: Vec::new(), around: body }, log)
 }
 
 /// Refuses what is not a page ([`Error`] says why) and parses the page's URL.
@@ -286,6 +310,7 @@ fn assemble(meta: Metadata, title: String, found: Found, content: String, clean_
         clean_dom
             .elements_named(clean_dom.root(), "p")
             .into_iter()
+            .filter(|&p| clean_dom.attr(p, "class") != Some(crate::article::POST_BY_CLASS))
             .map(|p| clean_dom.inner_text(p))
             .find(|t| !t.is_empty())
     });
@@ -314,6 +339,7 @@ fn assemble(meta: Metadata, title: String, found: Found, content: String, clean_
     // A dek that the text repeats (a page that prints it twice) is only text.
     let subtitle = meta.subtitle.filter(|d| !normalize_space(&text).contains(d.as_str()));
     Article {
+        kind: Kind::Article,
         title,
         subtitle,
         byline,

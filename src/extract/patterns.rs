@@ -191,6 +191,48 @@ pub const READERABLE_MIN_SCORE: f64 = 20.0;
 
 // Stage 1, metadata.
 
+// Threads (see `thread`).
+
+/// schema.org types that say a page is a thread of posts.
+pub const THREAD_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
+/// schema.org types that say a page is one thing with, at most, comments or reviews under it
+/// (besides [`ARTICLE_TYPES`]).
+pub const NOT_THREAD_TYPES: &[&str] = &["Product", "Recipe", "Book", "Movie", "Event", "Course", "JobPosting"];
+/// schema.org types of a thread's posts: all one kind of element, the opening post as its replies.
+pub const POST_TYPES: &[&str] = &["DiscussionForumPosting", "Comment", "Answer", "Question", "SocialMediaPosting"];
+/// Class and id words of the element naming a post's author (as substrings: `message-userDetails`,
+/// `postauthor`, `username`, `hnuser`).
+pub const POST_AUTHOR: &[&str] = &["author", "username", "user-name", "user_name", "userdetails", "user-details", "user-info", "userinfo", "poster", "postprofile", "hnuser", "member-name", "membername", "nickname"];
+/// Paths of links to a member's profile, which name a post's author.
+pub const PROFILE_PATHS: &[&str] = &["/u/", "/user/", "/users/", "/members/", "/member/", "/profile/", "/memberlist.php", "/user?id="];
+/// A post holds at least this much text of its own outside links: "Thanks, that worked." is a
+/// post; a row of a table of topics ("12 replies") is not.
+pub const POST_MIN_CHARS: usize = 20;
+/// A thread's posts hold at least this share of the page's text outside links (a page that
+/// declares itself a thread: at least this other share), so that a page's comments do not
+/// stand for the page.
+pub const THREAD_SHARE: f64 = 0.5;
+pub const THREAD_SHARE_DECLARED: f64 = 0.3;
+/// On a page that does not declare itself a thread, posts under a text at least this many times
+/// longer than the longest of them are the comments under an article, not a thread.
+pub const ARTICLE_OVER_COMMENTS: usize = 2;
+/// The opening post, when it is not of its replies' kind, is looked for this many levels up from
+/// the first reply.
+pub const OPENING_POST_LEVELS: usize = 4;
+/// The heaviest groups of siblings that are looked at as threads.
+pub const THREAD_GROUPS_TRIED: usize = 5;
+/// Class and id words (substrings) of the element holding a post's text, in the forum engines'
+/// markup (`message-body`, `post_content`, `cooked`, `bbWrapper`, `usertext-body`, `commtext`).
+pub const POST_TEXT: &[&str] = &["body", "content", "message", "cooked", "prose", "bbwrapper", "usertext", "commtext", "posttext", "post-text", "comment-text"];
+/// Else, a post's text is the element holding this share of its text, as deep as there is one.
+pub const POST_BODY_SHARE: f64 = 0.8;
+/// Elements a post's text is looked for in (not paragraphs: those are the text). A form too: a
+/// post that its author may edit in place is one (Reddit's).
+pub const POST_WRAPPERS: &[&str] = &["div", "section", "article", "main", "td", "tr", "tbody", "table", "li", "span", "font", "center", "form"];
+/// A post's author and date as shown are at most this long (longer is a profile box).
+pub const POST_AUTHOR_MAX_CHARS: usize = 60;
+pub const POST_DATE_MAX_CHARS: usize = 40;
+
 /// schema.org types whose JSON-LD describes an article.
 pub const ARTICLE_TYPES: &[&str] = &[
     "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",

@@ -8,7 +8,7 @@ use super::shared::Export;
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::sanitize::code_language;
 use crate::text::normalize_space;
-use crate::article::Article;
+use crate::article::{Article, POST_CLASS};
 
 /// Past this nesting depth the rest of a subtree is rendered as plain text, so that a hostile page
 /// cannot exhaust the stack through the converter.
@@ -277,6 +277,13 @@ impl Renderer<'_> {
                 vec![items.join(if loose { "\n\n" } else { "\n" })]
             }
             "table" => self.table(n, depth).into_iter().collect(),
+            // A thread's posts, each after a rule (the first after the title).
+            "article" if dom.attr(n, "class") == Some(POST_CLASS) => {
+                let after_post = std::iter::successors(dom.prev_sibling(n), |&s| dom.prev_sibling(s)).find(|&s| dom.element(s).is_some()).is_some_and(|s| dom.attr(s, "class") == Some(POST_CLASS));
+                let mut out = if after_post { vec!["---".to_string()] } else { Vec::new() };
+                out.extend(self.blocks(n, depth));
+                out
+            }
             _ => self.blocks(n, depth),
         }
     }

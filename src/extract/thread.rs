@@ -1,0 +1,358 @@
+//! Threads: a forum topic, a question with its answers, a discussion under a link. Read as every
+//! post in order, each with its author and date, instead of the one post scoring would pick.
+//!
+//! A thread is found by its shape, which every forum engine shares: elements of one kind (the
+//! same tag and first class word) side by side, each naming an author and holding text of its
+//! own. Replies nested in their parent (Reddit, Hacker News, Lemmy) are posts of the same kind
+//! further down. Each post's text is its `itemprop="text"` element when it has one, else the
+//! element that holds nearly all of its text (which leaves out the author's box, the signature
+//! and the buttons).
+//!
+//! Structured data saying the page is a thread (`DiscussionForumPosting`, `QAPage`) lowers the
+//! bar; structured data saying it is an article raises it to never: there, posts are comments.
+
+use std::collections::HashMap;
+
+use super::nodes::{is_heading, next_node};
+use super::patterns as pat;
+use crate::article::{POST_BY_CLASS, POST_CLASS};
+use crate::dom::{Dom, NodeId};
+use crate::text::normalize_space;
+
+/// A post: its text's element, and who wrote it when.
+pub struct Post {
+    pub body: NodeId,
+    pub author: Option<String>,
+    /// The date as the page shows it, and as ISO 8601 when it could be read.
+    pub date: Option<(String, Option<String>)>,
+}
+
+/// What the page's structured data says it is.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Declared {
+    /// A `DiscussionForumPosting` or a `QAPage`.
+    pub thread: bool,
+    /// An article, news story or blog post, a product, a recipe... (whose posts, if any, are
+    /// comments or reviews).
+    pub article: bool,
+}
+
+/// The length of the text outside links of every node below a root, from one bottom-up pass. The elements in `barriers` count for themselves but not for their
+/// ancestors (a reply's text is its own, not its parent's).
+struct Lengths {
+    unlinked: Vec<usize>,
+}
+
+impl Lengths {
+    fn of(dom: &Dom, root: NodeId, barriers: &[NodeId]) -> Lengths {
+        let mut unlinked = vec![0usize; dom.capacity()];
+        let mut barrier = vec![false; dom.capacity()];
+        for &b in barriers {
+            barrier[b.index()] = true;
+        }
+        let order: Vec<NodeId> = std::iter::once(root).chain(dom.descendants(root)).collect();
+        for &n in order.iter().rev() {
+            if let Some(t) = dom.text(n) {
+                let chars = t.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
+                unlinked[n.index()] = chars;
+                continue;
+            }
+            let u = dom.child_nodes(n).filter(|c| !barrier[c.index()]).map(|c| unlinked[c.index()]).sum();
+            unlinked[n.index()] = if dom.is(n, "a") { 0 } else { u };
+        }
+        Lengths { unlinked }
+    }
+
+    fn prose(&self, n: NodeId) -> usize {
+        self.unlinked[n.index()]
+    }
+}
+
+/// The kinds of element a post can be told by: its tag with the first word of its class without
+/// digits (`article.message`, `div.topic-body`), and its tag with a microdata type of posts (a
+/// `DiscussionForumPosting` and its `Comment`s are one kind). An element without a class is of
+/// the kind of its tag alone if it is an `<article>`, `<li>` or table row.
+fn kinds_of(dom: &Dom, n: NodeId) -> [Option<(String, &str)>; 2] {
+    let Some(tag) = dom.tag(n) else { return [None, None] };
+    let class = dom.attr(n, "class").and_then(|c| c.split_whitespace().find(|w| !w.contains(|c: char| c.is_ascii_digit())));
+    let by_class = match class {
+        Some(w) => Some((tag.to_string(), w)),
+        None if matches!(tag, "article" | "li" | "tr") => Some((tag.to_string(), "")),
+        None => None,
+    };
+    let is_post_type = dom.attr(n, "itemtype").and_then(|t| t.split_whitespace().next()?.rsplit('/').next()).is_some_and(|t| pat::POST_TYPES.contains(&t));
+    [by_class, is_post_type.then(|| (tag.to_string(), "itemtype=post"))]
+}
+
+/// Whether `n`'s class, id or itemprop names an author, or it links to a member's profile.
+fn names_author(dom: &Dom, n: NodeId) -> bool {
+    if dom.attr(n, "itemprop").is_some_and(|p| p.contains("author") || p.contains("creator")) || dom.attr(n, "rel") == Some("author") {
+        return true;
+    }
+    let m = pat::class_and_id(dom.attr(n, "class"), dom.attr(n, "id"));
+    if pat::contains_any(&m, pat::POST_AUTHOR) {
+        return true;
+    }
+    dom.is(n, "a") && dom.attr(n, "href").is_some_and(|h| pat::PROFILE_PATHS.iter().any(|p| h.contains(p)))
+}
+
+/// The elements under `post` in document order, not entering `skip` (other posts, the text).
+fn own_elements<'a>(dom: &'a Dom, post: NodeId, skip: &'a [NodeId]) -> impl Iterator<Item = NodeId> + 'a {
+    let mut cur = dom.first_child(post);
+    std::iter::from_fn(move || {
+        while let Some(n) = cur {
+            let skipped = skip.contains(&n);
+            cur = next_node(dom, n, post, skipped);
+            if !skipped && dom.element(n).is_some() {
+                return Some(n);
+            }
+        }
+        None
+    })
+}
+
+/// Whether the post names its author (in its own markup, not its replies').
+fn has_author(dom: &Dom, post: NodeId, nested: &[NodeId]) -> bool {
+    names_author(dom, post) || own_elements(dom, post, nested).any(|n| names_author(dom, n))
+}
+
+/// A teaser of another page, not a post: a heading that links away.
+fn is_teaser(dom: &Dom, post: NodeId) -> bool {
+    dom.descendants(post).any(|h| {
+        is_heading(dom, h) && dom.elements_named(h, "a").into_iter().any(|a| dom.attr(a, "href").is_some_and(|href| !href.starts_with('#')))
+    })
+}
+
+/// The posts of the page, if it is a thread: the largest group of elements of one kind that
+/// name their authors and hold text, with replies of the same kind nested in them, in document
+/// order.
+pub fn find(dom: &Dom, body: NodeId, declared: Declared) -> Option<Vec<Post>> {
+    if declared.article && !declared.thread {
+        return None;
+    }
+    let lengths = Lengths::of(dom, body, &[]);
+    let page = lengths.prose(body);
+    if page == 0 {
+        return None;
+    }
+    // Groups of siblings of one kind, heaviest first.
+    let mut groups: Vec<(usize, usize, Vec<NodeId>)> = Vec::new();
+    for parent in std::iter::once(body).chain(dom.descendants(body)) {
+        if dom.element(parent).is_none() {
+            continue;
+        }
+        let mut by_kind: HashMap<(usize, (String, &str)), Vec<NodeId>> = HashMap::new();
+        for c in dom.element_children(parent) {
+            for (way, k) in kinds_of(dom, c).into_iter().enumerate() {
+                if let Some(k) = k {
+                    by_kind.entry((way, k)).or_default().push(c);
+                }
+            }
+        }
+        for ((way, _), members) in by_kind.into_iter().filter(|(_, m)| m.len() >= 2) {
+            let weight = members.iter().map(|&m| lengths.prose(m)).sum();
+            groups.push((weight, way, members));
+        }
+    }
+    groups.sort_by_key(|g| std::cmp::Reverse(g.0));
+    let (min_posts, min_share) = if declared.thread { (2, pat::THREAD_SHARE_DECLARED) } else { (3, pat::THREAD_SHARE) };
+    for (weight, way, members) in groups.into_iter().take(pat::THREAD_GROUPS_TRIED) {
+        if (weight as f64) < page as f64 * min_share {
+            break;
+        }
+        let kind = kinds_of(dom, members[0])[way].clone();
+        // Replies of the same kind inside the posts are posts too.
+        let mut posts: Vec<NodeId> = Vec::new();
+        for &m in &members {
+            posts.push(m);
+            posts.extend(dom.descendants(m).filter(|&d| dom.element(d).is_some() && kinds_of(dom, d)[way] == kind));
+        }
+        let own = Lengths::of(dom, body, &posts);
+        let replies = replies_of(dom, &posts);
+        let is_post = |i: usize| {
+            let p = posts[i];
+            own.prose(p) >= pat::POST_MIN_CHARS && has_author(dom, p, &replies[i]) && !is_teaser(dom, p)
+        };
+        let real = (0..posts.len()).filter(|&i| is_post(i)).count();
+        if real < min_posts || real * 2 < posts.len() {
+            continue;
+        }
+        let (before, opening) = before_the_posts(dom, members[0], body, &lengths);
+        // Undeclared, posts under a text longer than any of them are its comments.
+        let longest = posts.iter().map(|&p| own.prose(p)).max().unwrap_or(0);
+        if !declared.thread && before >= longest * pat::ARTICLE_OVER_COMMENTS {
+            return None;
+        }
+        let mut found: Vec<Post> = Vec::new();
+        if declared.thread {
+            found.extend(opening.and_then(|o| post(dom, o, &[], &lengths)));
+        }
+        found.extend((0..posts.len()).filter_map(|i| post(dom, posts[i], &replies[i], &own)));
+        return Some(found);
+    }
+    None
+}
+
+/// The text before the first post (outside links), and the opening post when it is not of the
+/// replies' kind (a question above its answers, a topic's first post in a box of its own): the
+/// nearest element before the first post, a few levels up at most, that names an author and
+/// holds text, preferring one typed as a post in its microdata.
+fn before_the_posts(dom: &Dom, first: NodeId, body: NodeId, lengths: &Lengths) -> (usize, Option<NodeId>) {
+    let (mut before, mut nearest, mut typed) = (0, None, None);
+    let mut level = 0;
+    let mut branch = first;
+    while branch != body {
+        let mut sib = dom.prev_sibling(branch);
+        while let Some(s) = sib {
+            before += lengths.prose(s);
+            if level < pat::OPENING_POST_LEVELS && dom.element(s).is_some() && lengths.prose(s) >= pat::POST_MIN_CHARS && has_author(dom, s, &[]) && !is_teaser(dom, s) {
+                nearest = nearest.or(Some(s));
+                // One typed as a post (a `DiscussionForumPosting`, a `Question`) is surely it
+                // (not a comment on it: the post holds most of the text).
+                if typed.is_none() {
+                    typed = std::iter::once(s).chain(dom.descendants(s)).find(|&d| kinds_of(dom, d)[1].is_some() && lengths.prose(d) * 2 >= lengths.prose(s));
+                }
+            }
+            sib = dom.prev_sibling(s);
+        }
+        let Some(up) = dom.parent(branch) else { break };
+        branch = up;
+        level += 1;
+    }
+    (before, typed.or(nearest))
+}
+
+/// For each post, the posts directly inside it (its replies, whose own replies are inside them).
+fn replies_of(dom: &Dom, posts: &[NodeId]) -> Vec<Vec<NodeId>> {
+    let index: HashMap<NodeId, usize> = posts.iter().enumerate().map(|(i, &p)| (p, i)).collect();
+    let mut replies = vec![Vec::new(); posts.len()];
+    for &q in posts {
+        if let Some(i) = dom.ancestors(q).find_map(|a| index.get(&a).copied()) {
+            replies[i].push(q);
+        }
+    }
+    replies
+}
+
+/// One post's text, author and date; `None` when it has no text (a deleted post).
+fn post(dom: &Dom, p: NodeId, nested: &[NodeId], own: &Lengths) -> Option<Post> {
+    let marked = own_elements(dom, p, nested).find(|&n| dom.attr(n, "itemprop").is_some_and(|v| matches!(v.trim(), "text" | "articleBody" | "commentText")));
+    // Else the innermost element named as a post's text that holds most of it.
+    let named = || {
+        let total = own.prose(p);
+        let named: Vec<NodeId> = own_elements(dom, p, nested)
+            .filter(|&n| own.prose(n) * 2 > total && pat::contains_any(&pat::class_and_id(dom.attr(n, "class"), dom.attr(n, "id")), pat::POST_TEXT))
+            .collect();
+        named.last().copied()
+    };
+    let body = marked.or_else(named).unwrap_or_else(|| {
+        // Down while one child holds nearly all of the text.
+        let mut cur = p;
+        loop {
+            let total = own.prose(cur);
+            let next = dom
+                .element_children(cur)
+                .into_iter()
+                .filter(|c| !nested.contains(c) && dom.tag(*c).is_some_and(|t| pat::POST_WRAPPERS.contains(&t)))
+                .find(|&c| own.prose(c) as f64 >= total as f64 * pat::POST_BODY_SHARE);
+            match next {
+                Some(c) => cur = c,
+                None => break cur,
+            }
+        }
+    });
+    if own.prose(body) == 0 && !dom.descendants(body).any(|d| dom.is(d, "img")) {
+        return None;
+    }
+    let mut outside = nested.to_vec();
+    outside.push(body);
+    // The author: microdata's, else a link to a profile, else what a class names (its innermost
+    // such element: the name, not the box with the name and the number of posts).
+    let marked: Vec<NodeId> = own_elements(dom, p, &outside).filter(|&n| names_author(dom, n)).collect();
+    let text_of = |n: NodeId| {
+        let text = normalize_space(&dom.attr(n, "content").map(str::to_string).unwrap_or_else(|| dom.inner_text(n)));
+        // An avatar's initial is not a name.
+        let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+        (letters > 1 && text.chars().count() <= pat::POST_AUTHOR_MAX_CHARS).then_some(text)
+    };
+    // In a box about the author, the name is its `itemprop="name"` or its link to the profile.
+    let name_of = |n: NodeId| {
+        let inner = dom.descendants(n).filter(|&d| dom.attr(d, "itemprop") == Some("name") || (dom.is(d, "a") && names_author(dom, d)));
+        inner.into_iter().find_map(text_of).or_else(|| text_of(n))
+    };
+    let by_itemprop = marked.iter().copied().filter(|&n| dom.attr(n, "itemprop").is_some_and(|v| v.contains("author") || v.contains("creator")));
+    let by_link = marked.iter().copied().filter(|&n| dom.is(n, "a"));
+    let innermost = marked.iter().copied().filter(|&n| !marked.iter().any(|&m| m != n && dom.is_attached_below(m, n)));
+    let author = by_itemprop.chain(by_link).chain(innermost).find_map(name_of);
+    let date = own_elements(dom, p, &outside).find_map(|n| {
+        let machine = if dom.is(n, "time") {
+            dom.attr(n, "datetime")
+        } else if dom.attr(n, "itemprop").is_some_and(|v| matches!(v, "datePublished" | "dateCreated")) {
+            dom.attr(n, "content").or_else(|| dom.attr(n, "datetime"))
+        } else {
+            return None;
+        };
+        let iso = machine.and_then(crate::dates::parse);
+        let shown = normalize_space(&dom.inner_text(n));
+        let shown = if shown.is_empty() || shown.chars().count() > pat::POST_DATE_MAX_CHARS { iso.as_deref()?.get(..10)?.to_string() } else { shown };
+        Some((shown, iso))
+    });
+    Some(Post { body, author, date })
+}
+
+/// What the page's structured data says it is: the `@type`s of its JSON-LD and its microdata
+/// `itemtype`s.
+pub fn declared(dom: &Dom, ld_types: &[String]) -> Declared {
+    let mut types: Vec<&str> = ld_types.iter().map(String::as_str).collect();
+    types.extend(dom.descendants(dom.root()).filter_map(|n| dom.attr(n, "itemtype")).filter_map(|t| t.split_whitespace().next()?.rsplit('/').next()));
+    Declared {
+        thread: types.iter().any(|t| pat::THREAD_TYPES.contains(t)),
+        article: types.iter().any(|t| (pat::ARTICLE_TYPES.contains(t) && !pat::THREAD_TYPES.contains(t) && *t != "SocialMediaPosting") || pat::NOT_THREAD_TYPES.contains(t)),
+    }
+}
+
+/// Gathers the posts into an article container (detached, as a pass's is): each post an
+/// `<article class="decant-post">` with a line naming its author and date, then its text.
+/// Returns the container and the first post's author.
+pub fn gather(dom: &mut Dom, posts: &[Post]) -> (NodeId, Option<String>) {
+    let container = dom.create_element("div");
+    for post in posts {
+        let item = dom.create_element("article");
+        dom.set_attr(item, "class", POST_CLASS);
+        if post.author.is_some() || post.date.is_some() {
+            let by = dom.create_element("p");
+            dom.set_attr(by, "class", POST_BY_CLASS);
+            if let Some(name) = &post.author {
+                let b = dom.create_element("b");
+                let t = dom.create_text(name);
+                dom.append(b, t);
+                dom.append(by, b);
+            }
+            if let Some((shown, iso)) = &post.date {
+                if post.author.is_some() {
+                    let sep = dom.create_text(" · ");
+                    dom.append(by, sep);
+                }
+                let time = dom.create_element("time");
+                if let Some(iso) = iso {
+                    dom.set_attr(time, "datetime", iso);
+                }
+                let t = dom.create_text(shown);
+                dom.append(time, t);
+                dom.append(by, time);
+            }
+            dom.append(item, by);
+        }
+        if !dom.tag(post.body).is_some_and(|t| matches!(t, "div" | "section" | "article" | "blockquote")) {
+            dom.rename(post.body, "div");
+        }
+        dom.append(item, post.body);
+        dom.append(container, item);
+    }
+    (container, posts.iter().find_map(|p| p.author.clone()))
+}
+
+/// The text of the posts outside links, to tell a thread too short to be one.
+pub fn text_len(dom: &Dom, posts: &[Post]) -> usize {
+    posts.iter().map(|p| dom.inner_text_len(p.body)).sum()
+}
