@@ -100,7 +100,7 @@ fn metadata_from_json_ld_alone() {
 fn page_without_article_says_so() {
     let err = decant::extract(&fixture("no-article"), URL, &decant::Options::default()).unwrap_err();
     assert_eq!(err, decant::Error::NoArticle);
-    assert!(err.to_string().contains("no article found"));
+    assert!(err.to_string().starts_with("No article found on this page"));
 }
 
 #[test]
@@ -110,6 +110,25 @@ fn bad_input_gets_typed_errors() {
     assert!(matches!(decant::extract("<p>x</p>", "not a url", &opts), Err(decant::Error::InvalidUrl(_))));
     let small = decant::Options { max_input_bytes: 10, ..decant::Options::default() };
     assert!(matches!(decant::extract("<p>0123456789</p>", URL, &small), Err(decant::Error::TooLarge { .. })));
+}
+
+#[test]
+fn every_error_message_is_a_sentence_that_says_what_to_do() {
+    let opts = decant::Options::default();
+    let small = decant::Options { max_input_bytes: 10, ..decant::Options::default() };
+    let errors = [
+        decant::extract("   ", URL, &opts),
+        decant::extract("<p>x</p>", "not a url", &opts),
+        decant::extract("<p>0123456789</p>", URL, &small),
+        decant::extract("\u{0}\u{1}\u{2}\u{3}PNG", URL, &opts),
+        decant::extract(&fixture("no-article"), URL, &opts),
+    ];
+    for result in errors {
+        let message = result.unwrap_err().to_string();
+        assert!(message.starts_with(char::is_uppercase) && message.ends_with('.'), "not a sentence: {message:?}");
+        // What happened, then what to do: two sentences.
+        assert!(message.matches(". ").count() >= 1, "says nothing to do: {message:?}");
+    }
 }
 
 #[test]

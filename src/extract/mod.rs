@@ -62,7 +62,8 @@ impl Default for Options {
     }
 }
 
-/// Why no article could be returned. Messages say what happened and what to try.
+/// Why no article could be returned. Messages are sentences that say what happened and what to
+/// try.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
@@ -94,16 +95,16 @@ impl Error {
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::EmptyInput => write!(f, "the page is empty: there is nothing to read"),
+            Error::EmptyInput => write!(f, "The page is empty: there is nothing to read. Reload it, and try again once it shows its text."),
             Error::TooLarge { bytes, limit } => write!(
                 f,
-                "the page is too large to process ({} MB; the limit is {} MB)",
+                "The page is too large to read ({} MB; the limit is {} MB). Try its printable or single-page version, if it has one.",
                 bytes / 1_000_000,
                 limit / 1_000_000
             ),
-            Error::InvalidUrl(u) => write!(f, "not an absolute URL: {u:?} (expected something like https://example.com/page)"),
-            Error::NotHtml => write!(f, "this is not an HTML page: it looks like binary data (an image, an archive...)"),
-            Error::NoArticle => write!(f, "no article found on this page: it looks like a list of links or an app, not something to read"),
+            Error::InvalidUrl(u) => write!(f, "Not an absolute URL: {u:?}. Give the page's full address, such as https://example.com/page."),
+            Error::NotHtml => write!(f, "This is not an HTML page: it looks like binary data (an image, an archive...). Open it with the program it is meant for."),
+            Error::NoArticle => write!(f, "No article found on this page: it looks like a list of links or an app, not something to read. Open a story, a post or a thread, and try again."),
         }
     }
 }

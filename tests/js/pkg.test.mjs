@@ -47,8 +47,8 @@ test('the article object has camelCase fields and nulls for what is missing', as
 
 test('bad input throws a readable Error named after its kind', () => {
   assert.throws(() => engine.extract('', URL), { name: 'EmptyInput', message: /empty/ });
-  assert.throws(() => engine.extract('<p>hi</p>', 'nonsense'), { name: 'InvalidUrl', message: /not an absolute URL/ });
-  assert.throws(() => engine.extract('\u0000\u0001\u0002\u0003PNG', URL), { name: 'NotHtml', message: /not an HTML page/ });
+  assert.throws(() => engine.extract('<p>hi</p>', 'nonsense'), { name: 'InvalidUrl', message: /^Not an absolute URL/ });
+  assert.throws(() => engine.extract('\u0000\u0001\u0002\u0003PNG', URL), { name: 'NotHtml', message: /^This is not an HTML page/ });
   assert.throws(() => engine.extract('<nav><a href="/">Home</a></nav>', URL), { name: 'NoArticle' });
 });
 
