@@ -118,6 +118,23 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
+  test(`${name}: a thread's posts are shown as posts, each under a rule with its author and date`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url('/pages/forum-thread.html'));
+      await clickDecant(browser, page);
+      const reader = await readerFrame(page);
+      await reader.waitForSelector('.decant-content');
+      const posts = await reader.$$eval('.decant-content article.decant-post', (items) =>
+        items.map((p) => ({ by: p.querySelector('.decant-post-by')?.textContent, rule: getComputedStyle(p).borderTopStyle })),
+      );
+      assert.deepEqual(posts.map((p) => p.by), ['maple_mira · Feb 10, 2026', 'old_oak · Feb 10, 2026', 'maple_mira · Feb 10, 2026', 'spokeshave · Feb 11, 2026']);
+      assert.deepEqual(posts.map((p) => p.rule), ['none', 'solid', 'solid', 'solid']);
+    } finally {
+      await page.close();
+    }
+  });
+
   test(`${name}: a page without an article gets a clear message and a way back`, async () => {
     const page = await browser.context.newPage();
     try {
