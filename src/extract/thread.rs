@@ -154,7 +154,7 @@ pub fn find(dom: &Dom, body: NodeId, declared: Declared) -> Option<Vec<Post>> {
             groups.push((weight, way, members));
         }
     }
-    groups.sort_by_key(|g| std::cmp::Reverse(g.0));
+    groups.sort_by_key(|g| (std::cmp::Reverse(g.0), std::cmp::Reverse(g.1), g.2[0]));
     let (min_posts, min_share) = if declared.thread { (2, pat::THREAD_SHARE_DECLARED) } else { (3, pat::THREAD_SHARE) };
     for (weight, way, members) in groups.into_iter().take(pat::THREAD_GROUPS_TRIED) {
         if (weight as f64) < page as f64 * min_share {
@@ -168,7 +168,7 @@ pub fn find(dom: &Dom, body: NodeId, declared: Declared) -> Option<Vec<Post>> {
             posts.extend(dom.descendants(m).filter(|&d| dom.element(d).is_some() && kinds_of(dom, d)[way] == kind));
         }
         let own = Lengths::of(dom, body, &posts);
-        let replies = replies_of(dom, &posts);
+        let replies = replies_of(dom, body, &posts);
         let is_post = |i: usize| {
             let p = posts[i];
             own.prose(p) >= pat::POST_MIN_CHARS && has_author(dom, p, &replies[i]) && !is_teaser(dom, p)
@@ -222,13 +222,21 @@ fn before_the_posts(dom: &Dom, first: NodeId, body: NodeId, lengths: &Lengths) -
     (before, typed.or(nearest))
 }
 
-/// For each post, the posts directly inside it (its replies, whose own replies are inside them).
-fn replies_of(dom: &Dom, posts: &[NodeId]) -> Vec<Vec<NodeId>> {
-    let index: HashMap<NodeId, usize> = posts.iter().enumerate().map(|(i, &p)| (p, i)).collect();
+/// For each post, the posts directly inside it (its replies, whose own replies are inside them),
+/// from one walk down from `root` that carries each node's nearest post above it.
+fn replies_of(dom: &Dom, root: NodeId, posts: &[NodeId]) -> Vec<Vec<NodeId>> {
+    let mut index: Vec<Option<usize>> = vec![None; dom.capacity()];
+    for (i, &p) in posts.iter().enumerate() {
+        index[p.index()] = Some(i);
+    }
+    let mut above: Vec<Option<usize>> = vec![None; dom.capacity()];
     let mut replies = vec![Vec::new(); posts.len()];
-    for &q in posts {
-        if let Some(i) = dom.ancestors(q).find_map(|a| index.get(&a).copied()) {
-            replies[i].push(q);
+    for n in dom.descendants(root) {
+        let Some(parent) = dom.parent(n) else { continue };
+        let nearest = index[parent.index()].or(above[parent.index()]);
+        above[n.index()] = nearest;
+        if let (Some(i), Some(_)) = (nearest, index[n.index()]) {
+            replies[i].push(n);
         }
     }
     replies
