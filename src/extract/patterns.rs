@@ -219,6 +219,8 @@ pub const ARTICLE_OVER_COMMENTS: usize = 2;
 /// The opening post, when it is not of its replies' kind, is looked for this many levels up from
 /// the first reply.
 pub const OPENING_POST_LEVELS: usize = 4;
+/// No post of a thread holds more than this share of the group's text.
+pub const THREAD_MAX_POST_SHARE: f64 = 0.8;
 /// The heaviest groups of siblings that are looked at as threads.
 pub const THREAD_GROUPS_TRIED: usize = 5;
 /// Class and id words (substrings) of the element holding a post's text, in the forum engines'

@@ -116,10 +116,13 @@ fn has_author(dom: &Dom, post: NodeId, nested: &[NodeId]) -> bool {
     names_author(dom, post) || own_elements(dom, post, nested).any(|n| names_author(dom, n))
 }
 
-/// A teaser of another page, not a post: a heading that links away.
+/// A teaser of another page, not a post: a heading that links away (not one naming the
+/// author, which links to the author's profile).
 fn is_teaser(dom: &Dom, post: NodeId) -> bool {
     dom.descendants(post).any(|h| {
-        is_heading(dom, h) && dom.elements_named(h, "a").into_iter().any(|a| dom.attr(a, "href").is_some_and(|href| !href.starts_with('#')))
+        is_heading(dom, h)
+            && !names_author(dom, h)
+            && dom.elements_named(h, "a").into_iter().any(|a| !names_author(dom, a) && dom.attr(a, "href").is_some_and(|href| !href.starts_with('#')))
     })
 }
 
@@ -159,6 +162,11 @@ pub fn find(dom: &Dom, body: NodeId, declared: Declared) -> Option<Vec<Post>> {
     for (weight, way, members) in groups.into_iter().take(pat::THREAD_GROUPS_TRIED) {
         if (weight as f64) < page as f64 * min_share {
             break;
+        }
+        // Posts share the text: one member holding nearly all of it is a box of posts beside a
+        // box of something else (the posts are further down).
+        if members.iter().any(|&m| lengths.prose(m) as f64 > weight as f64 * pat::THREAD_MAX_POST_SHARE) {
+            continue;
         }
         let kind = kinds_of(dom, members[0])[way].clone();
         // Replies of the same kind inside the posts are posts too.
