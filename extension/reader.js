@@ -8,7 +8,7 @@ import { KIND, isArticleReply } from './messages.js';
 import { ext } from './api.js';
 import { now, togglePanel } from './util.js';
 import { applySettings, loadSettings, saveSettings, onSettingsChanged, settingsForm } from './settings.js';
-import { errorTitle, render, showMessage, updateProgress } from './reader/view.js';
+import { NOT_AN_ARTICLE, errorTitle, render, showMessage, updateProgress } from './reader/view.js';
 import { buildContents } from './reader/contents.js';
 import { listening } from './reader/listen.js';
 import { copy, formatName, save } from './reader/save.js';
@@ -105,6 +105,15 @@ async function load(taken) {
   }
   article = result.article;
   const extracted = now();
+  if (article.kind === 'page') {
+    // Not an article: say so, and show the page's main part only if asked to.
+    const anyway = () => {
+      show(article);
+      main.focus({ preventScroll: true });
+    };
+    showMessage(main, NOT_AN_ARTICLE.title, NOT_AN_ARTICLE.detail, close, { label: 'Show anyway', action: anyway });
+    return;
+  }
   show(article);
   main.focus({ preventScroll: true });
   const rendered = now();

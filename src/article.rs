@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Article {
-    /// What the page is: an article, or a thread of posts.
+    /// What the page is: an article, a thread of posts, or a page that is neither.
     #[serde(default)]
     pub kind: Kind,
     /// The article's title, without the site name.
@@ -62,6 +62,9 @@ pub enum Kind {
     /// `<article class="decant-post">` in `content` that starts with a line naming its author
     /// and date (`<p class="decant-post-by">`).
     Thread,
+    /// A page that is not an article (a front page, a shop's category, a search result): no
+    /// article was found, and `content` is its main region, to show if the reader asks for it.
+    Page,
 }
 
 /// The class of a thread's post in [`Article::content`], and of the line in it naming the post's

@@ -500,3 +500,27 @@ fn comments_under_a_blog_post_are_not_a_thread() {
     assert!(a.text.starts_with("Apple trees are pruned in winter") && a.text.contains("thicket of water shoots"), "{}", a.text);
     assert!(!a.text.contains("Bramley") && !a.text.contains("pears"), "comments kept: {}", a.text);
 }
+
+#[test]
+fn a_list_of_links_is_read_as_a_page_not_an_article() {
+    // Search results: nearly all of the text is links.
+    let results = extract("search-results");
+    assert_eq!(results.kind, decant::Kind::Page, "{}", results.text);
+    assert!(results.text.contains("How to oil a wooden cutting board"), "{}", results.text);
+    // A shop's category, declared a CollectionPage in its structured data.
+    let shop = extract("listing-page");
+    assert_eq!(shop.kind, decant::Kind::Page, "{}", shop.text);
+    assert!(shop.text.contains("Oak cutting board") && shop.text.contains("€34.00"), "{}", shop.text);
+    // An article with links in it is still an article.
+    assert_eq!(extract("news-article").kind, decant::Kind::Article);
+}
+
+#[test]
+fn a_page_hidden_until_its_script_runs_is_still_read() {
+    let a = extract("hidden-until-script");
+    assert_eq!(a.kind, decant::Kind::Article);
+    assert!(a.text.starts_with("A soil test from a garden laboratory") && a.text.contains("all the better for it"), "{}", a.text);
+    // What is hidden on a page that shows its text is still left out.
+    let shown = extract("hidden-content");
+    assert!(!shown.text.is_empty());
+}

@@ -16,16 +16,32 @@ const ERROR_TITLES = {
 /** The heading for an engine error of kind `name`. */
 export const errorTitle = (name) => ERROR_TITLES[name] ?? 'Decant could not read this page';
 
-/** Shows `title` and `detail` in `main` instead of an article, with a button that calls `back`. */
-export function showMessage(main, title, detail, back) {
+/**
+ * Shows `title` and `detail` in `main` instead of an article, with a button that calls `back`,
+ * after a button for `anyway` ({ label, action }) when there is one. The first button has focus.
+ */
+export function showMessage(main, title, detail, back, anyway = null) {
+  const buttons = [];
+  if (anyway) {
+    const show = el('button', { type: 'button', className: 'decant-primary', textContent: anyway.label });
+    show.addEventListener('click', anyway.action);
+    buttons.push(show);
+  }
   const button = el('button', { type: 'button', textContent: 'Back to the page' });
   button.addEventListener('click', back);
-  const box = el('section', { className: 'decant-message' }, el('h1', { textContent: title }), el('p', { textContent: detail }), button);
+  buttons.push(button);
+  const box = el('section', { className: 'decant-message' }, el('h1', { textContent: title }), el('p', { textContent: detail }), el('p', { className: 'decant-actions' }, ...buttons));
   box.setAttribute('role', 'alert');
   main.replaceChildren(box);
   main.setAttribute('aria-busy', 'false');
-  button.focus();
+  buttons[0].focus();
 }
+
+/** What the reader says of a page that is not an article (`kind: "page"`), before showing it. */
+export const NOT_AN_ARTICLE = {
+  title: 'This page is not an article',
+  detail: 'It looks like a list of links, a shop or an app: Decant found no article to read here. It can show the main part of the page anyway, without the rest of the site around it.',
+};
 
 function metaLine(a) {
   const parts = [];
@@ -38,7 +54,7 @@ function metaLine(a) {
   }
   const date = formatDate(a.publishedTime, navigator.language);
   if (date) parts.push(el('time', { dateTime: a.publishedTime, textContent: date }));
-  if (a.readingTimeMinutes > 0) parts.push(el('span', { className: 'decant-reading-time', textContent: `${a.readingTimeMinutes} min read` }));
+  if (a.kind !== 'page' && a.readingTimeMinutes > 0) parts.push(el('span', { className: 'decant-reading-time', textContent: `${a.readingTimeMinutes} min read` }));
   const line = el('p', { className: 'decant-meta' });
   parts.forEach((p, i) => line.append(...(i > 0 ? [' · ', p] : [p])));
   return line;

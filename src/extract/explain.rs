@@ -44,6 +44,11 @@ impl Log {
         Log { removals: on.then(Vec::new) }
     }
 
+    /// Whether it records (`explain`) or not (`extract`).
+    pub fn is_on(&self) -> bool {
+        self.removals.is_some()
+    }
+
     /// Records `n` (when it holds text or media) as removed by `rule` of `stage`, then detaches it.
     pub fn remove(&mut self, dom: &mut Dom, n: NodeId, stage: &'static str, rule: &'static str) {
         self.note(dom, n, stage, rule);

@@ -19,6 +19,7 @@ mod explain;
 mod math;
 mod metadata;
 mod nodes;
+mod page;
 mod patterns;
 mod prepare;
 mod readerable;
@@ -194,9 +195,20 @@ fn run(html: &str, url: &str, options: &Options, mut log: Log) -> Result<(Articl
         _ => {
             // The dek under the title, which the header shows rather than the text.
             let dek = subtitle::find(&dom, body, &title);
-            let (art_dom, found, kept_dek, log) = best_pass(html, dom, body, &title, dek.as_ref().map(|d| d.0), options, log)?;
-            meta.subtitle = dek.filter(|_| kept_dek.is_some()).map(|d| d.1);
-            (art_dom, found, Kind::Article, log)
+            let explaining = log.is_on();
+            match best_pass(html, dom, body, &title, dek.as_ref().map(|d| d.0), options, log) {
+                Ok((art_dom, found, kept_dek, log)) => {
+                    meta.subtitle = dek.filter(|_| kept_dek.is_some()).map(|d| d.1);
+                    let kind = if page::is_list_of_links(&art_dom, found.article, &meta.ld_types) { Kind::Page } else { Kind::Article };
+                    (art_dom, found, kind, log)
+                }
+                // No article: the page's main region, which the reader offers to show.
+                Err(Error::NoArticle) => {
+                    let (dom, found, log) = page_pass(html, explaining, options)?;
+                    (dom, found, Kind::Page, log)
+                }
+                Err(e) => return Err(e),
+            }
         }
     };
 
@@ -206,6 +218,18 @@ fn run(html: &str, url: &str, options: &Options, mut log: Log) -> Result<(Articl
 
     // 6. The article's fields.
     Ok((Article { kind, ..assemble(meta, title, found, content, &clean_dom, base.as_ref(), page_url) }, log))
+}
+
+/// Stages 2–4 for a page that has no article: a freshly prepared tree (the passes changed
+/// theirs), and its main region without the chrome. [`Error::NoArticle`] when that has too
+/// little text to read (a page whose content only scripts would fetch).
+fn page_pass(html: &str, explaining: bool, options: &Options) -> Result<(Dom, Found, Log), Error> {
+    let mut log = Log::new(explaining);
+    let mut dom = Dom::parse_document(html);
+    prepare::prepare(&mut dom, &mut log);
+    let body = dom.descendants(dom.root()).find(|&n| dom.is(n, "body")).ok_or(Error::NoArticle)?;
+    let article = page::view(&mut dom, body, &mut log).filter(|&a| nodes::text_len(&dom, a) >= options.min_article_chars).ok_or(Error::NoArticle)?;
+    Ok((dom, Found { article, byline: None, tags: Vec::new(), around: body }, log))
 }
 
 /// Stages 3–4 for a thread: its posts gathered and cleaned (as an article's text is, but with

@@ -191,6 +191,27 @@ pub const READERABLE_MIN_SCORE: f64 = 20.0;
 
 // Stage 1, metadata.
 
+/// A hidden element holding more than this share of the page's text, on a page that shows less
+/// than [`HIDDEN_PAGE_MAX_SHOWN`] characters besides (not one paragraph), is the page itself,
+/// hidden until a script shows it, not a menu or a dialog.
+pub const HIDDEN_PAGE_SHARE: f64 = 0.5;
+pub const HIDDEN_PAGE_MAX_SHOWN: usize = 140;
+
+// The page view (see `page`).
+
+/// Roles of the page's chrome around its main region.
+pub const PAGE_CHROME_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"];
+/// Whole class and id words of the page's chrome: menus, consent and sign-up boxes, breadcrumbs,
+/// pagination, share bars.
+pub const PAGE_CHROME_TOKENS: &[&str] = &["menu", "navbar", "breadcrumb", "breadcrumbs", "pagination", "pager", "cookie", "cookies", "consent", "gdpr", "newsletter", "signup", "subscribe", "popup", "modal", "share", "social", "sidebar", "footer", "skip"];
+
+/// schema.org types of a page that lists other pages.
+pub const LIST_PAGE_TYPES: &[&str] = &["CollectionPage", "SearchResultsPage"];
+/// An article of at least this many links, more than this share of its text in them, is a list
+/// of links (the share at which Readability's cleaning drops a block).
+pub const LIST_MIN_LINKS: usize = 10;
+pub const LIST_LINK_DENSITY: f64 = 0.5;
+
 // Threads (see `thread`).
 
 /// schema.org types that say a page is a thread of posts.

@@ -28,12 +28,38 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
             Some((n, rule))
         })
         .collect();
-    for (n, rule) in doomed {
+    // What is never content goes first, so that the page's text can be counted without it.
+    let (hidden, never): (Vec<_>, Vec<_>) = doomed.into_iter().partition(|&(_, rule)| rule == "hidden");
+    for (n, rule) in never {
         // A node inside one already removed went with it.
-        if !dom.is_attached(n) {
-            continue;
+        if dom.is_attached(n) {
+            log.remove(dom, n, "prepare", rule);
         }
-        log.remove(dom, n, "prepare", rule);
+    }
+    // A hidden wrapper around most of the page's text, on a page that shows next to nothing
+    // else, is a page hidden until its script runs: it stays (what is hidden inside it goes).
+    let page_text = dom.inner_text_len(root);
+    let mut is_hidden = vec![false; dom.capacity()];
+    for &(n, _) in &hidden {
+        is_hidden[n.index()] = true;
+    }
+    // Whether a node has a hidden ancestor, from one walk down.
+    let mut under = vec![false; dom.capacity()];
+    for n in dom.descendants(root) {
+        if let Some(p) = dom.parent(n) {
+            under[n.index()] = is_hidden[p.index()] || under[p.index()];
+        }
+    }
+    let outermost: Vec<(NodeId, usize)> = hidden.iter().filter(|&&(n, _)| !under[n.index()]).map(|&(n, _)| (n, dom.inner_text_len(n))).collect();
+    let shown = page_text.saturating_sub(outermost.iter().map(|&(_, len)| len).sum());
+    let the_page = outermost
+        .iter()
+        .find(|&&(_, len)| shown < patterns::HIDDEN_PAGE_MAX_SHOWN && len as f64 > page_text as f64 * patterns::HIDDEN_PAGE_SHARE)
+        .map(|&(n, _)| n);
+    for (n, rule) in hidden {
+        if dom.is_attached(n) && Some(n) != the_page {
+            log.remove(dom, n, "prepare", rule);
+        }
     }
     // Presentational wrappers carry nothing the reader keeps: their content takes their place.
     for n in dom.descendants(root).collect::<Vec<_>>() {

@@ -175,7 +175,10 @@ impl Renderer<'_> {
                 run.push(' ');
                 continue;
             }
-            if is_block(dom, c) {
+            if dom.is(c, "a") && dom.descendants(c).any(|d| is_block_element(dom, d)) {
+                flush(&mut run, &mut out);
+                out.extend(self.linked_blocks(c, depth + 1));
+            } else if is_block(dom, c) {
                 flush(&mut run, &mut out);
                 out.extend(self.block(c, depth + 1));
             } else {
@@ -184,6 +187,25 @@ impl Renderer<'_> {
         }
         flush(&mut run, &mut out);
         out
+    }
+
+    /// A link around blocks (a card: an image and a heading): its blocks, with the link on the
+    /// first heading, else on the first paragraph (Markdown links hold only inline text).
+    fn linked_blocks(&self, a: NodeId, depth: usize) -> Vec<String> {
+        let mut blocks = self.blocks(a, depth);
+        let Some(href) = self.dom.attr(a, "href").filter(|h| !h.trim().is_empty()) else { return blocks };
+        let target = link_target(href);
+        let is_text = |b: &String| !b.starts_with(['!', '>', '|', '`', '-', '*']) && !b.contains('\n');
+        let at = blocks.iter().position(|b| b.starts_with('#')).or_else(|| blocks.iter().position(is_text));
+        if let Some(i) = at {
+            let b = &blocks[i];
+            let (marks, text) = match b.find("# ") {
+                Some(k) if b[..k + 1].chars().all(|c| c == '#') => b.split_at(k + 2),
+                _ => ("", b.as_str()),
+            };
+            blocks[i] = format!("{marks}[{text}]({target})");
+        }
+        blocks
     }
 
     fn block(&self, n: NodeId, depth: usize) -> Vec<String> {

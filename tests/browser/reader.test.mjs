@@ -135,6 +135,25 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
+  test(`${name}: a list of links is not shown as an article unless asked`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url('/pages/search-results.html'));
+      await clickDecant(browser, page);
+      const reader = await readerFrame(page);
+      await reader.waitForSelector('.decant-message');
+      assert.equal(await reader.textContent('.decant-message h1'), 'This page is not an article');
+      assert.equal(await reader.evaluate(() => document.activeElement?.textContent), 'Show anyway');
+      assert.ok(!(await reader.evaluate(() => Boolean(document.querySelector('.decant-content')))), 'the list is shown before asking');
+      await reader.click('.decant-message .decant-primary');
+      await reader.waitForSelector('.decant-content');
+      assert.match(await reader.textContent('.decant-content'), /How to oil a wooden cutting board/);
+      assert.ok(!(await reader.textContent('.decant-meta')).includes('min read'), 'a list of links has no reading time');
+    } finally {
+      await page.close();
+    }
+  });
+
   test(`${name}: a page without an article gets a clear message and a way back`, async () => {
     const page = await browser.context.newPage();
     try {

@@ -25,6 +25,8 @@ pub struct Score {
     pub without: Option<f64>,
     pub micros: u128,
     pub note: String,
+    /// What Decant read the page as (`article`, `thread`, `page`), empty when it found nothing.
+    pub read_as: String,
 }
 
 /// Words as the benchmark counts them: runs of letters, digits and `_`, lower-cased.
@@ -85,9 +87,9 @@ pub fn measure(dir: &Path, dump: Option<&Path>) -> Result<Vec<Score>, String> {
         let start = Instant::now();
         let result = decant::extract(&html, &field("url"), &decant::Options::default());
         let micros = start.elapsed().as_micros();
-        let (text, note) = match result {
-            Ok(a) => (crate::shown_text(&a), String::new()),
-            Err(e) => (String::new(), format!("error: {e}")),
+        let (text, note, read_as) = match result {
+            Ok(a) => (crate::shown_text(&a), String::new(), format!("{:?}", a.kind).to_lowercase()),
+            Err(e) => (String::new(), format!("error: {e}"), String::new()),
         };
         if let Some(out) = dump {
             std::fs::write(out.join(format!("{id}.txt")), &text).map_err(|e| format!("cannot write to {}: {e}", out.display()))?;
@@ -103,6 +105,7 @@ pub fn measure(dir: &Path, dump: Option<&Path>) -> Result<Vec<Score>, String> {
             without: found(&lower, page.get("without")),
             micros,
             note,
+            read_as,
             id,
         });
     }
@@ -148,6 +151,12 @@ pub fn report(scores: &[Score], worst: usize) {
     println!("time per page: median {:.1} ms, 95th percentile {:.1} ms, max {:.1} ms", at(0.5), at(0.95), at(1.0));
     let errors = scores.iter().filter(|s| !s.note.is_empty()).count();
     println!("pages with no article: {errors}");
+    // What each type of page was read as: an article, a thread, a page that is neither.
+    println!("read as (article / thread / page / nothing):");
+    for (name, list) in kinds.iter().filter(|(k, _)| **k != "all") {
+        let n = |k: &str| list.iter().filter(|s| s.read_as == k).count();
+        println!("  {:<14} {:>4} {:>4} {:>4} {:>4}", name, n("article"), n("thread"), n("page"), n(""));
+    }
     if worst > 0 {
         let mut by_f1: Vec<&Score> = scores.iter().collect();
         by_f1.sort_by(|a, b| a.f1.total_cmp(&b.f1));

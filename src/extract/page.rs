@@ -1,0 +1,81 @@
+//! The page view: what a page that is not an article (a front page, a shop's category, a search
+//! result, a product) has to read, when no article was found in it. Its main region (`<main>`,
+//! `role="main"`, else the body) with its headings, paragraphs, lists, tables and the titles of
+//! its items, without the site's chrome around them. Nothing is cleaned by link density: on
+//! such a page the links are the content.
+
+use super::explain::Log;
+use super::nodes::{link_density, text_len};
+use super::patterns as pat;
+use crate::dom::{Dom, NodeId};
+
+/// Gathers the main region of the prepared page under `body` into a new container, its chrome
+/// left out (recorded in `log`). `None` when it holds no text.
+pub fn view(dom: &mut Dom, body: NodeId, log: &mut Log) -> Option<NodeId> {
+    let region = dom
+        .descendants(body)
+        .find(|&n| (dom.is(n, "main") || dom.attr(n, "role") == Some("main")) && text_len(dom, n) > 0)
+        .unwrap_or(body);
+    let h1 = dom.descendants(region).find(|&n| dom.is(n, "h1"));
+    let chrome: Vec<(NodeId, &'static str)> = dom
+        .descendants(region)
+        .filter_map(|n| {
+            let tag = dom.tag(n)?;
+            let role = dom.attr(n, "role").unwrap_or("");
+            let words = pat::class_and_id(dom.attr(n, "class"), dom.attr(n, "id"));
+            if pat::CHROME_ELEMENTS.contains(&tag) || pat::PAGE_CHROME_ROLES.contains(&role) {
+                Some((n, "page chrome (footer, aside, form)"))
+            } else if tag == "header" && !h1.is_some_and(|h| dom.is_attached_below(h, n)) {
+                Some((n, "the site's header"))
+            } else if pat::has_token(&words, pat::PAGE_CHROME_TOKENS) {
+                Some((n, "page chrome (menus, consent, sign-up, pagination)"))
+            } else {
+                None
+            }
+        })
+        .collect();
+    for (n, rule) in chrome {
+        if dom.is_attached_below(n, region) {
+            log.remove(dom, n, "page", rule);
+        }
+    }
+    if text_len(dom, region) == 0 {
+        return None;
+    }
+    let container = dom.create_element("div");
+    for c in dom.children(region) {
+        dom.append(container, c);
+    }
+    Some(container)
+}
+
+/// Whether the article a pass found is a list of links rather than a text to read: the page
+/// declares itself a collection or search results (and no article), or more than half of the
+/// article's text is links, over many of them.
+pub fn is_list_of_links(dom: &Dom, article: NodeId, ld_types: &[String]) -> bool {
+    let declared = |list: &[&str]| ld_types.iter().any(|t| list.contains(&t.as_str()));
+    if declared(pat::LIST_PAGE_TYPES) && !declared(pat::ARTICLE_TYPES) {
+        return true;
+    }
+    dom.elements_named(article, "a").len() >= pat::LIST_MIN_LINKS && link_density(dom, article) > pat::LIST_LINK_DENSITY
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_view_is_the_main_region_without_its_chrome() {
+        let html = "<body><header><a href=/>Site</a></header><main><nav class=breadcrumbs><a href=/>Home</a></nav>\
+                    <h1>Shop</h1><div class=cookie-consent>We use cookies.</div><ul><li><a href=/a>First item</a> 3 EUR</li><li><a href=/b>Second item</a> 4 EUR</li></ul>\
+                    <aside>Ads here</aside><div class=pagination><a href=?p=2>Next</a></div></main><footer>Terms</footer></body>";
+        let mut dom = Dom::parse_document(html);
+        let body = dom.descendants(dom.root()).find(|&n| dom.is(n, "body")).unwrap();
+        let view = view(&mut dom, body, &mut Log::new(false)).expect("a view");
+        let text = dom.inner_text(view);
+        assert!(text.contains("Shop") && text.contains("First item") && text.contains("4 EUR"), "{text}");
+        for chrome in ["Site", "Home", "cookies", "Ads", "Next", "Terms"] {
+            assert!(!text.contains(chrome), "{chrome:?} kept: {text}");
+        }
+    }
+}
