@@ -9,6 +9,12 @@ pub struct Article {
     /// What the page is: an article, a thread of posts, or a page that is neither.
     #[serde(default)]
     pub kind: Kind,
+    /// How sure the engine is, from 0 to 1, that `content` is the page's whole main content and
+    /// nothing else: high for an article found by the strictest rules, lower when it took looser
+    /// ones, when much of the text is links or when it is short; at most 0.2 for a page that is
+    /// not an article.
+    #[serde(default)]
+    pub confidence: f64,
     /// The article's title, without the site name.
     pub title: String,
     /// The dek or standfirst under the title (a sentence or two saying what the article is

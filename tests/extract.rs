@@ -524,3 +524,19 @@ fn a_page_hidden_until_its_script_runs_is_still_read() {
     let shown = extract("hidden-content");
     assert!(!shown.text.is_empty());
 }
+
+#[test]
+fn confidence_is_high_for_a_plain_article_and_low_for_lists_and_fragments() {
+    let sure = extract("news-article").confidence;
+    assert!((0.75..=1.0).contains(&sure), "news article: {sure}");
+    // Found only once the strict rules were relaxed, short, a third of it links.
+    let fragment = extract("unsure-article");
+    assert_eq!(fragment.kind, decant::Kind::Article);
+    assert!(fragment.confidence < 0.5, "fragment: {}", fragment.confidence);
+    // Not an article at all.
+    for list in ["search-results", "listing-page"] {
+        let c = extract(list).confidence;
+        assert!(c <= 0.2, "{list}: {c}");
+    }
+    assert_eq!(extract("forum-thread").confidence, 0.9, "a thread its page declares");
+}

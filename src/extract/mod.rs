@@ -143,6 +143,16 @@ enum Policy {
 impl Policy {
     const IN_ORDER: [Policy; 4] = [Policy::Strict, Policy::Moderate, Policy::Clean, Policy::Raw];
 
+    /// How sure an article found under this policy is, before its text is looked at.
+    fn certainty(self) -> f64 {
+        match self {
+            Policy::Strict => patterns::CERTAINTY_STRICT,
+            Policy::Moderate => patterns::CERTAINTY_STRICT - patterns::CERTAINTY_PER_RELAXATION,
+            Policy::Clean => patterns::CERTAINTY_STRICT - 2.0 * patterns::CERTAINTY_PER_RELAXATION,
+            Policy::Raw => patterns::CERTAINTY_STRICT - 3.0 * patterns::CERTAINTY_PER_RELAXATION,
+        }
+    }
+
     fn flags(self) -> Flags {
         match self {
             Policy::Strict => Flags::ALL,
@@ -184,12 +194,13 @@ fn run(html: &str, url: &str, options: &Options, mut log: Log) -> Result<(Articl
 
     // 3–4. A thread's posts, else scoring and cleaning under each policy in turn until one
     // finds enough text.
-    let (art_dom, found, kind, log) = match thread::find(&dom, body, thread::declared(&dom, &meta.ld_types)) {
+    let declared = thread::declared(&dom, &meta.ld_types);
+    let (art_dom, found, kind, log) = match thread::find(&dom, body, declared) {
         Some(posts) if thread::text_len(&dom, &posts) >= options.min_article_chars => {
             if meta.published_time.is_none() {
                 meta.published_time = posts.first().and_then(|p| p.date.as_ref()?.1.clone());
             }
-            let (dom, found, log) = thread_pass(dom, body, &posts, log);
+            let (dom, found, log) = thread_pass(dom, body, &posts, declared.thread, log);
             (dom, found, Kind::Thread, log)
         }
         _ => {
@@ -217,7 +228,23 @@ fn run(html: &str, url: &str, options: &Options, mut log: Log) -> Result<(Articl
     drop(art_dom);
 
     // 6. The article's fields.
-    Ok((Article { kind, ..assemble(meta, title, found, content, &clean_dom, base.as_ref(), page_url) }, log))
+    let mut confidence = confidence(found.certainty, &clean_dom);
+    if kind == Kind::Page {
+        confidence = confidence.min(patterns::CERTAINTY_PAGE_VIEW);
+    }
+    Ok((Article { kind, confidence, ..assemble(meta, title, found, content, &clean_dom, base.as_ref(), page_url) }, log))
+}
+
+/// How sure the engine is that the article is the page's whole main content and nothing else,
+/// from 0 to 1, to two decimals: the certainty of the way it was found, less the share of its
+/// text in links (a list of links is not a text), and less for a text shorter than a pass asks
+/// for (a fragment may be part of something larger).
+fn confidence(certainty: f64, clean_dom: &Dom) -> f64 {
+    let root = clean_dom.root();
+    let len = clean_dom.inner_text_len(root);
+    let short = (len as f64 / patterns::CHAR_THRESHOLD as f64).min(1.0);
+    let sure = certainty * (1.0 - nodes::link_density(clean_dom, root)) * (0.5 + 0.5 * short);
+    (sure.clamp(0.0, 1.0) * 100.0).round() / 100.0
 }
 
 /// Stages 2–4 for a page that has no article: a freshly prepared tree (the passes changed
@@ -229,18 +256,18 @@ fn page_pass(html: &str, explaining: bool, options: &Options) -> Result<(Dom, Fo
     prepare::prepare(&mut dom, &mut log);
     let body = dom.descendants(dom.root()).find(|&n| dom.is(n, "body")).ok_or(Error::NoArticle)?;
     let article = page::view(&mut dom, body, &mut log).filter(|&a| nodes::text_len(&dom, a) >= options.min_article_chars).ok_or(Error::NoArticle)?;
-    Ok((dom, Found { article, byline: None, tags: Vec::new(), around: body }, log))
+    Ok((dom, Found { article, byline: None, tags: Vec::new(), around: body, certainty: patterns::CERTAINTY_PAGE_VIEW }, log))
 }
 
 /// Stages 3–4 for a thread: its posts gathered and cleaned (as an article's text is, but with
 /// class and id not weighed: in a thread, "comment" and "reply" are the content).
-fn thread_pass(mut dom: Dom, body: NodeId, posts: &[thread::Post], mut log: Log) -> (Dom, Found, Log) {
+fn thread_pass(mut dom: Dom, body: NodeId, posts: &[thread::Post], declared: bool, mut log: Log) -> (Dom, Found, Log) {
     let (article, byline) = thread::gather(&mut dom, posts);
     for rest in dom.children(body) {
         log.note(&dom, rest, "choose", "outside the thread's posts");
     }
     clean::clean_article(&mut dom, article, Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true }, &mut log);
-    (dom, Found { article, byline, tags: Vec::new(), around: body }, log)
+    (dom, Found { article, byline, tags: Vec::new(), around: body, certainty: if declared { patterns::CERTAINTY_THREAD_DECLARED } else { patterns::CERTAINTY_THREAD } }, log)
 }
 
 /// Refuses what is not a page ([`Error`] says why) and parses the page's URL.
@@ -293,6 +320,7 @@ fn best_pass(html: &str, dom: Dom, body: NodeId, title: &str, dek: Option<NodeId
         }
         score::note_outside(&attempt, found.around, body, &mut log);
         clean::clean_article(&mut attempt, found.article, flags, &mut log);
+        found.certainty = policy.certainty();
         let len = nodes::text_len(&attempt, found.article);
         let good_enough = len >= options.char_threshold;
         if best.as_ref().is_none_or(|(l, ..)| len > *l) {
@@ -365,6 +393,7 @@ fn assemble(meta: Metadata, title: String, found: Found, content: String, clean_
     let subtitle = meta.subtitle.filter(|d| !normalize_space(&text).contains(d.as_str()));
     Article {
         kind: Kind::Article,
+        confidence: 0.0,
         title,
         subtitle,
         byline,

@@ -212,6 +212,16 @@ pub const LIST_PAGE_TYPES: &[&str] = &["CollectionPage", "SearchResultsPage"];
 pub const LIST_MIN_LINKS: usize = 10;
 pub const LIST_LINK_DENSITY: f64 = 0.5;
 
+// Confidence (see `confidence` in mod.rs): how sure each way of finding the text makes the
+// engine, before the text is looked at. The strictest pass; each pass that relaxes one more
+// heuristic is less sure by the second figure; a thread declared in structured data, one found by
+// its shape; a page view, which is not an article at all.
+pub const CERTAINTY_STRICT: f64 = 0.9;
+pub const CERTAINTY_PER_RELAXATION: f64 = 0.15;
+pub const CERTAINTY_THREAD_DECLARED: f64 = 0.9;
+pub const CERTAINTY_THREAD: f64 = 0.75;
+pub const CERTAINTY_PAGE_VIEW: f64 = 0.2;
+
 // Threads (see `thread`).
 
 /// schema.org types that say a page is a thread of posts.

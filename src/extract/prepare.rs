@@ -36,31 +36,7 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
             log.remove(dom, n, "prepare", rule);
         }
     }
-    // A hidden wrapper around most of the page's text, on a page that shows next to nothing
-    // else, is a page hidden until its script runs: it stays (what is hidden inside it goes).
-    let page_text = dom.inner_text_len(root);
-    let mut is_hidden = vec![false; dom.capacity()];
-    for &(n, _) in &hidden {
-        is_hidden[n.index()] = true;
-    }
-    // Whether a node has a hidden ancestor, from one walk down.
-    let mut under = vec![false; dom.capacity()];
-    for n in dom.descendants(root) {
-        if let Some(p) = dom.parent(n) {
-            under[n.index()] = is_hidden[p.index()] || under[p.index()];
-        }
-    }
-    let outermost: Vec<(NodeId, usize)> = hidden.iter().filter(|&&(n, _)| !under[n.index()]).map(|&(n, _)| (n, dom.inner_text_len(n))).collect();
-    let shown = page_text.saturating_sub(outermost.iter().map(|&(_, len)| len).sum());
-    let the_page = outermost
-        .iter()
-        .find(|&&(_, len)| shown < patterns::HIDDEN_PAGE_MAX_SHOWN && len as f64 > page_text as f64 * patterns::HIDDEN_PAGE_SHARE)
-        .map(|&(n, _)| n);
-    for (n, rule) in hidden {
-        if dom.is_attached(n) && Some(n) != the_page {
-            log.remove(dom, n, "prepare", rule);
-        }
-    }
+    remove_hidden(dom, hidden, log);
     // Presentational wrappers carry nothing the reader keeps: their content takes their place.
     for n in dom.descendants(root).collect::<Vec<_>>() {
         if dom.tag(n).is_some_and(|t| patterns::PRESENTATIONAL_ELEMENTS.contains(&t)) {
@@ -68,6 +44,48 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
         }
     }
     replace_brs(dom);
+}
+
+/// Removes the hidden nodes, except a hidden wrapper around most of the page's text on a page
+/// that shows next to nothing else: a page hidden until its script runs (what is hidden inside
+/// it goes).
+fn remove_hidden(dom: &mut Dom, hidden: Vec<(NodeId, &'static str)>, log: &mut Log) {
+    if hidden.is_empty() {
+        return;
+    }
+    let root = dom.root();
+    let mut is_hidden = vec![false; dom.capacity()];
+    for &(n, _) in &hidden {
+        is_hidden[n.index()] = true;
+    }
+    // The text shown outside hidden nodes, from a walk down that carries whether a node is in a
+    // hidden one; most pages show enough in their first few hundred nodes to stop there.
+    let mut under = vec![false; dom.capacity()];
+    let mut shown = 0usize;
+    for n in dom.descendants(root) {
+        let Some(p) = dom.parent(n) else { continue };
+        let hid = is_hidden[p.index()] || under[p.index()];
+        under[n.index()] = hid;
+        if !hid {
+            shown += dom.text(n).map_or(0, |t| t.split_whitespace().map(|w| w.chars().count() + 1).sum());
+            if shown >= patterns::HIDDEN_PAGE_MAX_SHOWN {
+                break;
+            }
+        }
+    }
+    let the_page = (shown < patterns::HIDDEN_PAGE_MAX_SHOWN).then(|| {
+        let page_text = dom.inner_text_len(root);
+        hidden
+            .iter()
+            .filter(|&&(n, _)| !under[n.index()])
+            .map(|&(n, _)| n)
+            .find(|&n| dom.inner_text_len(n) as f64 > page_text as f64 * patterns::HIDDEN_PAGE_SHARE)
+    }).flatten();
+    for (n, rule) in hidden {
+        if dom.is_attached(n) && Some(n) != the_page {
+            log.remove(dom, n, "prepare", rule);
+        }
+    }
 }
 
 /// Marks the extension's capture script sets on its copy of the live page (the live page itself is

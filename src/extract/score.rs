@@ -43,6 +43,9 @@ pub struct Found {
     /// The element the article was chosen in: the parent of the best candidate, where the
     /// siblings that did not join it still are.
     pub around: NodeId,
+    /// How sure the way it was found makes the engine, before looking at the result (0–1): the
+    /// strictest pass is surer than the ones that relaxed heuristics (set by the caller).
+    pub certainty: f64,
 }
 
 /// `link_density` of every element under a root, from one bottom-up pass.
@@ -389,7 +392,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
             dom.append(article, sib);
         }
     }
-    Some(Found { article, byline, tags: Vec::new(), around: parent })
+    Some(Found { article, byline, tags: Vec::new(), around: parent, certainty: 0.0 })
 }
 
 /// The `<main>` (or `role="main"` element) that holds `node`, below `body`, if it is not `node`.

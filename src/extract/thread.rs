@@ -11,8 +11,6 @@
 //! Structured data saying the page is a thread (`DiscussionForumPosting`, `QAPage`) lowers the
 //! bar; structured data saying it is an article raises it to never: there, posts are comments.
 
-use std::collections::HashMap;
-
 use super::nodes::{is_heading, next_node};
 use super::patterns as pat;
 use crate::article::{POST_BY_CLASS, POST_CLASS};
@@ -72,17 +70,20 @@ impl Lengths {
 /// digits (`article.message`, `div.topic-body`), and its tag with a microdata type of posts (a
 /// `DiscussionForumPosting` and its `Comment`s are one kind). An element without a class is of
 /// the kind of its tag alone if it is an `<article>`, `<li>` or table row.
-fn kinds_of(dom: &Dom, n: NodeId) -> [Option<(String, &str)>; 2] {
+fn kinds_of(dom: &Dom, n: NodeId) -> [Option<(&str, &str)>; 2] {
     let Some(tag) = dom.tag(n) else { return [None, None] };
     let class = dom.attr(n, "class").and_then(|c| c.split_whitespace().find(|w| !w.contains(|c: char| c.is_ascii_digit())));
     let by_class = match class {
-        Some(w) => Some((tag.to_string(), w)),
-        None if matches!(tag, "article" | "li" | "tr") => Some((tag.to_string(), "")),
+        Some(w) => Some((tag, w)),
+        None if matches!(tag, "article" | "li" | "tr") => Some((tag, "")),
         None => None,
     };
     let is_post_type = dom.attr(n, "itemtype").and_then(|t| t.split_whitespace().next()?.rsplit('/').next()).is_some_and(|t| pat::POST_TYPES.contains(&t));
-    [by_class, is_post_type.then(|| (tag.to_string(), "itemtype=post"))]
+    [by_class, is_post_type.then_some((tag, "itemtype=post"))]
 }
+
+/// A child's kind told one way (the index into [`kinds_of`]'s answer) and that kind.
+type Keyed<'a> = (usize, (&'a str, &'a str));
 
 /// Whether `n`'s class, id or itemprop names an author, or it links to a member's profile.
 fn names_author(dom: &Dom, n: NodeId) -> bool {
@@ -138,23 +139,27 @@ pub fn find(dom: &Dom, body: NodeId, declared: Declared) -> Option<Vec<Post>> {
     if page == 0 {
         return None;
     }
-    // Groups of siblings of one kind, heaviest first.
+    // Groups of siblings of one kind, heaviest first: each parent's children sorted by kind
+    // (both ways of telling it), and each run of two or more a group.
     let mut groups: Vec<(usize, usize, Vec<NodeId>)> = Vec::new();
+    let mut keyed: Vec<(Keyed, NodeId)> = Vec::new();
     for parent in std::iter::once(body).chain(dom.descendants(body)) {
-        if dom.element(parent).is_none() {
-            continue;
-        }
-        let mut by_kind: HashMap<(usize, (String, &str)), Vec<NodeId>> = HashMap::new();
-        for c in dom.element_children(parent) {
+        keyed.clear();
+        for c in dom.child_nodes(parent).filter(|&c| dom.element(c).is_some()) {
             for (way, k) in kinds_of(dom, c).into_iter().enumerate() {
                 if let Some(k) = k {
-                    by_kind.entry((way, k)).or_default().push(c);
+                    keyed.push(((way, k), c));
                 }
             }
         }
-        for ((way, _), members) in by_kind.into_iter().filter(|(_, m)| m.len() >= 2) {
+        if keyed.len() < 2 {
+            continue;
+        }
+        keyed.sort_unstable();
+        for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() >= 2) {
+            let members: Vec<NodeId> = run.iter().map(|&(_, c)| c).collect();
             let weight = members.iter().map(|&m| lengths.prose(m)).sum();
-            groups.push((weight, way, members));
+            groups.push((weight, run[0].0 .0, members));
         }
     }
     groups.sort_by_key(|g| (std::cmp::Reverse(g.0), std::cmp::Reverse(g.1), g.2[0]));
@@ -168,7 +173,7 @@ pub fn find(dom: &Dom, body: NodeId, declared: Declared) -> Option<Vec<Post>> {
         if members.iter().any(|&m| lengths.prose(m) as f64 > weight as f64 * pat::THREAD_MAX_POST_SHARE) {
             continue;
         }
-        let kind = kinds_of(dom, members[0])[way].clone();
+        let kind = kinds_of(dom, members[0])[way];
         // Replies of the same kind inside the posts are posts too.
         let mut posts: Vec<NodeId> = Vec::new();
         for &m in &members {

@@ -154,6 +154,24 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
+  test(`${name}: an article the engine is unsure of says so, one the engine is sure of does not`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url('/pages/unsure-article.html'));
+      await clickDecant(browser, page);
+      let reader = await readerFrame(page);
+      await reader.waitForSelector('.decant-content');
+      assert.match(await reader.textContent('.decant-unsure'), /not sure this is the whole text/);
+      await page.goto(server.url('/pages/news-article.html'));
+      await clickDecant(browser, page);
+      reader = await readerFrame(page);
+      await reader.waitForSelector('.decant-content');
+      assert.ok(!(await reader.evaluate(() => Boolean(document.querySelector('.decant-unsure')))), 'a sure article says it is unsure');
+    } finally {
+      await page.close();
+    }
+  });
+
   test(`${name}: a page without an article gets a clear message and a way back`, async () => {
     const page = await browser.context.newPage();
     try {

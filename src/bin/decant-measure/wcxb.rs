@@ -27,6 +27,8 @@ pub struct Score {
     pub note: String,
     /// What Decant read the page as (`article`, `thread`, `page`), empty when it found nothing.
     pub read_as: String,
+    /// The engine's confidence in its text (0 when it found nothing).
+    pub confidence: f64,
 }
 
 /// Words as the benchmark counts them: runs of letters, digits and `_`, lower-cased.
@@ -87,9 +89,9 @@ pub fn measure(dir: &Path, dump: Option<&Path>) -> Result<Vec<Score>, String> {
         let start = Instant::now();
         let result = decant::extract(&html, &field("url"), &decant::Options::default());
         let micros = start.elapsed().as_micros();
-        let (text, note, read_as) = match result {
-            Ok(a) => (crate::shown_text(&a), String::new(), format!("{:?}", a.kind).to_lowercase()),
-            Err(e) => (String::new(), format!("error: {e}"), String::new()),
+        let (text, note, read_as, confidence) = match result {
+            Ok(a) => (crate::shown_text(&a), String::new(), format!("{:?}", a.kind).to_lowercase(), a.confidence),
+            Err(e) => (String::new(), format!("error: {e}"), String::new(), 0.0),
         };
         if let Some(out) = dump {
             std::fs::write(out.join(format!("{id}.txt")), &text).map_err(|e| format!("cannot write to {}: {e}", out.display()))?;
@@ -106,6 +108,7 @@ pub fn measure(dir: &Path, dump: Option<&Path>) -> Result<Vec<Score>, String> {
             micros,
             note,
             read_as,
+            confidence,
             id,
         });
     }
@@ -156,6 +159,13 @@ pub fn report(scores: &[Score], worst: usize) {
     for (name, list) in kinds.iter().filter(|(k, _)| **k != "all") {
         let n = |k: &str| list.iter().filter(|s| s.read_as == k).count();
         println!("  {:<14} {:>4} {:>4} {:>4} {:>4}", name, n("article"), n("thread"), n("page"), n(""));
+    }
+    // Whether the confidence means something: the mean F1 of the pages in each band of it.
+    println!("F1 by the engine's confidence (pages, mean F1):");
+    for (lo, hi) in [(0.0, 0.25), (0.25, 0.5), (0.5, 0.75), (0.75, 1.01)] {
+        let band: Vec<f64> = scores.iter().filter(|s| s.note.is_empty() && s.confidence >= lo && s.confidence < hi).map(|s| s.f1).collect();
+        let f1 = mean(band.iter()).map_or("-".to_string(), |m| format!("{m:.3}"));
+        println!("  {lo:.2}-{:.2} {:>5} {f1:>7}", hi.min(1.0), band.len());
     }
     if worst > 0 {
         let mut by_f1: Vec<&Score> = scores.iter().collect();
