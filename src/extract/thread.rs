@@ -119,8 +119,8 @@ fn has_author(dom: &Dom, post: NodeId, nested: &[NodeId]) -> bool {
 
 /// A teaser of another page, not a post: a heading that links away (not one naming the
 /// author, which links to the author's profile).
-fn is_teaser(dom: &Dom, post: NodeId) -> bool {
-    dom.descendants(post).any(|h| {
+fn is_teaser(dom: &Dom, post: NodeId, nested: &[NodeId]) -> bool {
+    own_elements(dom, post, nested).any(|h| {
         is_heading(dom, h)
             && !names_author(dom, h)
             && dom.elements_named(h, "a").into_iter().any(|a| !names_author(dom, a) && dom.attr(a, "href").is_some_and(|href| !href.starts_with('#')))
@@ -184,7 +184,7 @@ pub fn find(dom: &Dom, body: NodeId, declared: Declared) -> Option<Vec<Post>> {
         let replies = replies_of(dom, body, &posts);
         let is_post = |i: usize| {
             let p = posts[i];
-            own.prose(p) >= pat::POST_MIN_CHARS && has_author(dom, p, &replies[i]) && !is_teaser(dom, p)
+            own.prose(p) >= pat::POST_MIN_CHARS && has_author(dom, p, &replies[i]) && !is_teaser(dom, p, &replies[i])
         };
         let real = (0..posts.len()).filter(|&i| is_post(i)).count();
         if real < min_posts || real * 2 < posts.len() {
@@ -218,7 +218,7 @@ fn before_the_posts(dom: &Dom, first: NodeId, body: NodeId, lengths: &Lengths) -
         let mut sib = dom.prev_sibling(branch);
         while let Some(s) = sib {
             before += lengths.prose(s);
-            if level < pat::OPENING_POST_LEVELS && dom.element(s).is_some() && lengths.prose(s) >= pat::POST_MIN_CHARS && has_author(dom, s, &[]) && !is_teaser(dom, s) {
+            if level < pat::OPENING_POST_LEVELS && dom.element(s).is_some() && lengths.prose(s) >= pat::POST_MIN_CHARS && has_author(dom, s, &[]) && !is_teaser(dom, s, &[]) {
                 nearest = nearest.or(Some(s));
                 // One typed as a post (a `DiscussionForumPosting`, a `Question`) is surely it
                 // (not a comment on it: the post holds most of the text).
