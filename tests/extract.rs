@@ -488,6 +488,7 @@ fn a_forum_thread_is_every_post_in_order_with_its_author_and_date() {
         assert!(!a.text.contains(chrome), "{chrome:?} kept: {}", a.text);
     }
     assert_eq!(a.byline.as_deref(), Some("maple_mira"));
+    assert_eq!(a.lead_image, None, "the forum's logo is not the thread's image");
     assert!(a.excerpt.as_deref().is_some_and(|e| e.starts_with("I have been building")), "{:?}", a.excerpt);
     let md = decant::to_markdown(&a);
     assert!(md.contains("\n\n---\n\n**old\\_oak** · Feb 10, 2026\n\n"), "no rule before the second post: {md}");

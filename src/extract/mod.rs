@@ -232,7 +232,10 @@ fn run(html: &str, url: &str, options: &Options, mut log: Log) -> Result<(Articl
     if kind == Kind::Page {
         confidence = confidence.min(patterns::CERTAINTY_PAGE_VIEW);
     }
-    Ok((Article { kind, confidence, ..assemble(meta, title, found, content, &clean_dom, base.as_ref(), page_url) }, log))
+    let article = assemble(meta, title, found, content, &clean_dom, base.as_ref(), page_url);
+    // A thread's social image is the forum's logo, not a picture of what the posts say.
+    let lead_image = if kind == Kind::Thread { None } else { article.lead_image };
+    Ok((Article { kind, confidence, lead_image, ..article }, log))
 }
 
 /// How sure the engine is that the article is the page's whole main content and nothing else,
