@@ -188,9 +188,7 @@ fn run(html: &str, url: &str, options: &Options, mut log: Log) -> Result<(Articl
 
     // 2. Preparation.
     prepare::prepare(&mut dom, &mut log);
-    let Some(body) = dom.descendants(dom.root()).find(|&n| dom.is(n, "body")) else {
-        return Err(Error::NoArticle);
-    };
+    let body = body_of(&dom)?;
 
     // 3–4. A thread's posts, else scoring and cleaning under each policy in turn until one
     // finds enough text.
@@ -255,9 +253,8 @@ fn confidence(certainty: f64, clean_dom: &Dom) -> f64 {
 /// little text to read (a page whose content only scripts would fetch).
 fn page_pass(html: &str, explaining: bool, options: &Options) -> Result<(Dom, Found, Log), Error> {
     let mut log = Log::new(explaining);
-    let mut dom = Dom::parse_document(html);
-    prepare::prepare(&mut dom, &mut log);
-    let body = dom.descendants(dom.root()).find(|&n| dom.is(n, "body")).ok_or(Error::NoArticle)?;
+    let mut dom = prepared(html, &mut log);
+    let body = body_of(&dom)?;
     let article = page::view(&mut dom, body, &mut log).filter(|&a| nodes::text_len(&dom, a) >= options.min_article_chars).ok_or(Error::NoArticle)?;
     Ok((dom, Found { article, byline: None, tags: Vec::new(), around: body, certainty: patterns::CERTAINTY_PAGE_VIEW }, log))
 }
@@ -290,11 +287,16 @@ fn checked_input(html: &str, url: &str, options: &Options) -> Result<Option<Url>
     }
 }
 
-/// A prepared tree of `html`, as stage 2 leaves it.
-fn prepared(html: &str) -> Dom {
+/// A prepared tree of `html`, as stage 2 leaves it, its removals recorded in `log`.
+fn prepared(html: &str, log: &mut Log) -> Dom {
     let mut dom = Dom::parse_document(html);
-    prepare::prepare(&mut dom, &mut Log::new(false));
+    prepare::prepare(&mut dom, log);
     dom
+}
+
+/// The page's `<body>` (the parser always makes one; a page without is not one to read).
+fn body_of(dom: &Dom) -> Result<NodeId, Error> {
+    dom.descendants(dom.root()).find(|&n| dom.is(n, "body")).ok_or(Error::NoArticle)
 }
 
 /// Stages 3–4 under each [`Policy`], stopping at the first that finds
@@ -310,7 +312,7 @@ fn best_pass(html: &str, dom: Dom, body: NodeId, title: &str, dek: Option<NodeId
     let mut first = Some(dom);
     for policy in Policy::IN_ORDER {
         let flags = policy.flags();
-        let mut attempt = first.take().unwrap_or_else(|| prepared(html));
+        let mut attempt = first.take().unwrap_or_else(|| prepared(html, &mut Log::new(false)));
         let mut log = prepared_log.clone();
         let Some(mut found) = score::grab_article(&mut attempt, body, flags, title, &mut log) else { continue };
         // The tag lists come out first, to be the article's tags, before cleaning drops them as
@@ -347,7 +349,7 @@ fn best_pass(html: &str, dom: Dom, body: NodeId, title: &str, dek: Option<NodeId
     }
     // A short article is still the article if it holds half the page's text. The passes changed
     // their trees, so the page is counted on a fresh one: only pages with short articles pay.
-    if len == 0 || (len < options.min_article_chars && len * 2 < nodes::text_len(&prepared(html), body)) {
+    if len == 0 || (len < options.min_article_chars && len * 2 < nodes::text_len(&prepared(html, &mut Log::new(false)), body)) {
         return Err(Error::NoArticle);
     }
     Ok((art_dom, found, dek, log))
