@@ -34,6 +34,12 @@ pub fn is_heading(dom: &Dom, id: NodeId) -> bool {
     dom.tag(id).is_some_and(|t| matches!(t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
 }
 
+/// Whether `h` is a heading holding a link away from the page (not to a fragment of it), other
+/// than the links `except` names: the mark of a teaser of another page.
+pub fn is_heading_linking_away(dom: &Dom, h: NodeId, except: impl Fn(NodeId) -> bool) -> bool {
+    is_heading(dom, h) && dom.elements_named(h, "a").into_iter().any(|a| !except(a) && dom.attr(a, "href").is_some_and(|href| !href.starts_with('#')))
+}
+
 /// Whether a node is white space: a text node of spaces, or a `<br>`.
 pub fn is_whitespace(dom: &Dom, id: NodeId) -> bool {
     match dom.text(id) {

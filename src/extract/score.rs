@@ -11,7 +11,7 @@
 //! 4. collect the siblings of the best candidate that score well or read like prose.
 
 use super::explain::Log;
-use super::nodes::{class_weight, is_footnotes, is_heading, is_phrasing, is_whitespace, link_density, next_node, text_len, Flags};
+use super::nodes::{class_weight, is_footnotes, is_heading, is_heading_linking_away, is_phrasing, is_whitespace, link_density, next_node, text_len, Flags};
 use super::patterns::{self as pat, class_and_id};
 use crate::dom::{Dom, NodeId, TextRun};
 
@@ -152,11 +152,7 @@ fn sibling_section(dom: &Dom, sib: NodeId, top: NodeId, flags: Flags) -> bool {
         return false;
     }
     // A teaser of another story: its heading links away (a section's heading does not).
-    let linked_heading = dom.descendants(sib).any(|h| {
-        is_heading(dom, h)
-            && dom.elements_named(h, "a").into_iter().any(|a| dom.attr(a, "href").is_some_and(|href| !href.starts_with('#')))
-    });
-    if linked_heading {
+    if dom.descendants(sib).any(|h| is_heading_linking_away(dom, h, |_| false)) {
         return false;
     }
     let prose: usize = dom

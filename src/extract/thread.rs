@@ -11,7 +11,7 @@
 //! Structured data saying the page is a thread (`DiscussionForumPosting`, `QAPage`) lowers the
 //! bar; structured data saying it is an article raises it to never: there, posts are comments.
 
-use super::nodes::{is_heading, next_node};
+use super::nodes::{is_heading_linking_away, next_node};
 use super::patterns as pat;
 use crate::article::{POST_BY_CLASS, POST_CLASS};
 use crate::dom::{Dom, NodeId};
@@ -120,11 +120,7 @@ fn has_author(dom: &Dom, post: NodeId, nested: &[NodeId]) -> bool {
 /// A teaser of another page, not a post: a heading that links away (not one naming the
 /// author, which links to the author's profile).
 fn is_teaser(dom: &Dom, post: NodeId, nested: &[NodeId]) -> bool {
-    own_elements(dom, post, nested).any(|h| {
-        is_heading(dom, h)
-            && !names_author(dom, h)
-            && dom.elements_named(h, "a").into_iter().any(|a| !names_author(dom, a) && dom.attr(a, "href").is_some_and(|href| !href.starts_with('#')))
-    })
+    own_elements(dom, post, nested).any(|h| !names_author(dom, h) && is_heading_linking_away(dom, h, |a| names_author(dom, a)))
 }
 
 /// The posts of the page, if it is a thread: the largest group of elements of one kind that
@@ -298,8 +294,8 @@ fn post(dom: &Dom, p: NodeId, nested: &[NodeId], own: &Lengths) -> Option<Post> 
     };
     // In a box about the author, the name is its `itemprop="name"` or its link to the profile.
     let name_of = |n: NodeId| {
-        let inner = dom.descendants(n).filter(|&d| dom.attr(d, "itemprop") == Some("name") || (dom.is(d, "a") && names_author(dom, d)));
-        inner.into_iter().find_map(text_of).or_else(|| text_of(n))
+        let mut inner = dom.descendants(n).filter(|&d| dom.attr(d, "itemprop") == Some("name") || (dom.is(d, "a") && names_author(dom, d)));
+        inner.find_map(text_of).or_else(|| text_of(n))
     };
     let by_itemprop = marked.iter().copied().filter(|&n| dom.attr(n, "itemprop").is_some_and(|v| v.contains("author") || v.contains("creator")));
     let by_link = marked.iter().copied().filter(|&n| dom.is(n, "a"));
