@@ -6,6 +6,9 @@ use super::patterns;
 use crate::dom::{Dom, NodeId};
 use crate::sanitize::{code_language, is_video_embed};
 
+/// The rule that removes hidden nodes (those go after the rest: see `remove_hidden`).
+const HIDDEN_RULE: &str = "hidden";
+
 /// Removes non-content elements and hidden nodes, turns `<br><br>` runs into paragraphs and
 /// unwraps presentational wrappers. Each removal is recorded in `log`.
 pub fn prepare(dom: &mut Dom, log: &mut Log) {
@@ -21,7 +24,7 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
                 "iframe" if !is_video_embed(dom, n) => "a frame that is not a video",
                 "iframe" => return None,
                 tag if patterns::ALWAYS_REMOVE.contains(&tag) => "never content (nav, form, button...)",
-                _ if !is_probably_visible(dom, n) => "hidden",
+                _ if !is_probably_visible(dom, n) => HIDDEN_RULE,
                 _ if is_fixed_overlay(dom, n) => "a fixed overlay",
                 _ => return None,
             };
@@ -29,7 +32,7 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
         })
         .collect();
     // What is never content goes first, so that the page's text can be counted without it.
-    let (hidden, never): (Vec<_>, Vec<_>) = doomed.into_iter().partition(|&(_, rule)| rule == "hidden");
+    let (hidden, never): (Vec<_>, Vec<_>) = doomed.into_iter().partition(|&(_, rule)| rule == HIDDEN_RULE);
     for (n, rule) in never {
         // A node inside one already removed went with it.
         if dom.is_attached(n) {
