@@ -90,7 +90,7 @@ pub fn measure(dir: &Path, dump: Option<&Path>) -> Result<Vec<Score>, String> {
         let result = decant::extract(&html, &field("url"), &decant::Options::default());
         let micros = start.elapsed().as_micros();
         let (text, note, read_as, confidence) = match result {
-            Ok(a) => (crate::shown_text(&a), String::new(), format!("{:?}", a.kind).to_lowercase(), a.confidence),
+            Ok(a) => (crate::shown_text(&a), String::new(), serde_json::to_value(a.kind).ok().and_then(|k| k.as_str().map(str::to_string)).unwrap_or_default(), a.confidence),
             Err(e) => (String::new(), format!("error: {e}"), String::new(), 0.0),
         };
         if let Some(out) = dump {
