@@ -16,8 +16,20 @@ export const KIND = Object.freeze({
   // probe.js -> background: a page's HTML for the readerable check behind the toolbar badge. No
   // reply: the badge is the answer.
   probe: 'decant:probe',
-  // reader frame -> capture.js in the page: remove the reader.
+  // capture.js -> reader frame, once it has loaded: `{ kind, id, lock }` with the capture's id
+  // (which only the frame and capture.js know), transferring the MessagePort the two talk over
+  // from then on. Nothing else crosses window.postMessage, whose origin a page could read.
+  connect: 'decant:connect',
+  // Over that port, reader frame -> capture.js: remove the reader.
   close: 'decant:close',
+  // reader frame -> capture.js: `{ kind, html, lang, dir }`, the article as drawn, for the copy
+  // that the page prints while the reader is open (the frame itself cannot be printed whole).
+  printCopy: 'decant:print-copy',
+  // reader frame -> capture.js: print (the reader's Ctrl+P, so that every way to print gives the same).
+  print: 'decant:print',
+  // capture.js -> reader frame: the user closed the reader from the page (a second click, Esc):
+  // undo the history entry the reader added, then answer with close.
+  leave: 'decant:leave',
 });
 
 /** Whether `msg` is a capture message with the fields it needs. */

@@ -1,22 +1,32 @@
 // Reads the article aloud with the browser's speech synthesis, one block (paragraph, heading,
-// list item) at a time, so that the block being read can be highlighted and skipping is exact.
+// list item) at a time, so that the block being read can be highlighted and skipping is exact;
+// where the voice reports word boundaries, it says where in the block it is.
 
 export class Narrator {
   /**
    * @param {HTMLElement[]} blocks the elements to read, in order
-   * @param {object} options `lang` (BCP 47), `rate`, and `onChange(state)` called with
-   *   `{ playing, index }` whenever either changes
+   * @param {object} options `lang` (BCP 47), `rate`, `voice` (a SpeechSynthesisVoice, or null
+   *   for the browser's choice), `onChange(state)` called with `{ playing, index }` whenever
+   *   either changes, and `onWord(index, charIndex)` at each word boundary the voice reports
+   *   (`charIndex` in `Narrator.text(block)`)
    */
-  constructor(blocks, { lang, rate = 1, onChange = () => {} }) {
+  constructor(blocks, { lang, rate = 1, voice = null, onChange = () => {}, onWord = () => {} }) {
     this.blocks = blocks.filter((b) => b.textContent.trim());
     this.lang = lang;
     this.rate = rate;
+    this.voice = voice;
     this.onChange = onChange;
+    this.onWord = onWord;
     this.index = 0;
     this.playing = false;
     // Each utterance carries the generation it was spoken in; cancelling bumps the generation,
     // so the `end` event of a cancelled utterance does not advance.
     this.generation = 0;
+  }
+
+  /** What is said of `block`: its text, each run of white space one space. */
+  static text(block) {
+    return block.textContent.replace(/\s+/g, ' ').trim();
   }
 
   get synth() {
@@ -34,9 +44,18 @@ export class Narrator {
       return;
     }
     const generation = ++this.generation;
-    const utterance = new SpeechSynthesisUtterance(block.textContent.replace(/\s+/g, ' ').trim());
+    const utterance = new SpeechSynthesisUtterance(Narrator.text(block));
+    try {
+      if (this.voice) utterance.voice = this.voice;
+    } catch {
+      // A voice the browser no longer has: it reads with its own choice for the language.
+    }
     if (this.lang) utterance.lang = this.lang;
     utterance.rate = this.rate;
+    const index = this.index;
+    utterance.addEventListener('boundary', (event) => {
+      if (generation === this.generation && event.name !== 'sentence') this.onWord(index, event.charIndex);
+    });
     utterance.addEventListener('end', () => {
       if (generation !== this.generation || !this.playing) return;
       this.index += 1;
@@ -77,6 +96,11 @@ export class Narrator {
 
   setRate(rate) {
     this.rate = rate;
+    if (this.playing) this.speakCurrent();
+  }
+
+  setVoice(voice) {
+    this.voice = voice;
     if (this.playing) this.speakCurrent();
   }
 

@@ -1,18 +1,21 @@
 // The reader view: an extension page framed over the article's tab. This file only boots it: it
 // asks the service worker for the article extracted from the captured page, loads the settings
 // meanwhile, and hands each job to its module in reader/: the article on screen (view.js), the
-// table of contents (contents.js), listening (listen.js), saving and copying (save.js, with the
-// images in images.js) and the keyboard (keys.js).
+// table of contents (contents.js), the toolbar's pop-ups (panels.js), listening (listen.js),
+// saving and copying (save.js, with the images in images.js), the keyboard (keys.js), and the
+// page underneath: closing, Back, printing (page.js).
 
 import { KIND, isArticleReply } from './messages.js';
 import { ext } from './api.js';
-import { now, togglePanel } from './util.js';
+import { now } from './util.js';
 import { applySettings, loadSettings, saveSettings, onSettingsChanged, settingsForm } from './settings.js';
 import { NOT_AN_ARTICLE, errorTitle, render, showMessage, updateProgress } from './reader/view.js';
 import { buildContents } from './reader/contents.js';
 import { listening } from './reader/listen.js';
 import { copy, formatName, save } from './reader/save.js';
 import { listenToKeys } from './reader/keys.js';
+import { popups } from './reader/panels.js';
+import { leave, offerPrintCopy, print } from './reader/page.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('decant-main');
@@ -21,20 +24,34 @@ let article = null;
 let settings = null;
 let form = null;
 let listen = null;
+const panels = popups(document);
 
 function close() {
   listen?.stop();
-  // capture.js in the page removes this frame; it checks that the message comes from it.
-  window.parent.postMessage({ kind: KIND.close }, '*');
+  // capture.js in the page removes this frame, once Back has taken the reader's history entry.
+  leave();
 }
 
-const status = (text) => {
-  $('decant-save-status').textContent = text;
-};
+// How long a finished save's or copy's message stays by the Save button.
+const STATUS_MS = 4000;
+let statusTimer = 0;
+
+/** Says `text` by the Save button, where the user just clicked; `done` messages fade away. */
+function status(text, { done = true } = {}) {
+  const toast = $('decant-save-status');
+  clearTimeout(statusTimer);
+  toast.textContent = text;
+  toast.hidden = false;
+  const at = $('decant-save').getBoundingClientRect();
+  toast.style.top = `${Math.round(at.bottom + 8)}px`;
+  toast.style.right = `${Math.max(8, Math.round(document.documentElement.clientWidth - at.right))}px`;
+  if (done) statusTimer = setTimeout(() => { toast.hidden = true; }, STATUS_MS);
+}
 
 /** Saves the article in `format` (the one chosen in the settings by default). */
 function saveAs(format = settings.saveFormat) {
-  if (article) save(article, format, status);
+  if (!article) return;
+  save(article, format, status).catch((error) => status(`Could not save: ${error?.message ?? error}`));
 }
 
 function updateSaveLabel() {
@@ -47,32 +64,50 @@ function changeSettings(next) {
   updateSaveLabel();
   applySettings(document, settings);
   form?.update(settings);
-  listen?.setRate(settings.speechRate);
+  listen?.apply(settings);
+  panels.place();
   saveSettings(settings).catch((e) => console.warn('Decant could not save the settings:', e));
 }
 
 function wireControls() {
   $('decant-save').addEventListener('click', () => saveAs());
-  $('decant-save-more').addEventListener('click', () => togglePanel($('decant-save-more'), $('decant-save-panel')));
+  panels.add($('decant-save-more'), $('decant-save-panel'), { menu: true });
   for (const b of document.querySelectorAll('#decant-save-panel [data-save]')) b.addEventListener('click', () => saveAs(b.dataset.save));
   for (const b of document.querySelectorAll('#decant-save-panel [data-copy]')) b.addEventListener('click', () => article && copy(article, b.dataset.copy, status));
+  $('decant-print').addEventListener('click', print);
   $('decant-close').addEventListener('click', close);
-  const appearance = $('decant-appearance');
-  const panel = $('decant-appearance-panel');
   form = settingsForm(document, settings, changeSettings);
-  panel.append(form.element);
-  appearance.addEventListener('click', () => togglePanel(appearance, panel));
-  $('decant-toc').addEventListener('click', () => togglePanel($('decant-toc'), $('decant-toc-panel')));
-  listen = listening(settings.speechRate, (speechRate) => changeSettings({ ...settings, speechRate }));
-  listenToKeys(document, { settings: () => settings, change: changeSettings, save: () => saveAs(), close });
+  $('decant-appearance-panel').append(form.element);
+  panels.add($('decant-appearance'), $('decant-appearance-panel'));
+  panels.add($('decant-toc'), $('decant-toc-panel'));
+  listen = listening(() => settings, (patch) => changeSettings({ ...settings, ...patch }));
+  listenToKeys(document, {
+    settings: () => settings,
+    change: changeSettings,
+    dismiss: panels.dismiss,
+    save: () => saveAs(),
+    listen: () => listen.toggle(),
+    print,
+    close,
+  });
   document.addEventListener('scroll', progress, { passive: true });
   // Settings changed in another reader or on the options page.
   onSettingsChanged((next) => {
     settings = next;
     applySettings(document, settings);
     form.update(settings);
+    listen.apply(settings);
     updateSaveLabel();
   });
+}
+
+/**
+ * Focuses the reader's document itself, not a control in it: the first Tab then reaches the
+ * toolbar, the next ones the article's links, and the arrow keys scroll the article.
+ */
+function focusDocument() {
+  document.body.tabIndex = -1;
+  document.body.focus({ preventScroll: true });
 }
 
 function show(a) {
@@ -82,6 +117,7 @@ function show(a) {
   updateSaveLabel();
   buildContents(body, $('decant-toc'), $('decant-toc-panel'));
   listen.read(view, a);
+  offerPrintCopy(view);
   progress();
 }
 
@@ -109,13 +145,13 @@ async function load(taken) {
     // Not an article: say so, and show the page's main part only if asked to.
     const anyway = () => {
       show(article);
-      main.focus({ preventScroll: true });
+      focusDocument();
     };
     showMessage(main, NOT_AN_ARTICLE.title, NOT_AN_ARTICLE.detail, close, { label: 'Show anyway', action: anyway });
     return;
   }
   show(article);
-  main.focus({ preventScroll: true });
+  focusDocument();
   const rendered = now();
   // Where the time went (ms), as the detail of a performance mark the browser benchmark reads.
   // All are wall-clock times, comparable across the page, the service worker and this frame:
@@ -142,7 +178,6 @@ async function load(taken) {
 const loadStart = now();
 const taken = ext.runtime.sendMessage({ kind: KIND.takeCapture, id: decodeURIComponent(location.hash.slice(1)) });
 taken.catch(() => {}); // load() reports a failure; this only keeps it from counting as unhandled
-main.tabIndex = -1;
 settings = await loadSettings();
 applySettings(document, settings);
 wireControls();

@@ -20,10 +20,14 @@ export const DEFAULTS = Object.freeze({
   width: 'medium',
   lineHeight: 1.6,
   speechRate: 1,
+  // The voice chosen for listening (its voiceURI), '' for the best for the article's language.
+  voice: '',
   saveFormat: 'markdown',
 });
 
 const KEY = 'settings';
+// A voice's id is a short name or URI; anything longer is not one.
+const VOICE_MAX = 500;
 
 function area() {
   return ext.storage.sync ?? ext.storage.local;
@@ -46,6 +50,7 @@ export function normalize(raw) {
     width: Object.hasOwn(WIDTHS, s.width) ? s.width : DEFAULTS.width,
     lineHeight: clamp(s.lineHeight, LINE_HEIGHT, DEFAULTS.lineHeight),
     speechRate: SPEECH_RATES.includes(Number(s.speechRate)) ? Number(s.speechRate) : DEFAULTS.speechRate,
+    voice: typeof s.voice === 'string' && s.voice.length <= VOICE_MAX ? s.voice : DEFAULTS.voice,
     saveFormat: Object.hasOwn(SAVE_FORMATS, s.saveFormat) ? s.saveFormat : DEFAULTS.saveFormat,
   };
 }
@@ -90,7 +95,11 @@ function radioGroup(doc, legendText, name, options, current, onPick) {
     input.id = `decant-${name}-${value}`;
     input.addEventListener('change', () => input.checked && onPick(value));
     const lab = Object.assign(doc.createElement('label'), { htmlFor: input.id, textContent: label });
-    fieldset.append(input, lab);
+    // A choice and its name wrap together.
+    const choice = doc.createElement('span');
+    choice.className = 'decant-choice';
+    choice.append(input, lab);
+    fieldset.append(choice);
   }
   return fieldset;
 }

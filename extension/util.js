@@ -32,13 +32,3 @@ export function el(tag, props = {}, ...children) {
   node.append(...children);
   return node;
 }
-
-/**
- * Opens or closes the toolbar panel `panel` that `button` controls (toggles by default), and
- * on opening moves focus into it.
- */
-export function togglePanel(button, panel, open = panel.hidden) {
-  panel.hidden = !open;
-  button.setAttribute('aria-expanded', String(open));
-  if (open) panel.querySelector('input:checked, button, a, select')?.focus();
-}

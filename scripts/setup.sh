@@ -22,6 +22,7 @@ command -v chromium >/dev/null || [ -x "${CHROMIUM_PATH:-/nonexistent}" ] || apt
 command -v firefox-esr >/dev/null || [ -x "${FIREFOX_PATH:-/nonexistent}" ] || apt_packages+=(firefox-esr)
 command -v c++ >/dev/null || apt_packages+=(g++) # libFuzzer, built by the fuzz targets
 [ -f /usr/share/java/epubcheck.jar ] || [ -n "${EPUBCHECK_JAR:-}" ] || apt_packages+=(epubcheck) # checks saved EPUBs (Java)
+command -v pdftotext >/dev/null || apt_packages+=(poppler-utils) # reads the PDFs the print tests make
 . scripts/wasm-routes.sh
 case ${DECANT_WASM_ROUTE:-auto} in
   debian) have_debian_rust || apt_packages+=(rustc-web cargo-web rust-web-src lld-22) ;;

@@ -1,13 +1,15 @@
 // The keyboard: Esc closes an open panel, else the reader; + and − change the size, T the theme,
-// S saves. Keys typed into a form field, or with Ctrl, Cmd or Alt, are the browser's.
+// S saves, L listens; Ctrl+P (Cmd+P) prints the article. Other keys typed into a form field, or
+// with Ctrl, Cmd or Alt, are the browser's.
 
 import { THEMES, FONT_SIZE } from '../settings.js';
 
 /**
  * Listens to the keys on `doc`. `settings()` gives the current settings, `change(next)` applies
- * new ones, `save()` saves and `close()` closes the reader.
+ * new ones, `dismiss()` closes the open panel (saying whether there was one), `save()` saves,
+ * `listen()` starts or pauses listening, `print()` prints and `close()` closes the reader.
  */
-export function listenToKeys(doc, { settings, change, save, close }) {
+export function listenToKeys(doc, { settings, change, dismiss, save, listen, print, close }) {
   // Esc closes on its key-up: removing the frame while the key is still down leaves the browser
   // waiting for the key-up to be handled by a frame that no longer exists (Chromium's DevTools
   // input then never returns), and the page would get a stray key-up.
@@ -23,14 +25,13 @@ export function listenToKeys(doc, { settings, change, save, close }) {
   doc.addEventListener('keydown', (event) => {
     const typing = event.target instanceof HTMLElement && event.target.closest('input, select, textarea');
     if (event.key === 'Escape') {
-      const open = [...doc.querySelectorAll('.decant-panel')].find((p) => !p.hidden);
       event.preventDefault();
-      if (open) {
-        const button = doc.querySelector(`[aria-controls="${open.id}"]`) ?? doc.getElementById('decant-listen');
-        open.hidden = true;
-        button?.setAttribute('aria-expanded', 'false');
-        button?.focus();
-      } else escapeDown = true;
+      if (!dismiss()) escapeDown = true;
+      return;
+    }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === 'p' || event.key === 'P')) {
+      event.preventDefault();
+      print();
       return;
     }
     const now = settings();
@@ -39,6 +40,7 @@ export function listenToKeys(doc, { settings, change, save, close }) {
     else if (event.key === '-') change({ ...now, fontSize: now.fontSize - FONT_SIZE.step });
     else if (event.key === 't' || event.key === 'T') change({ ...now, theme: THEMES[(THEMES.indexOf(now.theme) + 1) % THEMES.length] });
     else if (event.key === 's' || event.key === 'S') save();
+    else if (event.key === 'l' || event.key === 'L') listen();
     else return;
     event.preventDefault();
   });

@@ -27,14 +27,14 @@ function download(name, blob) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Saves `article` as a file in `format`, saying how it went with `status(text)`. */
+/** Saves `article` as a file in `format`, saying how it went with `status(text, { done })`. */
 export async function save(article, format, status) {
   const saved = await savedArticle(article);
   saved.setSaved(new Date().toISOString().slice(0, 10));
   if (format === 'markdown') download(saved.fileName('md'), new Blob([saved.markdown()], { type: 'text/markdown;charset=utf-8' }));
   else if (format === 'text') download(saved.fileName('txt'), new Blob([saved.text()], { type: 'text/plain;charset=utf-8' }));
   else {
-    status('Fetching the images…');
+    status('Fetching the images…', { done: false });
     await fetchImages(saved);
     if (format === 'html') download(saved.fileName('html'), new Blob([saved.html()], { type: 'text/html;charset=utf-8' }));
     else download(saved.fileName('epub'), new Blob([saved.epub()], { type: 'application/epub+zip' }));

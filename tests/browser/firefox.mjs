@@ -177,6 +177,17 @@ class Page extends Frame {
     return this.page.screenshot(options);
   }
 
+  setViewportSize({ width, height }) {
+    return this.page.setViewport({ width, height });
+  }
+
+  /** The page printed as a PDF (BiDi's browsingContext.print: what the print dialog prints). */
+  async printToPDF() {
+    const { session, context } = bidi(this.page);
+    const { result } = await session.send('browsingContext.print', { context, background: true });
+    return Buffer.from(result.data, 'base64');
+  }
+
   locator(selector) {
     return { click: () => this.click(selector) };
   }

@@ -17,6 +17,8 @@ import { tmpdir } from 'node:os';
 import { join, dirname, normalize, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync, crc32 } from 'node:zlib';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 
 export const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -250,6 +252,30 @@ export async function closedShadowText(page, host) {
     return found ? text(found) : null;
   } finally {
     await cdp.detach();
+  }
+}
+
+/** `page` printed as a PDF, as the browser's Print prints it (CDP Page.printToPDF in Chromium). */
+export async function printToPDF(page) {
+  if (page.printToPDF) return page.printToPDF();
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { data } = await cdp.send('Page.printToPDF', { printBackground: true });
+    return Buffer.from(data, 'base64');
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The text of a PDF, page by page (poppler's pdftotext, which scripts/setup.sh installs). */
+export async function pdfPages(pdf) {
+  const dir = await mkdtemp(join(tmpdir(), 'decant-pdf-'));
+  try {
+    await writeFile(join(dir, 'in.pdf'), pdf);
+    await promisify(execFile)('pdftotext', ['-layout', join(dir, 'in.pdf'), join(dir, 'out.txt')]);
+    return (await readFile(join(dir, 'out.txt'), 'utf8')).split('\f').filter((p) => p.trim());
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
