@@ -27,10 +27,12 @@
   // How long the reader frame has to undo its history entry when the page closes it.
   const LEAVE_TIMEOUT_MS = 1000;
 
-  // The page while the reader is open: nothing of it scrolls, and only the reader prints. The
-  // reader's host is the one child of <html> besides <head> that print media shows.
-  const PAGE_STYLE = `
-@media screen { :root { overflow: hidden !important; } }
+  // The page while the reader is open: nothing of it scrolls.
+  const PAGE_STYLE = '@media screen { :root { overflow: hidden !important; } }';
+  // Once the reader has handed over its article, only that prints: the reader's host is the one
+  // child of <html> besides <head> that print media shows. (Until then, or if there is no
+  // article, the page prints as itself.)
+  const PRINT_STYLE = `
 @media print {
   :root { overflow: visible !important; height: auto !important; min-height: 0 !important; display: block !important; }
   :root > :not(head):not(decant-reader) { display: none !important; }
@@ -125,6 +127,7 @@ iframe { border: 0; width: 100%; height: 100%; display: block; background: trans
       if (open.dialog.open) open.dialog.close();
       open.host.remove();
       open.unstyle();
+      open.unprint?.();
       // Where the page was, exactly (a page that scrolled itself meanwhile is put back).
       if (window.scrollX !== open.scroll.x || window.scrollY !== open.scroll.y) window.scrollTo({ left: open.scroll.x, top: open.scroll.y, behavior: 'instant' });
       // Give focus back to what had it (a half-filled form field, say), without scrolling.
@@ -161,6 +164,7 @@ iframe { border: 0; width: 100%; height: 100%; display: block; background: trans
       if (msg.kind === CLOSE) close();
       else if (msg.kind === PRINT) window.print();
       else if (msg.kind === PRINT_COPY && typeof msg.html === 'string') {
+        open.unprint ??= addStyle(document, PRINT_STYLE, open.host);
         open.printed.replaceChildren(...printCopy(msg.html));
         open.printed.lang = typeof msg.lang === 'string' ? msg.lang : '';
         open.printed.dir = msg.dir === 'rtl' ? 'rtl' : 'auto';
@@ -191,7 +195,7 @@ iframe { border: 0; width: 100%; height: 100%; display: block; background: trans
       const printed = document.createElement('div');
       printed.className = 'print';
       shadow.append(dialog, printed);
-      const open = { host, dialog, frame, printed, unstyle, port: null, leaving: 0, focus: document.activeElement, scroll: { x: window.scrollX, y: window.scrollY } };
+      const open = { host, dialog, frame, printed, unstyle, unprint: null, port: null, leaving: 0, focus: document.activeElement, scroll: { x: window.scrollX, y: window.scrollY } };
       state.open = open;
       document.documentElement.append(host);
       dialog.addEventListener('cancel', (event) => {

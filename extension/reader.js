@@ -117,7 +117,8 @@ function show(a) {
   updateSaveLabel();
   buildContents(body, $('decant-toc'), $('decant-toc-panel'));
   listen.read(view, a);
-  offerPrintCopy(view);
+  // The page's copy for print, once the article is on screen (it is not needed before).
+  requestAnimationFrame(() => setTimeout(() => offerPrintCopy(view)));
   progress();
 }
 

@@ -8,7 +8,7 @@ import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, BROWSERS, startForSuite, clickDecant, readerFrame, closeReader, printToPDF, pdfPages } from './harness.mjs';
+import { ROOT, BROWSERS, startForSuite, clickDecant, readerFrame, closeReader, closedShadowText, printToPDF, pdfPages } from './harness.mjs';
 
 const SHOTS = join(ROOT, 'out', 'test-screenshots');
 const TITLE = 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms';
@@ -35,35 +35,37 @@ for (const name of BROWSERS) describe(name, () => {
     return { page, reader };
   }
 
-  test(`${name}: what the page prints while the reader is open is the article alone, paginated`, async () => {
-    const page = await browser.context.newPage();
-    try {
-      await page.goto(server.url('/pages/news-article.html'));
-      const unread = (await pdfPages(await printToPDF(page))).join('\n');
-      assert.ok(PAGE_ONLY.some((t) => unread.includes(t)), 'the page printed without the reader shows none of its chrome: the check below proves nothing');
-      await clickDecant(browser, page);
-      const reader = await readerFrame(page);
-      await reader.waitForSelector('.decant-content');
-      // The reader hands the page its article for print once drawn.
-      await page.waitForTimeout(300);
-      const pages = await pdfPages(await printToPDF(page));
-      const printed = pages.join('\n');
-      const words = (s) => s.replace(/\s+/g, ' ');
-      assert.ok(words(pages[0]).includes(TITLE), `page 1 does not start with the title: ${pages[0].slice(0, 300)}`);
-      assert.ok(words(printed).includes('the top of the wall will be a promenade'), 'the article\'s last paragraph is not printed');
-      assert.match(pages[0], /Marta Lindqvist/);
-      for (const text of PAGE_ONLY) assert.ok(!printed.includes(text), `the print has the page's ${JSON.stringify(text)}`);
-      for (const control of ['Close', 'Save as Markdown', 'Preparing the article']) assert.ok(!printed.includes(control), `the print has the reader's ${JSON.stringify(control)}`);
-      assert.equal(words(printed).split(TITLE).length - 1, 1, 'the title is printed more than once (a screenful of the frame and the copy?)');
-      // An outside link says where it goes on paper.
-      assert.match(words(printed), /The Coastal Ledger \(http:\/\/127\.0\.0\.1:\d+\/pages\/news-article\.html\)/);
-      await closeReader(page, reader);
-      const after = (await pdfPages(await printToPDF(page))).join('\n');
-      assert.ok(PAGE_ONLY.some((t) => after.includes(t)), 'after Close the page does not print itself again');
-    } finally {
-      await page.close();
-    }
-  });
+  for (const [label, path] of [['', '/pages/news-article.html'], [" (on a page whose CSP is default-src 'none')", '/csp/pages/news-article.html']]) {
+    test(`${name}: what the page prints while the reader is open is the article alone, paginated${label}`, async () => {
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(server.url(path));
+        const unread = (await pdfPages(await printToPDF(page))).join('\n');
+        assert.ok(PAGE_ONLY.some((t) => unread.includes(t)), 'the page printed without the reader shows none of its chrome: the check below proves nothing');
+        await clickDecant(browser, page);
+        const reader = await readerFrame(page);
+        await reader.waitForSelector('.decant-content');
+        // The reader hands the page its article for print once drawn.
+        for (let i = 0; i < 50 && !(await closedShadowText(page, 'decant-reader'))?.includes('promenade'); i++) await page.waitForTimeout(100);
+        const pages = await pdfPages(await printToPDF(page));
+        const printed = pages.join('\n');
+        const words = (s) => s.replace(/\s+/g, ' ');
+        assert.ok(words(pages[0]).includes(TITLE), `page 1 does not start with the title: ${pages[0].slice(0, 300)}`);
+        assert.ok(words(printed).includes('the top of the wall will be a promenade'), 'the article\'s last paragraph is not printed');
+        assert.match(pages[0], /Marta Lindqvist/);
+        for (const text of PAGE_ONLY) assert.ok(!printed.includes(text), `the print has the page's ${JSON.stringify(text)}`);
+        for (const control of ['Close', 'Save as Markdown', 'Preparing the article']) assert.ok(!printed.includes(control), `the print has the reader's ${JSON.stringify(control)}`);
+        assert.equal(words(printed).split(TITLE).length - 1, 1, 'the title is printed more than once (a screenful of the frame and the copy?)');
+        // An outside link says where it goes on paper.
+        assert.match(words(printed), /The Coastal Ledger \(http:\/\/127\.0\.0\.1:\d+\/(csp\/)?pages\/news-article\.html\)/);
+        await closeReader(page, reader);
+        const after = (await pdfPages(await printToPDF(page))).join('\n');
+        assert.ok(PAGE_ONLY.some((t) => after.includes(t)), 'after Close the page does not print itself again');
+      } finally {
+        await page.close();
+      }
+    });
+  }
 
   test(`${name}: while the reader is open the page cannot scroll and shows no scrollbar; Close puts it back where it was`, async () => {
     const page = await browser.context.newPage();
