@@ -27,14 +27,15 @@
   // How long the reader frame has to undo its history entry when the page closes it.
   const LEAVE_TIMEOUT_MS = 1000;
 
-  // The page while the reader is open: nothing of it scrolls.
-  const PAGE_STYLE = '@media screen { :root { overflow: hidden !important; } }';
+  // The page while the reader is open: nothing of it scrolls. (The selector outweighs a page's
+  // own `html.class { overflow: scroll !important }`.)
+  const PAGE_STYLE = '@media screen { :root:root:root { overflow: hidden !important; } }';
   // Once the reader has handed over its article, only that prints: the reader's host is the one
   // child of <html> besides <head> that print media shows. (Until then, or if there is no
   // article, the page prints as itself.)
   const PRINT_STYLE = `
 @media print {
-  :root { overflow: visible !important; height: auto !important; min-height: 0 !important; display: block !important; }
+  :root:root:root { overflow: visible !important; height: auto !important; min-height: 0 !important; display: block !important; }
   :root > :not(head):not(decant-reader) { display: none !important; }
 }`;
 
