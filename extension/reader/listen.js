@@ -161,7 +161,8 @@ export function listening(settings, onChoice) {
     toggle,
     apply(next) {
       speed.value = String(next.speechRate);
-      narrator?.setRate(next.speechRate);
+      // Only a change restarts the sentence (settings also arrive back from storage, unchanged).
+      if (narrator && narrator.rate !== next.speechRate) narrator.setRate(next.speechRate);
       if (next.voice && next.voice !== voice.value && voices().some((v) => v.voiceURI === next.voice)) {
         voice.value = next.voice;
         narrator?.setVoice(chosenVoice());
