@@ -321,5 +321,8 @@ iframe { border: 0; width: 100%; height: 100%; display: block; background: trans
     document.documentElement.append(host);
   }
 
-  (globalThis.__decantReader ??= createReader()).toggle();
+  // The reader's state lives under a symbol: a page's element with an id or name becomes a
+  // string-named property of the window (in Chromium's isolated world too), never a symbol one.
+  const STATE = Symbol.for('decant.reader');
+  (globalThis[STATE] ??= createReader()).toggle();
 })();

@@ -343,6 +343,32 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
+  test(`${name}: elements named like the reader's state do not stop it opening and closing`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url('/pages/br-paragraphs.html'));
+      // Named elements become properties of the window, in Chromium's isolated world too.
+      await page.evaluate(() => {
+        for (const name of ['__decantReader', 'decantReader', 'state']) {
+          const a = Object.assign(document.createElement('a'), { id: name, href: '#' });
+          const form = document.createElement('form');
+          form.setAttribute('name', name);
+          document.body.append(a, form);
+        }
+      });
+      for (let round = 0; round < 2; round++) {
+        await clickDecant(browser, page);
+        const reader = await readerFrame(page);
+        await reader.waitForSelector('.decant-content');
+        assert.equal(await page.evaluate(() => document.querySelectorAll('decant-reader').length), 1);
+        await clickDecant(browser, page);
+        await gone(page);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   test(`${name}: screenshots at 390 and 1280 px in each theme`, async () => {
     for (const width of [390, 1280]) {
       const { page, reader } = await openReader('/examples/sample-article.html', { width, height: 860 });
