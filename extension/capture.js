@@ -36,7 +36,7 @@
   const PRINT_STYLE = `
 @media print {
   :root:root:root { overflow: visible !important; height: auto !important; min-height: 0 !important; display: block !important; }
-  :root > :not(head):not(decant-reader) { display: none !important; }
+  :root > :not(head):not([data-decant="reader"]) { display: none !important; }
 }`;
 
   // The reader itself: a full-window modal dialog on screen; in print, the article's copy in the
@@ -182,7 +182,10 @@ iframe { border: 0; width: 100%; height: 100%; display: block; background: trans
     }
 
     function show(id) {
-      const host = document.createElement('decant-reader');
+      // A built-in element: a page can define a custom element of any name first, and a custom
+      // element's attachInternals() hands over even a closed shadow root.
+      const host = document.createElement('div');
+      host.dataset.decant = 'reader';
       const shadow = host.attachShadow({ mode: 'closed' });
       const unstyle = addStyle(document, PAGE_STYLE, host);
       addStyle(shadow, READER_STYLE, shadow);
@@ -308,7 +311,8 @@ iframe { border: 0; width: 100%; height: 100%; display: block; background: trans
    * the reader, it lives in a closed shadow root and leaves nothing behind.
    */
   function notify(message) {
-    const host = document.createElement('decant-notice');
+    const host = document.createElement('div');
+    host.dataset.decant = 'notice';
     host.style.cssText = important(['all: initial', 'position: fixed', 'top: 16px', 'right: 16px', 'z-index: 2147483647', 'display: block']);
     const box = document.createElement('div');
     box.setAttribute('role', 'alert');

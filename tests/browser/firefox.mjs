@@ -204,8 +204,8 @@ class Page extends Frame {
   }
 
   /**
-   * The text inside the closed shadow root of the first `host` element. Scripts cannot enter a
-   * closed root; BiDi's serialization of nodes can (includeShadowTree: 'all').
+   * The text inside the closed shadow root of the first element whose `data-decant` is `host`.
+   * Scripts cannot enter a closed root; BiDi's serialization of nodes can (includeShadowTree: 'all').
    */
   async closedShadowText(host) {
     const { session, context } = bidi(this.page);
@@ -216,7 +216,7 @@ class Page extends Frame {
       serializationOptions: { includeShadowTree: 'all', maxDomDepth: null },
     });
     const kids = (node) => [...(node.value?.shadowRoot ? [node.value.shadowRoot] : []), ...(node.value?.children ?? [])];
-    const find = (node) => (node.value?.localName === host ? node : kids(node).map(find).find(Boolean));
+    const find = (node) => (node.value?.attributes?.['data-decant'] === host ? node : kids(node).map(find).find(Boolean));
     const text = (node) => (node.value?.nodeType === 3 ? node.value.nodeValue ?? '' : kids(node).map(text).join(''));
     const found = find(result.result);
     return found ? text(found) : null;

@@ -220,7 +220,7 @@ export async function clickDecant(browser, page) {
 /** Closes the reader on `page` with its Close button, and waits until the page no longer holds it. */
 export async function closeReader(page, reader) {
   await reader.click('#decant-close');
-  await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+  await page.waitForFunction(() => document.querySelector('[data-decant=reader]') === null);
 }
 
 /** The reader frame on `page`, once it has loaded. */
@@ -238,15 +238,21 @@ export async function readerFrame(page, timeout = 15_000) {
 }
 
 /**
- * The text inside the closed shadow root of the first `<host>` element on `page`. Scripts (and
- * Playwright's selectors) cannot enter a closed root; the DevTools protocol (or BiDi) can.
+ * The text inside the closed shadow root of the first element of `page` whose `data-decant` is
+ * `host` ('reader' or 'notice'). Scripts (and Playwright's selectors) cannot enter a closed
+ * root; the DevTools protocol (or BiDi) can.
  */
 export async function closedShadowText(page, host) {
   if (page.closedShadowText) return page.closedShadowText(host);
+  const isHost = (node) => {
+    const attrs = node.attributes ?? [];
+    for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === 'data-decant' && attrs[i + 1] === host) return true;
+    return false;
+  };
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const find = (node) => (node.localName === host ? node : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(find).find(Boolean));
+    const find = (node) => (isHost(node) ? node : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(find).find(Boolean));
     const text = (node) => (node.nodeType === 3 ? node.nodeValue : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(text).join(''));
     const found = find(root);
     return found ? text(found) : null;
@@ -281,7 +287,7 @@ export async function pdfPages(pdf) {
 
 /** Whether the reader overlay is in the page. */
 export function overlayPresent(page) {
-  return page.evaluate(() => document.querySelector('decant-reader') !== null);
+  return page.evaluate(() => document.querySelector('[data-decant=reader]') !== null);
 }
 
 export { extname };

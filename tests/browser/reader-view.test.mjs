@@ -150,7 +150,7 @@ for (const name of BROWSERS) describe(name, () => {
       await reader.waitForFunction(() => Number(document.getElementById('decant-progress').getAttribute('aria-valuenow')) > 0);
 
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+      await page.waitForFunction(() => document.querySelector('[data-decant=reader]') === null);
     } finally {
       await page.close();
       await resetSettings();

@@ -88,14 +88,14 @@ for (const name of BROWSERS) describe(name, () => {
       await reader.waitForSelector('.decant-content');
       assert.match(await reader.textContent('.decant-content'), /kestrel hang over the heather/);
       await clickDecant(browser, page);
-      await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+      await page.waitForFunction(() => document.querySelector('[data-decant=reader]') === null);
 
       await clickDecant(browser, page);
       const again = await readerFrame(page);
       await again.waitForSelector('.decant-content');
       await again.waitForFunction(() => document.hasFocus());
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+      await page.waitForFunction(() => document.querySelector('[data-decant=reader]') === null);
       assert.equal(await overlayPresent(page), false);
     } finally {
       await page.close();
@@ -182,7 +182,7 @@ for (const name of BROWSERS) describe(name, () => {
       assert.equal(await reader.textContent('.decant-message h1'), 'No article here');
       assert.match(await reader.textContent('.decant-message'), /no article found/i);
       await reader.click('.decant-message button');
-      await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+      await page.waitForFunction(() => document.querySelector('[data-decant=reader]') === null);
     } finally {
       await page.close();
     }
@@ -195,12 +195,12 @@ for (const name of BROWSERS) describe(name, () => {
       const before = await page.evaluate(() => document.body.children.length);
       await clickDecant(browser, page);
       // The notice is in a closed shadow root: the page sees only its host element.
-      await page.waitForFunction(() => document.querySelector('decant-notice') !== null, null, { timeout: 30_000 });
+      await page.waitForFunction(() => document.querySelector('[data-decant=notice]') !== null, null, { timeout: 30_000 });
       assert.equal(await overlayPresent(page), false, 'a reader opened on a page over the limit');
-      const shown = await closedShadowText(page, 'decant-notice');
+      const shown = await closedShadowText(page, 'notice');
       assert.match(shown, /^Decant: this page is too large for the reader view \(\d+ MB; the limit is 64 MB\)/);
-      await page.locator('decant-notice').click();
-      await page.waitForFunction(() => document.querySelector('decant-notice') === null);
+      await page.locator('[data-decant=notice]').click();
+      await page.waitForFunction(() => document.querySelector('[data-decant=notice]') === null);
       assert.equal(await page.evaluate(() => document.body.children.length), before);
     } finally {
       await page.close();
@@ -221,7 +221,7 @@ for (const name of BROWSERS) describe(name, () => {
       assert.ok(!shown.includes('Unlock every story'), 'a fixed overlay is shown');
       await reader.waitForFunction(() => document.hasFocus());
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => document.querySelector('decant-reader') === null);
+      await page.waitForFunction(() => document.querySelector('[data-decant=reader]') === null);
       assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, 'the capture changed the page');
     } finally {
       await page.close();

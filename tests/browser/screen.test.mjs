@@ -14,7 +14,7 @@ const SHOTS = join(ROOT, 'out', 'test-screenshots');
 const TITLE = 'Harbor Town Votes to Rebuild Its Seawall After Winter Storms';
 // Text the news fixture shows around its article, which a printed article must not have.
 const PAGE_ONLY = ['Most read', 'Ferry schedule', 'Share on Social', 'All rights reserved', 'Accept all'];
-const gone = (page) => page.waitForFunction(() => document.querySelector('decant-reader') === null);
+const gone = (page) => page.waitForFunction(() => document.querySelector('[data-decant=reader]') === null);
 
 for (const name of BROWSERS) describe(name, () => {
   let server;
@@ -46,7 +46,7 @@ for (const name of BROWSERS) describe(name, () => {
         const reader = await readerFrame(page);
         await reader.waitForSelector('.decant-content');
         // The reader hands the page its article for print once drawn.
-        for (let i = 0; i < 50 && !(await closedShadowText(page, 'decant-reader'))?.includes('promenade'); i++) await page.waitForTimeout(100);
+        for (let i = 0; i < 50 && !(await closedShadowText(page, 'reader'))?.includes('promenade'); i++) await page.waitForTimeout(100);
         const pages = await pdfPages(await printToPDF(page));
         const printed = pages.join('\n');
         const words = (s) => s.replace(/\s+/g, ' ');
@@ -104,7 +104,7 @@ for (const name of BROWSERS) describe(name, () => {
     try {
       await page.evaluate(() => {
         window.__reached = [];
-        const host = document.querySelector('decant-reader');
+        const host = document.querySelector('[data-decant=reader]');
         document.addEventListener('focusin', (e) => {
           if (e.target !== host) window.__reached.push(`${e.target.localName}${e.target.id ? '#' + e.target.id : ''}`);
         }, true);
@@ -193,7 +193,7 @@ for (const name of BROWSERS) describe(name, () => {
       await page.keyboard.press('Escape');
       assert.deepEqual(await open(), []);
       assert.equal(await reader.evaluate(() => document.activeElement.id), 'decant-save-more', 'Esc did not give focus back to the menu button');
-      assert.equal(await page.evaluate(() => document.querySelector('decant-reader') !== null), true, 'Esc closed the reader, not the menu');
+      assert.equal(await page.evaluate(() => document.querySelector('[data-decant=reader]') !== null), true, 'Esc closed the reader, not the menu');
       await reader.click('#decant-toc');
       await reader.click('.decant-content p');
       assert.deepEqual(await open(), [], 'a click on the article did not close the contents');
@@ -334,7 +334,7 @@ for (const name of BROWSERS) describe(name, () => {
       await reader.waitForSelector('.decant-content');
       await page.evaluate(() => window.postMessage({ kind: 'decant:close' }, '*'));
       await page.waitForTimeout(300);
-      assert.equal(await page.evaluate(() => document.querySelector('decant-reader') !== null), true, 'a message from the page closed the reader');
+      assert.equal(await page.evaluate(() => document.querySelector('[data-decant=reader]') !== null), true, 'a message from the page closed the reader');
       await closeReader(page, reader);
       const heard = await page.evaluate(() => window.__heard.filter((o) => o !== location.origin));
       assert.deepEqual(heard, [], 'the page heard the reader (and learned its origin)');
@@ -360,10 +360,49 @@ for (const name of BROWSERS) describe(name, () => {
         await clickDecant(browser, page);
         const reader = await readerFrame(page);
         await reader.waitForSelector('.decant-content');
-        assert.equal(await page.evaluate(() => document.querySelectorAll('decant-reader').length), 1);
+        assert.equal(await page.evaluate(() => document.querySelectorAll('[data-decant=reader]').length), 1);
         await clickDecant(browser, page);
         await gone(page);
       }
+    } finally {
+      await page.close();
+    }
+  });
+
+  test(`${name}: a page that lays traps for the reader's host cannot reach into it`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url('/pages/br-paragraphs.html'));
+      // Custom elements by the names a reader might use, whose internals would hand over even a
+      // closed shadow root, and a patched attachShadow that keeps every root made.
+      await page.evaluate(() => {
+        window.__roots = [];
+        for (const tag of ['decant-reader', 'decant-notice', 'decant-host']) {
+          customElements.define(tag, class extends HTMLElement {
+            constructor() {
+              super();
+              window.__roots.push(() => this.attachInternals().shadowRoot);
+            }
+          });
+        }
+        const attach = Element.prototype.attachShadow;
+        Element.prototype.attachShadow = function (init) {
+          const root = attach.call(this, init);
+          window.__roots.push(() => root);
+          return root;
+        };
+      });
+      await clickDecant(browser, page);
+      const reader = await readerFrame(page);
+      await reader.waitForSelector('.decant-content');
+      const reached = await page.evaluate(() => {
+        const host = document.querySelector('[data-decant=reader]');
+        const roots = window.__roots.map((get) => { try { return get(); } catch { return null; } }).filter(Boolean);
+        return { host: host?.localName, open: host?.shadowRoot !== null, roots: roots.length, frames: document.querySelectorAll('iframe').length };
+      });
+      assert.deepEqual(reached, { host: 'div', open: false, roots: 0, frames: 0 });
+      await clickDecant(browser, page);
+      await gone(page);
     } finally {
       await page.close();
     }
