@@ -37,6 +37,9 @@ export function showMessage(main, title, detail, back, anyway = null) {
   buttons[0].focus();
 }
 
+/** The prefix of the article's ids in the reader (the reader's own begin with "decant-"). */
+const ARTICLE_ID = 'article-';
+
 /** Below this confidence (0–1), an article's header says the engine is not sure of it. On the
  * development corpus, pages read with a confidence from 0.25 to 0.5 scored a mean word F1 of
  * 0.48 against people's choice of text, those from 0.5 to 0.75 0.75, those above 0.88
@@ -102,10 +105,17 @@ function markDeferrable(body) {
 export function render(main, a) {
   const body = el('div', { className: 'decant-content' });
   const parsed = new DOMParser().parseFromString(a.content, 'text/html');
+  // The article's ids get a prefix no id of the reader's has, so that an article's
+  // id="decant-progress" cannot take the reader's own element's place (or its styles).
+  for (const node of parsed.body.querySelectorAll('[id]')) node.id = ARTICLE_ID + node.id;
   body.append(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
   for (const link of body.querySelectorAll('a[href]')) {
-    // In-page links (footnotes) stay here; others open outside the reader frame.
-    if (!link.getAttribute('href').startsWith('#')) Object.assign(link, { target: '_blank', rel: 'noopener noreferrer' });
+    const href = link.getAttribute('href');
+    // In-page links (footnotes) stay here, pointing at the prefixed ids; others open outside
+    // the reader frame.
+    if (href.startsWith('#')) {
+      if (href.length > 1) link.setAttribute('href', `#${ARTICLE_ID}${href.slice(1)}`);
+    } else Object.assign(link, { target: '_blank', rel: 'noopener noreferrer' });
   }
   markDeferrable(body);
   const title = a.title || a.siteName || (a.url ? new URL(a.url).hostname : 'Untitled');

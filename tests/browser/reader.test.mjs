@@ -265,15 +265,16 @@ for (const name of BROWSERS) describe(name, () => {
       await clickDecant(browser, page);
       const notes = await readerFrame(page);
       await notes.waitForSelector('.decant-content');
-      await notes.click('a[href="#fn-2"]');
-      await notes.waitForFunction(() => location.hash === '#fn-2');
+      // The article's ids carry the reader's prefix for them, and its links follow.
+      await notes.click('a[href="#article-fn-2"]');
+      await notes.waitForFunction(() => location.hash === '#article-fn-2');
       const noteVisible = await notes.evaluate(() => {
-        const r = document.getElementById('fn-2').getBoundingClientRect();
+        const r = document.getElementById('article-fn-2').getBoundingClientRect();
         return r.top >= 0 && r.bottom <= innerHeight;
       });
       assert.ok(noteVisible, 'the footnote is not in view after its link was followed');
-      await notes.click('#fn-2 a[href="#ref-2"]');
-      await notes.waitForFunction(() => location.hash === '#ref-2');
+      await notes.click('#article-fn-2 a[href="#article-ref-2"]');
+      await notes.waitForFunction(() => location.hash === '#article-ref-2');
     } finally {
       await page.close();
     }

@@ -408,6 +408,33 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
+  test(`${name}: an article's ids cannot take the place of the reader's own elements`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url('/pages/news-article.html'));
+      await page.evaluate(() => {
+        const paragraphs = document.querySelectorAll('article p');
+        ['decant-progress', 'decant-close', 'decant-save'].forEach((id, i) => { paragraphs[i].id = id; });
+        const link = Object.assign(document.createElement('a'), { href: '#decant-close', textContent: 'see above' });
+        paragraphs[3].append(' (', link, ')');
+      });
+      await clickDecant(browser, page);
+      const reader = await readerFrame(page);
+      await reader.waitForSelector('.decant-content');
+      const ids = await reader.evaluate(() => ({
+        progress: [document.querySelectorAll('[id="decant-progress"]').length, document.getElementById('decant-progress').getAttribute('role')],
+        close: document.getElementById('decant-close').localName,
+        save: document.getElementById('decant-save').localName,
+        link: document.querySelector('.decant-content a[href^="#"]').getAttribute('href'),
+        target: document.getElementById('article-decant-close')?.localName,
+      }));
+      assert.deepEqual(ids, { progress: [1, 'progressbar'], close: 'button', save: 'button', link: '#article-decant-close', target: 'p' });
+      await closeReader(page, reader);
+    } finally {
+      await page.close();
+    }
+  });
+
   test(`${name}: screenshots at 390 and 1280 px in each theme`, async () => {
     for (const width of [390, 1280]) {
       const { page, reader } = await openReader('/examples/sample-article.html', { width, height: 860 });
