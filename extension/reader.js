@@ -24,6 +24,7 @@ let article = null;
 let settings = null;
 let form = null;
 let listen = null;
+let ready = false;
 const panels = popups(document);
 
 function close() {
@@ -69,27 +70,24 @@ function changeSettings(next) {
   saveSettings(settings).catch((e) => console.warn('Decant could not save the settings:', e));
 }
 
+/**
+ * Wires the controls that read or change anything: only once this frame holds a capture that was
+ * made for it, so that a page framing reader.html on its own cannot use them (to change the
+ * user's settings, say). Until then the frame offers Close and Esc alone.
+ */
 function wireControls() {
   $('decant-save').addEventListener('click', () => saveAs());
   panels.add($('decant-save-more'), $('decant-save-panel'), { menu: true });
   for (const b of document.querySelectorAll('#decant-save-panel [data-save]')) b.addEventListener('click', () => saveAs(b.dataset.save));
   for (const b of document.querySelectorAll('#decant-save-panel [data-copy]')) b.addEventListener('click', () => article && copy(article, b.dataset.copy, status));
   $('decant-print').addEventListener('click', print);
-  $('decant-close').addEventListener('click', close);
   form = settingsForm(document, settings, changeSettings);
   $('decant-appearance-panel').append(form.element);
   panels.add($('decant-appearance'), $('decant-appearance-panel'));
   panels.add($('decant-toc'), $('decant-toc-panel'));
   listen = listening(() => settings, (patch) => changeSettings({ ...settings, ...patch }));
-  listenToKeys(document, {
-    settings: () => settings,
-    change: changeSettings,
-    dismiss: panels.dismiss,
-    save: () => saveAs(),
-    listen: () => listen.toggle(),
-    print,
-    close,
-  });
+  $('decant-appearance').hidden = false;
+  ready = true;
   document.addEventListener('scroll', progress, { passive: true });
   // Settings changed in another reader or on the options page.
   onSettingsChanged((next) => {
@@ -98,6 +96,20 @@ function wireControls() {
     form.update(settings);
     listen.apply(settings);
     updateSaveLabel();
+  });
+}
+
+/** What works from the start: Close, and the keys (which do nothing else until wired). */
+function wireClosing() {
+  $('decant-close').addEventListener('click', close);
+  listenToKeys(document, {
+    settings: () => (ready ? settings : null),
+    change: changeSettings,
+    dismiss: panels.dismiss,
+    save: () => saveAs(),
+    listen: () => listen?.toggle(),
+    print: () => ready && print(),
+    close,
   });
 }
 
@@ -134,6 +146,7 @@ async function load(taken) {
     showMessage(main, 'The page is no longer available', reply?.error ?? 'Click the Decant button again.', close);
     return;
   }
+  wireControls();
   const received = now();
   const { result } = reply;
   if (!result.ok) {
@@ -179,7 +192,7 @@ async function load(taken) {
 const loadStart = now();
 const taken = ext.runtime.sendMessage({ kind: KIND.takeCapture, id: decodeURIComponent(location.hash.slice(1)) });
 taken.catch(() => {}); // load() reports a failure; this only keeps it from counting as unhandled
+wireClosing();
 settings = await loadSettings();
 applySettings(document, settings);
-wireControls();
 load(taken);

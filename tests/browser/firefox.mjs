@@ -331,6 +331,7 @@ export async function launchFirefox(dir, cleanup) {
   const agent = await openExtensionPage('extension/options.html');
   return Object.assign(handle, {
     id,
+    origin: `moz-extension://${UUID}`,
     context,
     openExtensionPage,
     /** Runs `fn(api, backgroundGlobal, arg)` in the extension, as the Chromium worker does. */

@@ -177,6 +177,7 @@ async function launchChromium(archive) {
     name: 'chromium',
     scheme: 'chrome-extension:',
     id,
+    origin: `chrome-extension://${id}`,
     context,
     worker,
     close,

@@ -435,6 +435,30 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
+  test(`${name}: reader.html framed by a page, without a capture made for it, offers nothing that changes settings`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await browser.extension((ext) => ext.storage.sync.set({ settings: { theme: 'sepia' } }));
+      await page.goto(server.url('/pages/news-article.html'));
+      await page.evaluate((src) => {
+        const frame = Object.assign(document.createElement('iframe'), { src, width: 800, height: 600 });
+        document.body.prepend(frame);
+      }, `${browser.origin}/extension/reader.html#not-a-capture`);
+      const framed = await readerFrame(page);
+      await framed.waitForSelector('.decant-message');
+      assert.equal(await framed.isHidden('#decant-appearance'), true, 'the appearance control is offered');
+      await framed.click('.decant-message button');
+      for (const key of ['t', '+', 's']) await page.keyboard.press(key);
+      await page.waitForTimeout(300);
+      const stored = await browser.extension((ext) => ext.storage.sync.get('settings'));
+      assert.deepEqual(stored.settings, { theme: 'sepia' }, 'the framing page changed the settings');
+      assert.equal(await framed.evaluate(() => document.getElementById('decant-appearance-panel').childElementCount), 0, 'the settings form is there');
+    } finally {
+      await page.close();
+      await browser.extension((ext) => ext.storage.sync.clear());
+    }
+  });
+
   test(`${name}: screenshots at 390 and 1280 px in each theme`, async () => {
     for (const width of [390, 1280]) {
       const { page, reader } = await openReader('/examples/sample-article.html', { width, height: 860 });
