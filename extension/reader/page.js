@@ -59,13 +59,30 @@ window.addEventListener('hashchange', () => {
 window.addEventListener('popstate', (event) => {
   if (!added) return;
   depth = typeof event.state?.decant === 'number' ? event.state.decant : depth;
-  if (depth === 0) send({ kind: KIND.close });
+  if (depth === 0) closeFrame();
 });
+
+/**
+ * Asks the page to remove this frame, once the input that closed it (Esc's key-up, a click) has
+ * been handled: a frame removed while the browser is still delivering an event to it leaves the
+ * browser's input waiting for an answer that never comes (seen in Chromium under DevTools input,
+ * one Esc in six).
+ */
+function closeFrame() {
+  let sent = false;
+  const once = () => {
+    if (!sent) send({ kind: KIND.close });
+    sent = true;
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  // A frame that is not drawn gets no animation frame.
+  setTimeout(once, 100);
+}
 
 /** Closes the reader: back over the history it added (popstate then closes), or at once. */
 export function leave() {
   if (added && depth > 0) history.go(-depth);
-  else send({ kind: KIND.close });
+  else closeFrame();
 }
 
 /** Prints the article, as the page prints it while the reader is open (its copy, alone). */
