@@ -307,3 +307,99 @@ fn the_subtitle_is_under_the_title_in_every_format() {
     let book = decant::epub(&article, &Export::default());
     assert!(String::from_utf8_lossy(&book).contains("<p class=\"decant-subtitle\">Satellite"), "the book's title page has it");
 }
+
+/// Raw HTML the Markdown writer puts in itself (superscripts and subscripts): any other raw HTML
+/// in a saved file came from the page, and a note app or site generator that renders raw HTML
+/// would run it.
+const OWN_HTML: &[&str] = &["<sup>", "</sup>", "<sub>", "</sub>"];
+
+/// What a CommonMark parser finds in `md` that the writer did not mean: raw HTML it did not write
+/// itself, and links or images to anything but http, https or mailto (and images inside the file).
+fn markdown_hazards(md: &str) -> Vec<String> {
+    let body = md.strip_prefix("---\n").and_then(|r| r.split_once("\n---\n")).map_or(md, |(_, b)| b);
+    let options = MdOptions::ENABLE_TABLES | MdOptions::ENABLE_FOOTNOTES | MdOptions::ENABLE_STRIKETHROUGH | MdOptions::ENABLE_MATH;
+    let mut hazards = Vec::new();
+    for event in Parser::new_ext(body, options) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) if !OWN_HTML.contains(&h.trim()) => hazards.push(format!("raw HTML {h:?}")),
+            Event::Start(Tag::Image { dest_url, .. }) if dest_url.starts_with("data:image/") => {}
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                let scheme = dest_url.split_once(':').map(|(s, _)| s).filter(|s| s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)));
+                if scheme.is_some_and(|s| !matches!(s.to_ascii_lowercase().as_str(), "http" | "https" | "mailto")) {
+                    hazards.push(format!("link to {dest_url:?}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    hazards
+}
+
+#[test]
+fn markdown_of_every_fixture_holds_no_raw_html_or_script_links() {
+    for (name, article) in fixtures() {
+        let md = decant::to_markdown(&article);
+        assert_eq!(markdown_hazards(&md), Vec::<String>::new(), "{name}");
+    }
+}
+
+/// Page text lands in the title, the headings, an image's alt and title, link text and URLs and
+/// table cells: in each, text that looks like Markdown or HTML stays text, read back as written.
+#[test]
+fn page_text_that_looks_like_markup_stays_text_in_markdown() {
+    const TITLE: &str = r"<img src=x onerror=alert(1)> [click](javascript:alert(1)) in C#";
+    const ALT: &str = r"a](javascript:alert(1)) <b>bold</b> \";
+    const IMAGE_TITLE: &str = r#"t\" onerror=alert(1) \"#;
+    let text = "Plain words long enough to be the article's own text, said again. ".repeat(12);
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>{t}</title></head><body><article><h1>{t}</h1><p>{text}</p>\
+         <p><img src=\"https://img.example/a.png\" alt=\"{alt}\" title=\"{title}\"></p>\
+         <p>See &lt;script&gt;alert(1)&lt;/script&gt;, &amp;lt;b&amp;gt;, $5 and $6, *not em*, \
+         <a href=\"https://x.example/a\\\">a link \\</a> and <a href=\"https://x.example/b\">[x](javascript:alert(1))</a>.</p>\
+         <table><tr><th>Cell</th><th>Other</th></tr><tr><td>a | b <code>c|d</code></td><td>&lt;i&gt;</td></tr></table>\
+         <p>{text}</p></article></body></html>",
+        t = escape_html(TITLE),
+        alt = escape_html(ALT),
+        title = escape_html(IMAGE_TITLE),
+    );
+    let article = decant::extract(&html, URL, &decant::Options::default()).expect("article");
+    assert_eq!(article.title, TITLE);
+    let md = decant::to_markdown(&article);
+    assert_eq!(markdown_hazards(&md), Vec::<String>::new(), "{md}");
+    // Read back: the title is the first heading's text, the image keeps its alt and title.
+    let body = md.split_once("\n---\n").map_or(md.as_str(), |(_, b)| b);
+    let options = MdOptions::ENABLE_TABLES | MdOptions::ENABLE_MATH;
+    let (mut heading, mut in_heading, mut alt, mut in_image, mut image_title, mut cells) = (String::new(), false, String::new(), false, String::new(), Vec::new());
+    let mut cell: Option<String> = None;
+    for event in Parser::new_ext(body, options) {
+        match event {
+            Event::Start(Tag::Heading { .. }) if heading.is_empty() => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Start(Tag::Image { title, .. }) => (in_image, image_title) = (true, title.to_string()),
+            Event::End(TagEnd::Image) => in_image = false,
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => cells.extend(cell.take()),
+            Event::Text(t) | Event::Code(t) => {
+                if in_heading {
+                    heading.push_str(&t);
+                }
+                if in_image {
+                    alt.push_str(&t);
+                }
+                if let Some(c) = cell.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(heading, TITLE, "{md}");
+    assert_eq!(alt, ALT, "{md}");
+    assert_eq!(image_title, IMAGE_TITLE.trim(), "{md}");
+    assert_eq!(cells, ["Cell", "Other", "a | b c|d", "<i>"], "{md}");
+    assert!(md.contains(r"\$5 and \$6"), "{md}");
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
