@@ -73,6 +73,19 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// Folds runs of white space to one space and trims the ends.
+/// The characters that reorder text around them (the bidirectional embeddings, overrides, isolates
+/// and marks): in a file name, U+202E turns `article.exe.txt` into what reads as `article.txt.exe`.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` made safe to print on a terminal: control characters other than line breaks and tabs (a
+/// page's escape sequences would recolour, retitle or clear the terminal) and bidi controls
+/// removed.
+pub fn for_terminal(s: &str) -> String {
+    s.chars().filter(|&c| !(c.is_control() && c != '\n' && c != '\t') && !is_bidi_control(c)).collect()
+}
+
 pub fn normalize_space(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {

@@ -272,3 +272,24 @@ fn deep_nesting_does_not_blow_up_the_saved_files() {
         }
     }
 }
+
+/// A page's escape sequences (here one that recolours the terminal and one that retitles it) and
+/// bidi overrides reach a terminal as nothing, and a pipe byte for byte. The terminal is a pseudo
+/// terminal made by util-linux's `script`.
+#[test]
+fn the_cli_prints_no_escape_sequences_on_a_terminal() {
+    let html = page("<p>Said \u{1b}[31min red\u{1b}[0m, then \u{1b}]0;retitled\u{7} and \u{202E}reversed.</p>");
+    let dir = std::env::temp_dir().join(format!("decant-terminal-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("page.html");
+    std::fs::write(&file, &html).expect("write page");
+    let command = format!("{} --format text {}", env!("CARGO_BIN_EXE_decant"), file.display());
+    let shown = Command::new("script").args(["-qec", &command, "/dev/null"]).output().expect("util-linux's script runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(shown.contains("Said [31min red[0m, then ]0;retitled and reversed."), "{shown}");
+    assert!(!shown.contains(['\u{1b}', '\u{7}', '\u{202E}']), "{shown:?}");
+    let (code, piped, _) = cli(&["--format", "text", "-"], html.as_bytes());
+    assert_eq!(code, 0);
+    assert!(piped.contains("Said \u{1b}[31min red\u{1b}[0m"), "{piped:?}");
+}

@@ -1,6 +1,7 @@
 //! `decant [FILE|-] [--url URL] [--format markdown|html|text|epub|json] [--output FILE] [--explain]`:
 //! the article of a saved page, on standard output or in a file; or what was left out of it, and why.
 
+use std::io::IsTerminal as _;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -127,6 +128,15 @@ fn run() -> Result<(), String> {
 
 fn write_stdout(out: &[u8]) -> Result<(), String> {
     let mut stdout = std::io::stdout().lock();
+    // On a terminal, the page's text loses what the terminal would act on (escape sequences, bidi
+    // controls); into a pipe or file it goes byte for byte.
+    let shown;
+    let out = if stdout.is_terminal() {
+        shown = decant::for_terminal(&String::from_utf8_lossy(out));
+        shown.as_bytes()
+    } else {
+        out
+    };
     match stdout.write_all(out).and_then(|()| stdout.flush()) {
         // A closed pipe (`decant page.html | head`) is not an error worth reporting.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

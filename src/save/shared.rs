@@ -70,6 +70,7 @@ pub fn image_urls(article: &Article) -> Vec<String> {
 pub fn file_stem(title: &str) -> String {
     let cleaned: String = title
         .chars()
+        .filter(|&c| !crate::text::is_bidi_control(c))
         .map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { ' ' } else { c })
         .collect();
     let mut stem = crate::text::normalize_space(&cleaned).chars().take(100).collect::<String>();
@@ -210,6 +211,8 @@ mod tests {
         assert_eq!(file_stem("  ...  "), "article");
         assert_eq!(file_stem("  ...hidden.  "), "hidden");
         assert_eq!(file_stem("a\u{0}b\nc"), "a b c");
+        assert_eq!(file_stem("Invoice \u{202E}txt.exe"), "Invoice txt.exe");
+        assert_eq!(file_stem("\u{1b}[31mRed\u{1b}[0m \u{2067}x\u{2069}"), "[31mRed [0m x");
         assert_eq!(file_stem("CON"), "CON (article)");
         assert_eq!(file_stem("Ends with a dot."), "Ends with a dot");
         assert_eq!(file_stem(&"é".repeat(300)).chars().count(), 100);
