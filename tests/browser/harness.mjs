@@ -59,12 +59,15 @@ function placeholderPng(width = 640, height = 360) {
 /**
  * Serves `/pages/NAME.html` from tests/fixtures, `/examples/NAME.html` from examples/, and the
  * same pages under `/csp/...` with `Content-Security-Policy: default-src 'none'`, and
- * `/generated/too-large.html`, a page over the engine's input limit.
- * Records every request it answers in `server.requests`.
+ * `/generated/too-large.html`, a page over the engine's input limit, and
+ * `/generated/big-images.html?n=N&mb=MB`, an article with N streamed images of MB megabytes.
+ * Records every request it answers in `server.requests`, and the bytes of each stream sent in
+ * `server.sent` (keyed by path and Sec-Fetch-Dest).
  */
 export async function startServer() {
   const png = placeholderPng();
   const requests = [];
+  const sent = {};
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://127.0.0.1').pathname;
     requests.push(path);
@@ -78,6 +81,32 @@ export async function startServer() {
       res.write('<!DOCTYPE html><title>Too large</title><p>A page too large to read.</p><template>');
       for (let i = 0; i < 66; i++) res.write(filler);
       res.end('</template>');
+      return;
+    }
+    if (rest === '/generated/big-images.html') {
+      // An article with N images of MB megabytes each from /big/ (see below).
+      const query = new URL(req.url, 'http://127.0.0.1').searchParams;
+      const images = Array.from({ length: Number(query.get('n')) }, (_, i) => `<p><img src="/big/i${i}?mb=${query.get('mb')}" alt="Big ${i}"></p>`);
+      const text = '<p>The gauge on the east bank has been read every morning since 1921, by hand at first and by a float in a well later on, and the readings kept in ledgers that fill a shelf.</p>'.repeat(4);
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!DOCTYPE html><html lang="en"><head><title>Big images</title></head><body><article><h1>Big images</h1>${text}${images.join('')}${text}</article></body></html>`);
+      return;
+    }
+    if (rest.startsWith('/big/')) {
+      // MB megabytes, sent as they are asked for and without a Content-Length, as an untyped
+      // stream (the engine does not save its type: only the limits on reading it are tested).
+      // `sent` records how much of each went out before the reader stopped reading, by path and
+      // by what asked (Sec-Fetch-Dest: `image` for an <img>, `empty` for a script's fetch).
+      const mb = Number(new URL(req.url, 'http://127.0.0.1').searchParams.get('mb'));
+      const chunk = Buffer.alloc(1 << 20, 7);
+      const key = `${rest} ${req.headers['sec-fetch-dest'] ?? ''}`;
+      res.writeHead(200, { ...headers, 'Content-Type': 'application/octet-stream' });
+      sent[key] = 0;
+      for (let i = 0; i < mb && !res.destroyed; i++) {
+        sent[key] += chunk.length;
+        if (!res.write(chunk)) await new Promise((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+      }
+      res.end();
       return;
     }
     if (rest.endsWith('.css')) {
@@ -103,7 +132,7 @@ export async function startServer() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: (path) => `http://127.0.0.1:${port}${path}`, requests, close: () => new Promise((r) => server.close(r)) };
+  return { url: (path) => `http://127.0.0.1:${port}${path}`, requests, sent, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) };
 }
 
 /** The browsers the tests run in: both, unless DECANT_BROWSERS names some (chromium,firefox). */
