@@ -83,7 +83,7 @@ pub fn is_bidi_control(c: char) -> bool {
 /// page's escape sequences would recolour, retitle or clear the terminal) and bidi controls
 /// removed.
 pub fn for_terminal(s: &str) -> String {
-    s.chars().filter(|&c| !(c.is_control() && c != '\n' && c != '\t') && !is_bidi_control(c)).collect()
+    s.chars().filter(|&c| matches!(c, '\n' | '\t') || !(c.is_control() || is_bidi_control(c))).collect()
 }
 
 pub fn normalize_space(s: &str) -> String {
