@@ -403,3 +403,34 @@ fn page_text_that_looks_like_markup_stays_text_in_markdown() {
 fn escape_html(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
+
+/// Formulas read back from the Markdown by a CommonMark parser with math are the TeX the page
+/// gave (its annotation or script), and MathML without TeX becomes TeX a renderer reads (braces
+/// kept: `\frac{n}{k}`, not `\fracnk`).
+#[test]
+fn formulas_survive_a_markdown_round_trip() {
+    let formulas = |md: &str| -> Vec<String> {
+        let body = md.split_once("\n---\n").map_or(md, |(_, b)| b);
+        Parser::new_ext(body, MdOptions::ENABLE_MATH)
+            .filter_map(|e| match e {
+                Event::InlineMath(t) | Event::DisplayMath(t) => Some(t.trim().to_string()),
+                _ => None,
+            })
+            .collect()
+    };
+    let math = fixtures().into_iter().find(|(n, _)| n == "math").expect("math fixture").1;
+    let dom = Dom::parse_fragment(&math.content);
+    let sources: Vec<String> = dom.descendants(dom.root()).filter(|&n| dom.is(n, "annotation")).map(|n| dom.text_content(n).trim().to_string()).collect();
+    let read = formulas(&decant::to_markdown(&math));
+    assert!(sources.len() >= 2, "{sources:?}");
+    for source in &sources {
+        assert!(read.contains(source), "{source:?} is not read back from the Markdown: {read:?}");
+    }
+    let text = "Plain words long enough to be the article's own text, said again. ".repeat(12);
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Choose</title></head><body><article><h1>Choose</h1><p>{text}</p>\
+         <p>Choose <math><mfrac><mi>n</mi><mi>k</mi></mfrac></math> of them, or <math><mroot><mi>x</mi><mn>3</mn></mroot></math> and pay $5.</p><p>{text}</p></article></body></html>"
+    );
+    let article = decant::extract(&html, URL, &decant::Options::default()).expect("article");
+    assert_eq!(formulas(&decant::to_markdown(&article)), ["\\frac{n}{k}", "\\sqrt[3]{x}"]);
+}

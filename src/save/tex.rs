@@ -19,6 +19,8 @@ fn tex_of(dom: &Dom, n: NodeId, depth: usize) -> String {
     };
     let kids: Vec<NodeId> = dom.element_children(n);
     let arg = |i: usize| kids.get(i).map(|&k| group(&tex_of(dom, k, depth + 1))).unwrap_or_else(|| "{}".to_string());
+    // A command's arguments always in braces: `\frac` then `nk` would be one command, `\fracnk`.
+    let braced = |i: usize| format!("{{{}}}", kids.get(i).map(|&k| tex_of(dom, k, depth + 1)).unwrap_or_default());
     let all = || kids.iter().map(|&k| tex_of(dom, k, depth + 1)).collect::<Vec<_>>().join(" ");
     match tag {
         "mi" | "mn" | "mtext" | "ms" => {
@@ -36,9 +38,9 @@ fn tex_of(dom: &Dom, n: NodeId, depth: usize) -> String {
         "munder" => format!("{}_{}", arg(0), arg(1)),
         "mover" => format!("{}^{}", arg(0), arg(1)),
         "munderover" => format!("{}_{}^{}", arg(0), arg(1), arg(2)),
-        "mfrac" => format!("\\frac{}{}", arg(0), arg(1)),
+        "mfrac" => format!("\\frac{}{}", braced(0), braced(1)),
         "msqrt" => format!("\\sqrt{{{}}}", all()),
-        "mroot" => format!("\\sqrt[{}]{}", tex_of(dom, kids.get(1).copied().unwrap_or(n), depth + 1), arg(0)),
+        "mroot" => format!("\\sqrt[{}]{}", tex_of(dom, kids.get(1).copied().unwrap_or(n), depth + 1), braced(0)),
         "semantics" => kids.first().map(|&k| tex_of(dom, k, depth + 1)).unwrap_or_default(),
         "annotation" | "annotation-xml" | "mspace" | "none" | "mprescripts" => String::new(),
         "mtable" => {
@@ -83,6 +85,9 @@ mod tests {
         assert_eq!(mathml_to_tex(&dom, math), "\\sum_{k = 1}^n ( 2 k - 1 ) = n^2");
         let dom = Dom::parse_fragment("<math><mfrac><mn>1</mn><msqrt><mi>x</mi></msqrt></mfrac></math>");
         let math = dom.descendants(dom.root()).find(|&n| dom.is(n, "math")).unwrap();
-        assert_eq!(mathml_to_tex(&dom, math), "\\frac1{\\sqrt{x}}");
+        assert_eq!(mathml_to_tex(&dom, math), "\\frac{1}{\\sqrt{x}}");
+        let dom = Dom::parse_fragment("<math><mfrac><mi>n</mi><mi>k</mi></mfrac><mo>+</mo><mroot><mi>x</mi><mn>3</mn></mroot></math>");
+        let math = dom.descendants(dom.root()).find(|&n| dom.is(n, "math")).unwrap();
+        assert_eq!(mathml_to_tex(&dom, math), "\\frac{n}{k} + \\sqrt[3]{x}");
     }
 }
