@@ -9,13 +9,16 @@ cd "$(dirname "$0")/.."
 WASM_BUDGET=450000
 # The wasm-bindgen JS shim, gzipped: glue only, it should stay small.
 SHIM_BUDGET=8000
-# The extension's own scripts and styles, gzipped together.
-EXTENSION_BUDGET=20000
+# The extension's own scripts, styles and pages as shipped (reader/ included, export.css left out:
+# the engine embeds it), gzipped together. 20,000 counted the top folder only (18.5 KB; 21.5 KB
+# with reader/); raised to 34,000 when the reader came to own the screen (its print copy and
+# styles, pop-ups, the player, the page link: 31.0 KB).
+EXTENSION_BUDGET=34000
 
 gz() { gzip -9 -c "$@" | wc -c; }
 wasm=$(gz pkg/decant_bg.wasm)
 shim=$(gz pkg/decant.js)
-ext=$(cat extension/*.js extension/*.css extension/*.html | gzip -9 | wc -c)
+ext=$(ls extension/*.js extension/reader/*.js extension/*.css extension/*.html | grep -v '^extension/export.css$' | xargs cat | gzip -9 | wc -c)
 status=0
 check() {
   local name=$1 size=$2 budget=$3 verdict=ok
