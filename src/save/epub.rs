@@ -3,10 +3,37 @@
 
 use std::fmt::Write as _;
 
-use super::shared::{content_shows_image, header_html, offline_content, Export, ImageRef, STYLE};
+use super::shared::{content_shows_image, header_html, offline_content_with_outline, Export, Heading, ImageRef, STYLE};
 use crate::dom::{xml_attr, xml_text, Dom};
 use crate::sanitize::MATHML;
 use crate::article::Article;
+
+/// The article's sections as nested lists for the book's table of contents (under the title's
+/// entry): a deeper heading opens a list inside the entry before it, one level at a time.
+fn toc_list(outline: &[Heading]) -> String {
+    let Some(top) = outline.iter().map(|h| h.level).min() else { return String::new() };
+    let mut out = String::new();
+    let mut open = 0; // lists open
+    for h in outline {
+        let want = usize::from(h.level - top) + 1;
+        if want > open {
+            // One level deeper at most: a jump from h2 to h4 nests once.
+            out.push_str("<ol><li>");
+            open += 1;
+        } else {
+            for _ in want..open {
+                out.push_str("</li></ol>");
+            }
+            open = open.min(want);
+            out.push_str("</li><li>");
+        }
+        let _ = write!(out, "<a href=\"article.xhtml#{}\">{}</a>", xml_attr(&h.id), xml_text(&h.text));
+    }
+    for _ in 0..open {
+        out.push_str("</li></ol>");
+    }
+    out
+}
 
 /// The book for `article`. `export.saved` (ISO 8601) becomes its modification date; without it
 /// the publication date or the start of 1970 is used, so the same input gives the same bytes.
@@ -33,7 +60,7 @@ pub fn write(article: &Article, export: &Export) -> Vec<u8> {
     };
     // The cover is the lead image, where it was fetched.
     let cover = article.lead_image.as_deref().and_then(&mut path_of);
-    let content = offline_content(&article.content, true, |src| match path_of(src) {
+    let (content, outline) = offline_content_with_outline(&article.content, true, |src| match path_of(src) {
         Some(path) => ImageRef::Src(path),
         None => ImageRef::Missing(export.why_missing(src).to_string()),
     });
@@ -66,9 +93,10 @@ pub fn write(article: &Article, export: &Export) -> Vec<u8> {
     chapter.push_str("\n</div>\n</article></main>\n</body>\n</html>\n");
 
     let nav = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"{0}\" xml:lang=\"{0}\">\n<head><meta charset=\"UTF-8\"/><title>{1}</title></head>\n<body>\n<nav epub:type=\"toc\" id=\"toc\"><h1>Contents</h1><ol><li><a href=\"article.xhtml\">{1}</a></li></ol></nav>\n</body>\n</html>\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"{0}\" xml:lang=\"{0}\">\n<head><meta charset=\"UTF-8\"/><title>{1}</title></head>\n<body>\n<nav epub:type=\"toc\" id=\"toc\"><h1>Contents</h1><ol><li><a href=\"article.xhtml\">{1}</a>{2}</li></ol></nav>\n</body>\n</html>\n",
         xml_attr(lang),
-        xml_text(title)
+        xml_text(title),
+        toc_list(&outline)
     );
 
     let mut opf = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"uid\">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");

@@ -139,12 +139,44 @@ pub(super) enum ImageRef {
 
 /// Rewrites the sanitized content for a file that must work offline: images inlined or replaced
 /// by a note, video frames by links, and (for XHTML) serialized as XML.
-pub(super) fn offline_content(content: &str, xml: bool, mut image: impl FnMut(&str) -> ImageRef) -> String {
+pub(super) fn offline_content(content: &str, xml: bool, image: impl FnMut(&str) -> ImageRef) -> String {
+    offline_content_with_outline(content, xml, image).0
+}
+
+/// A section heading of the article, for a book's table of contents.
+pub(super) struct Heading {
+    /// 2 to 4, as `h2`–`h4`.
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// [`offline_content`], with the article's section headings (`h2`–`h4` with text), each given an
+/// id where it had none, so that a table of contents can link to it.
+pub(super) fn offline_content_with_outline(content: &str, xml: bool, mut image: impl FnMut(&str) -> ImageRef) -> (String, Vec<Heading>) {
     let mut dom = Dom::parse_fragment(content);
     let nodes: Vec<NodeId> = dom.descendants(dom.root()).collect();
+    let mut outline = Vec::new();
+    let mut ids: std::collections::HashSet<String> = nodes.iter().filter_map(|&n| dom.attr(n, "id").map(str::to_string)).collect();
     for n in nodes {
         let Some(tag) = dom.tag(n).map(str::to_string) else { continue };
         match tag.as_str() {
+            "h2" | "h3" | "h4" => {
+                let text = crate::text::normalize_space(&dom.text_content(n));
+                if text.is_empty() {
+                    continue;
+                }
+                let id = match dom.attr(n, "id") {
+                    Some(id) => id.to_string(),
+                    None => {
+                        let id = (outline.len() + 1..).map(|i| format!("decant-section-{i}")).find(|id| !ids.contains(id)).unwrap_or_default();
+                        ids.insert(id.clone());
+                        dom.set_attr(n, "id", &id);
+                        id
+                    }
+                };
+                outline.push(Heading { level: tag.as_bytes()[1] - b'0', id, text });
+            }
             "img" => {
                 let src = dom.attr(n, "src").unwrap_or("").to_string();
                 if let Some(el) = dom.element_mut(n) {
@@ -184,11 +216,8 @@ pub(super) fn offline_content(content: &str, xml: bool, mut image: impl FnMut(&s
             _ => {}
         }
     }
-    if xml {
-        dom.xhtml(dom.root(), MATHML)
-    } else {
-        dom.inner_html(dom.root())
-    }
+    let html = if xml { dom.xhtml(dom.root(), MATHML) } else { dom.inner_html(dom.root()) };
+    (html, outline)
 }
 
 /// Whether the article's text already shows the image at `url` (compared by file name, as the
