@@ -202,6 +202,82 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
+  /** The median characters per line of the article's paragraphs (last lines left out). */
+  const charactersPerLine = (reader) => reader.evaluate(() => {
+    const counts = [];
+    const range = document.createRange();
+    // Laid out now, not when they come near the view (a deferred block keeps its old layout).
+    for (const p of document.querySelectorAll('.decant-content p')) p.style.contentVisibility = 'visible';
+    for (const p of document.querySelectorAll('.decant-content p')) {
+      const lines = new Map();
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        for (let i = 0; i < t.length; i++) {
+          range.setStart(t, i);
+          range.setEnd(t, i + 1);
+          const r = range.getClientRects()[0];
+          if (r) lines.set(Math.round(r.top), (lines.get(Math.round(r.top)) ?? 0) + 1);
+        }
+      }
+      counts.push(...[...lines.values()].slice(0, -1));
+    }
+    counts.sort((a, b) => a - b);
+    return counts[Math.floor(counts.length / 2)];
+  });
+
+  test(`${name}: the measure is 60 to 70 characters at the default settings, and 45 to 90 at every width`, async () => {
+    await resetSettings();
+    const { page, reader } = await openReader('/examples/sample-article.html');
+    try {
+      const medium = await charactersPerLine(reader);
+      assert.ok(medium >= 60 && medium <= 70, `${medium} characters a line at the default settings`);
+      for (const [width, min, max] of [['narrow', 45, medium - 1], ['wide', medium + 1, 90]]) {
+        await reader.click('#decant-appearance');
+        await reader.check(`#decant-width-${width}`);
+        await page.keyboard.press('Escape');
+        const got = await charactersPerLine(reader);
+        assert.ok(got >= min && got <= max, `${width}: ${got} characters a line`);
+      }
+    } finally {
+      await page.close();
+      await resetSettings();
+    }
+  });
+
+  test(`${name}: headings step up from the body's size, code is one size in a block or a line, and quotes are readable`, async () => {
+    const { page, reader } = await openReader('/pages/news-article.html');
+    try {
+      const sizes = await reader.evaluate(() => {
+        // Every level, with code in a line and in a block, added to the drawn article.
+        const content = document.querySelector('.decant-content');
+        const add = (tag, text) => content.appendChild(Object.assign(document.createElement(tag), { textContent: text }));
+        for (const h of ['h2', 'h3', 'h4', 'h5', 'h6']) add(h, `A ${h} heading`);
+        const p = add('p', 'Call ');
+        p.append(Object.assign(document.createElement('code'), { textContent: 'run()' }));
+        const pre = add('pre', '');
+        pre.append(Object.assign(document.createElement('code'), { textContent: 'run()' }));
+        add('blockquote', 'A quoted line.');
+        const size = (el) => parseFloat(getComputedStyle(el).fontSize);
+        const q = content.querySelector('blockquote:last-of-type');
+        return {
+          body: size(content.querySelector('p')),
+          title: size(document.querySelector('.decant-title')),
+          headings: ['h2', 'h3', 'h4', 'h5', 'h6'].map((h) => size(content.querySelector(`${h}:last-of-type`))),
+          inline: size(p.querySelector('code')) / size(p),
+          block: size(pre.querySelector('code')) / size(pre.parentElement),
+          quote: getComputedStyle(q).color === getComputedStyle(content.querySelector('p')).color,
+        };
+      });
+      const ladder = [sizes.title, ...sizes.headings, sizes.body];
+      assert.ok(ladder.every((s, i) => i === 0 || s <= ladder[i - 1]) && sizes.headings[4] >= sizes.body, `heading sizes out of order: ${ladder.join(' > ')}`);
+      assert.ok(sizes.title >= sizes.headings[0] * 1.15, `the title is only ${sizes.title / sizes.headings[0]}× a section heading`);
+      assert.ok(Math.abs(sizes.inline - sizes.block) < 0.01, `code in a line is ${sizes.inline} of its text, in a block ${sizes.block}`);
+      assert.equal(sizes.quote, true, 'a quote is greyed out');
+    } finally {
+      await page.close();
+    }
+  });
+
   test(`${name}: a right-to-left article is laid out right to left`, async () => {
     const { page, reader } = await openReader('/pages/rtl-article.html');
     try {
@@ -210,6 +286,13 @@ for (const name of BROWSERS) describe(name, () => {
         return { dir: art.dir, lang: art.lang, direction: getComputedStyle(art.querySelector('p')).direction };
       });
       assert.deepEqual(layout, { dir: 'rtl', lang: 'ar', direction: 'rtl' });
+      // A quote's bar is on the side the text starts from: the right.
+      const bar = await reader.evaluate(() => {
+        const q = document.querySelector('.decant-content').appendChild(Object.assign(document.createElement('blockquote'), { textContent: 'اقتباس' }));
+        const style = getComputedStyle(q);
+        return { right: parseFloat(style.borderRightWidth), left: parseFloat(style.borderLeftWidth) };
+      });
+      assert.ok(bar.right > 0 && bar.left === 0, `the quote's bar in right-to-left text: ${JSON.stringify(bar)}`);
       await page.screenshot({ path: join(SHOTS, `${name}-rtl.png`) });
     } finally {
       await page.close();
