@@ -458,6 +458,41 @@ fn a_heading_left_with_nothing_under_it_at_the_end_goes() {
 }
 
 #[test]
+fn headings_lose_their_permalinks_and_edit_links_in_every_format() {
+    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(2);
+    let headings = [
+        // Sphinx, Docusaurus (a zero-width space), MDN, an icon, a "#section" label, a word.
+        ("<h2>Available middleware<a class=headerlink href='#available-middleware' title='Link to this heading'>¶</a></h2>", "Available middleware"),
+        ("<h2>Gatsby<a href='#gatsby' class=hash-link>\u{200b}</a></h2>", "Gatsby"),
+        ("<h2><a href='#examples'>§</a>Examples</h2>", "Examples"),
+        ("<h3><a href='#passes' aria-hidden=true><span class='octicon octicon-link'></span></a>Passes</h3>", "Passes"),
+        ("<h2>She walks in beauty<a href='#section7'>#section7</a></h2>", "She walks in beauty"),
+        ("<h2>Installing <a href='#installing'>Permalink</a></h2>", "Installing"),
+        // MediaWiki's control, with its brackets and both links.
+        ("<h2><span id=History>History</span><span class=mw-editsection><span>[</span><a href='/w/index.php?title=Kilns&action=edit&section=1'>edit</a><span> | </span><a href='/w/index.php?title=Kilns&action=edit&section=1&veaction=edit'>edit source</a><span>]</span></span></h2>", "History"),
+        // A heading that is a link to itself keeps its words, not the link.
+        ("<h2 id=firing><a href='#firing'>Firing the kiln</a></h2>", "Firing the kiln"),
+    ];
+    let body: String = headings.iter().map(|(h, _)| format!("{h}{story}")).collect();
+    // What stays: a footnote mark, a link away and a word that is not a control.
+    let kept = "<h2>Glaze recipes<sup><a href='#note-1'>1</a></sup></h2><p>See the note.</p><h2>Read <a href='/edit-guide'>the guide</a></h2><p>It helps.</p>";
+    let page = format!("<html><body><article><h1>Kilns</h1>{body}{kept}{story}</article></body></html>");
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    let md = decant::to_markdown(&a);
+    for (_, words) in headings {
+        assert!(md.lines().any(|l| l.trim_start_matches('#').trim() == words), "no heading {words:?} alone: {md}");
+    }
+    for junk in ["¶", "§", "#section7", "[edit", "edit source", "](#", "\u{200b}"] {
+        assert!(!md.lines().filter(|l| l.starts_with('#') && !l.contains("Glaze recipes")).any(|l| l.contains(junk)), "{junk:?} left in a heading: {md}");
+    }
+    assert!(md.lines().any(|l| l.starts_with("## Glaze recipes") && l.contains('1')), "the footnote mark went: {md}");
+    assert!(md.contains("## Read [the guide](https://"), "the link away went: {md}");
+    assert!(removals.iter().any(|r| r.rule == "a heading's edit link" && r.text.contains("edit")), "{removals:#?}");
+    assert!(removals.iter().any(|r| r.rule == "a heading's permalink"), "{removals:#?}");
+    assert!(!a.content.contains('¶') && !a.content.contains("action=edit"), "{}", a.content);
+}
+
+#[test]
 fn a_box_about_the_author_inside_the_article_goes() {
     let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
     for class in ["author-bio", "about-author", "c-author-box", "bio"] {

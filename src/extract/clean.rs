@@ -50,6 +50,7 @@ pub fn take_tag_lists(dom: &mut Dom, article: NodeId, log: &mut Log) -> Vec<Stri
 pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log) {
     let data_tables = mark_data_tables(dom, article);
     fix_lazy_images(dom, article);
+    clean_heading_links(dom, article, log);
 
     let chrome: Vec<NodeId> = dom.descendants(article).filter(|&n| dom.tag(n).is_some_and(|t| pat::CHROME_ELEMENTS.contains(&t))).collect();
     // ... unless it holds most of the article: then the markup put the article in it (forums
@@ -128,6 +129,61 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     unwrap_layout_tables(dom, article, &data_tables);
     remove_repeated_blocks(dom, article, log);
     remove_headings_of_nothing(dom, article, log);
+}
+
+/// Takes the page's own controls out of each heading: permalinks (a link to a fragment whose text
+/// is a symbol such as `¶`, `#` or an icon, or nothing, or starts with `#` (`#section2`), or is a
+/// word of [`pat::HEADING_SELF_LINK_WORDS`]), wikis' `[edit]` links with their brackets, and a link to a
+/// fragment that is the whole heading (a self-link, or a link back to the page's contents) is
+/// unwrapped. They are navigation of the page, not of the article: left in, they show in the
+/// view, in Contents and in every saved file ("History[edit]", "Examples¶").
+fn clean_heading_links(dom: &mut Dom, article: NodeId, log: &mut Log) {
+    let headings: Vec<NodeId> = dom.descendants(article).filter(|&n| is_heading(dom, n)).collect();
+    for h in headings {
+        for a in dom.elements_named(h, "a") {
+            if !dom.is_attached_below(a, h) {
+                continue;
+            }
+            let href = dom.attr(a, "href").unwrap_or("");
+            let text = dom.text_content(a).trim().to_lowercase();
+            let to_fragment = href.starts_with('#');
+            let edit = href.contains("action=edit") || (href.contains("edit") && pat::HEADING_EDIT_WORDS.contains(&text.as_str()));
+            if edit && !to_fragment {
+                let control = edit_control(dom, h, a);
+                log.remove(dom, control, "clean", "a heading's edit link");
+            } else if to_fragment && (!text.chars().any(char::is_alphanumeric) || text.starts_with('#') || pat::HEADING_SELF_LINK_WORDS.contains(&text.as_str())) {
+                log.remove(dom, a, "clean", "a heading's permalink");
+            }
+        }
+        let whole = dom.text_content(h);
+        for a in dom.elements_named(h, "a") {
+            if dom.attr(a, "href").is_some_and(|href| href.starts_with('#')) && dom.text_content(a).trim() == whole.trim() {
+                dom.unwrap(a);
+            }
+        }
+    }
+}
+
+/// The element of heading `h` that is the edit link `a` and its decoration: the outermost
+/// ancestor below `h` whose text, besides the link's, is brackets and bars (`[edit | edit source]`).
+fn edit_control(dom: &Dom, h: NodeId, a: NodeId) -> NodeId {
+    let mut control = a;
+    while let Some(parent) = dom.parent(control).filter(|&p| p != h) {
+        let links: Vec<NodeId> = dom.elements_named(parent, "a");
+        let all_edit = links.iter().all(|&l| {
+            let t = dom.text_content(l).trim().to_lowercase();
+            dom.attr(l, "href").is_some_and(|href| href.contains("action=edit") || (href.contains("edit") && pat::HEADING_EDIT_WORDS.contains(&t.as_str())))
+        });
+        let mut rest = dom.text_content(parent);
+        for &l in &links {
+            rest = rest.replacen(&dom.text_content(l), "", 1);
+        }
+        if !all_edit || !rest.chars().all(|c| c.is_whitespace() || matches!(c, '[' | ']' | '|' | '(' | ')')) {
+            break;
+        }
+        control = parent;
+    }
+    control
 }
 
 /// Removes a short heading that cleaning left at the very end of the article with nothing under

@@ -450,6 +450,18 @@ pub const MAX_LINK_DENSITY_POSITIVE: f64 = 0.5;
 /// ... or an embed with less text than this around it (a widget).
 pub const EMBED_MIN_CHARS: usize = 75;
 
+// Headings' own links.
+
+/// The text of a heading's link to itself (a permalink) or to the page's top, when the link's
+/// text is words rather than a symbol (`¶`, `#`, `§` and icons are recognised as having no letter
+/// or digit at all). Compared lower-cased, after trimming.
+pub const HEADING_SELF_LINK_WORDS: &[&str] =
+    &["link", "permalink", "anchor", "direct link", "copy link", "link to this heading", "link to this section", "top", "back to top", "to top"];
+
+/// The text of a wiki's "edit this section" control in a heading (MediaWiki writes
+/// `[edit]` or `[edit | edit source]`), once brackets and bars are taken away.
+pub const HEADING_EDIT_WORDS: &[&str] = &["edit", "edit source", "edit section", "modifier", "bearbeiten", "editar", "modifica"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
