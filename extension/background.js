@@ -13,6 +13,8 @@ import { now } from './util.js';
 const captures = new Map();
 const MENU_ID = 'decant-open';
 const PROBE_ID = 'decant-probe';
+/** The badge's probe runs on every site or on none (options page). */
+const ALL_SITES = ['<all_urls>'];
 // The engine starts with the worker, so that a click finds it compiled.
 let engine = init();
 
@@ -58,12 +60,14 @@ function onMenuClicked(info, tab) {
  * granted sites; without it, nothing runs on any page until the button is clicked.
  */
 async function syncProbe() {
-  const { origins = [] } = await ext.permissions.getAll();
+  // Every site, or none: sites granted for something else (the hosts of an article's images,
+  // granted to save them) do not get the probe.
+  const everywhere = await ext.permissions.contains({ origins: ALL_SITES });
   const existing = await ext.scripting.getRegisteredContentScripts({ ids: [PROBE_ID] });
   if (existing.length) await ext.scripting.unregisterContentScripts({ ids: [PROBE_ID] });
-  if (origins.length) {
+  if (everywhere) {
     await ext.scripting.registerContentScripts([
-      { id: PROBE_ID, matches: origins, js: ['extension/probe.js'], runAt: 'document_idle', allFrames: false },
+      { id: PROBE_ID, matches: ALL_SITES, js: ['extension/probe.js'], runAt: 'document_idle', allFrames: false },
     ]);
   }
 }
@@ -75,6 +79,24 @@ async function showReadable(tabId, html) {
   await ext.action.setBadgeBackgroundColor({ tabId, color: '#1b6e76' });
   await ext.action.setTitle({ tabId, title: readable ? 'This page looks readable: open it in reader view (Alt+Shift+R)' : 'Open in reader view (Alt+Shift+R)' });
 }
+
+// Requests for the sites of an article's images, asked on the allow page (Firefox's reader frame
+// cannot ask): by id, each answered once the page's tab has closed, or when it never showed.
+const allowRequests = new Map();
+/** How long the allow page has to show itself (a blocked window never does). */
+const ALLOW_SHOW_MS = 10_000;
+
+function settleAllow(id) {
+  const request = allowRequests.get(id);
+  if (!request) return;
+  allowRequests.delete(id);
+  clearTimeout(request.timer);
+  request.answer();
+}
+
+ext.tabs.onRemoved.addListener((tabId) => {
+  for (const [id, request] of allowRequests) if (request.tabId === tabId) settleAllow(id);
+});
 
 ext.action.onClicked.addListener((tab) => {
   if (tab.id !== undefined) toggleReader(tab.id);
@@ -113,6 +135,21 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
       // The article and the timing, not the page: the frame saves from the article.
       entry.result.then((result) => sendResponse({ ok: true, timing: entry.timing, result }));
       return true;
+    },
+    [KIND.hostsAllowed]({ origins, id }) {
+      // Asked by the reader (an extension page), never by a script in a page.
+      if (!sender.url?.startsWith(ext.runtime.getURL(''))) return false;
+      const answer = () => ext.permissions.contains({ origins }).then((allowed) => sendResponse({ ok: true, allowed }), () => sendResponse({ ok: true, allowed: false }));
+      if (id === undefined) answer();
+      else allowRequests.set(id, { answer, tabId: null, timer: setTimeout(() => settleAllow(id), ALLOW_SHOW_MS) });
+      return true;
+    },
+    [KIND.allowShown]({ id }) {
+      const request = allowRequests.get(id);
+      if (!request || !sender.url?.startsWith(ext.runtime.getURL('extension/allow.html')) || sender.tab?.id === undefined) return false;
+      clearTimeout(request.timer);
+      request.tabId = sender.tab.id;
+      return false;
     },
     [KIND.probe]({ html }) {
       if (sender.tab?.id !== undefined) showReadable(sender.tab.id, html).catch((e) => console.warn('Decant: readerable check failed', e));

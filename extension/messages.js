@@ -30,6 +30,12 @@ export const KIND = Object.freeze({
   // capture.js -> reader frame: the user closed the reader from the page (a second click, Esc):
   // undo the history entry the reader added, then answer with close.
   leave: 'decant:leave',
+  // reader frame -> background, where the frame has no `permissions` API (Firefox): whether the
+  // extension may read these sites (`origins`, match patterns), and when `id` is given, only once
+  // the allow page opened for that id has closed (or never opened). Reply: { ok: true, allowed }.
+  hostsAllowed: 'decant:hosts-allowed',
+  // allow page -> background, once shown: `{ kind, id }`, the request it shows. No reply.
+  allowShown: 'decant:allow-shown',
 });
 
 /** Whether `msg` is a capture message with the fields it needs. */
@@ -47,7 +53,24 @@ export function isProbe(msg) {
   return msg?.kind === KIND.probe && typeof msg.html === 'string';
 }
 
-const CHECKS = new Map([[KIND.capture, isCapture], [KIND.takeCapture, isTakeCapture], [KIND.probe, isProbe]]);
+/** Whether `msg` asks whether the extension may read some sites (match patterns). */
+export function isHostsAllowed(msg) {
+  const id = msg?.id === undefined || typeof msg.id === 'string';
+  return msg?.kind === KIND.hostsAllowed && id && Array.isArray(msg.origins) && msg.origins.length > 0 && msg.origins.every((o) => typeof o === 'string');
+}
+
+/** Whether `msg` says that the allow page for a request is shown. */
+export function isAllowShown(msg) {
+  return msg?.kind === KIND.allowShown && typeof msg.id === 'string';
+}
+
+const CHECKS = new Map([
+  [KIND.capture, isCapture],
+  [KIND.takeCapture, isTakeCapture],
+  [KIND.probe, isProbe],
+  [KIND.hostsAllowed, isHostsAllowed],
+  [KIND.allowShown, isAllowShown],
+]);
 
 /**
  * Calls `handlers[msg.kind](msg)` if `msg` is a well-formed message of a kind there is a handler

@@ -78,6 +78,10 @@ function changeSettings(next) {
 function wireControls() {
   $('decant-save').addEventListener('click', () => saveAs());
   panels.add($('decant-save-more'), $('decant-save-panel'), { menu: true });
+  // The menu opens where the last save's message stands: the message gives way to it.
+  $('decant-save-more').addEventListener('click', () => {
+    $('decant-save-status').hidden = true;
+  });
   for (const b of document.querySelectorAll('#decant-save-panel [data-save]')) b.addEventListener('click', () => saveAs(b.dataset.save));
   for (const b of document.querySelectorAll('#decant-save-panel [data-copy]')) b.addEventListener('click', () => article && copy(article, b.dataset.copy, status));
   $('decant-print').addEventListener('click', print);

@@ -198,6 +198,30 @@ fn a_missing_image_leaves_a_note_and_the_article() {
     assert!(saved.contains("That is the whole story"));
 }
 
+#[test]
+fn a_lead_image_that_was_not_fetched_is_noted_in_the_file_and_the_book() {
+    let html = "<html><head><title>The cover</title><meta property=\"og:image\" content=\"https://cdn.example/missing/cover.jpg?w=1200&amp;h=630\"></head><body><article><h1>The cover</h1><p>The picture above this story lives on another site, which would not hand it over, so the saved copies say where it was instead of dropping it.</p><p>That is the whole story, told twice so that there is enough of it to read in one sitting.</p></article></body></html>";
+    let article = decant::extract(html, URL, &decant::Options::default()).expect("article");
+    assert_eq!(article.lead_image.as_deref(), Some("https://cdn.example/missing/cover.jpg?w=1200&h=630"));
+    let export = with_images(&article);
+    let note = "[Lead image not saved: https://cdn.example/missing/cover.jpg?w=1200&amp;h=630: the server answered 404]";
+    let saved = decant::html_document(&article, &export);
+    assert!(saved.contains(note), "{saved}");
+    let book = decant::epub(&article, &export);
+    let text = String::from_utf8_lossy(&book);
+    assert!(!text.contains("cover-image"), "a book without its cover declares one");
+    assert!(stored_entry(&text, "OEBPS/article.xhtml", "</html>").contains(note), "the book does not say its cover is missing");
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("epub").join("missing-cover.epub");
+    std::fs::create_dir_all(path.parent().expect("dir")).expect("temp dir");
+    std::fs::write(&path, &book).expect("write book");
+    if let Err(report) = epubcheck(&path) {
+        panic!("{report}");
+    }
+    // Fetched, the lead image is inside and the note is gone.
+    let fetched = decant::html_document(&article, &Export { images: [(article.lead_image.clone().expect("lead"), decant::Image { mime: "image/jpeg".into(), bytes: vec![0xff, 0xd8, 0xff] })].into(), ..Export::default() });
+    assert!(fetched.contains("class=\"decant-lead-image\"><img src=\"data:image/jpeg;base64,") && !fetched.contains("not saved"), "{fetched}");
+}
+
 fn epubcheck(path: &Path) -> Result<(), String> {
     let jar = std::env::var("EPUBCHECK_JAR").unwrap_or_else(|_| "/usr/share/java/epubcheck.jar".to_string());
     assert!(Path::new(&jar).exists(), "epubcheck is not installed at {jar} (scripts/setup.sh installs it; or set EPUBCHECK_JAR)");

@@ -3,7 +3,7 @@
 
 import { el } from '../util.js';
 import { SAVE_FORMATS } from '../settings.js';
-import { fetchImages } from './images.js';
+import { askForImageHosts, fetchImages, notAllowed } from './images.js';
 
 let engineReady = null;
 const handles = new WeakMap();
@@ -27,17 +27,29 @@ function download(name, blob) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Formats that hold the article's images inside the file. */
+const WITH_IMAGES = new Set(['html', 'epub']);
+
 /** Saves `article` as a file in `format`, saying how it went with `status(text, { done })`. */
 export async function save(article, format, status) {
+  // Asked before anything else: a browser lets the extension ask for access only while it is
+  // still handling the click (or key) that asked to save.
+  const allowed = WITH_IMAGES.has(format) ? askForImageHosts(article, status) : null;
   const saved = await savedArticle(article);
   saved.setSaved(new Date().toISOString().slice(0, 10));
   if (format === 'markdown') download(saved.fileName('md'), new Blob([saved.markdown()], { type: 'text/markdown;charset=utf-8' }));
   else if (format === 'text') download(saved.fileName('txt'), new Blob([saved.text()], { type: 'text/plain;charset=utf-8' }));
   else {
+    const hosts = await allowed;
     status('Fetching the images…', { done: false });
-    await fetchImages(saved);
+    const missing = await fetchImages(saved);
     if (format === 'html') download(saved.fileName('html'), new Blob([saved.html()], { type: 'text/html;charset=utf-8' }));
     else download(saved.fileName('epub'), new Blob([saved.epub()], { type: 'application/epub+zip' }));
+    const refused = notAllowed(missing, hosts);
+    if (refused) {
+      status(`Saved as ${formatName(format)}, without ${refused}: Decant was not allowed to read them there. The file says where each one is; to have them inside, save again and allow it.`);
+      return;
+    }
   }
   status(`Saved as ${formatName(format)}.`);
 }

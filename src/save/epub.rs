@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::shared::{content_shows_image, header_html, offline_content_with_outline, Export, Heading, ImageRef, STYLE};
+use super::shared::{content_shows_image, header_html, lead_image, offline_content_with_outline, Export, Heading, ImageRef, STYLE};
 use crate::dom::{xml_attr, xml_text, Dom};
 use crate::sanitize::MATHML;
 use crate::article::Article;
@@ -87,6 +87,9 @@ pub fn write(article: &Article, export: &Export) -> Vec<u8> {
     chapter.push_str(&xhtml_fragment(&header_html(article, true)));
     if let (Some(path), false) = (&cover, lead_in_text) {
         let _ = write!(chapter, "<figure class=\"decant-lead-image\"><img src=\"{path}\" alt=\"\"/></figure>");
+    } else if let Some(Err(note)) = lead_image(article, export) {
+        // The book has no cover then: it says so where the cover would have been shown.
+        let _ = write!(chapter, "<p class=\"decant-missing-image\">{}</p>", xml_text(&note));
     }
     chapter.push_str("\n<div class=\"decant-content\">\n");
     chapter.push_str(&content);

@@ -2,8 +2,8 @@
 
 use std::fmt::Write as _;
 
-use super::shared::{content_shows_image, header_html, offline_content, Export, Image, ImageRef, STYLE};
-use crate::dom::escape_attr;
+use super::shared::{header_html, lead_image, offline_content, Export, Image, ImageRef, STYLE};
+use crate::dom::{escape_attr, escape_text};
 use crate::article::Article;
 
 /// One HTML file that reads offline: the reader's styles inline, every image a data URI (or a
@@ -39,10 +39,16 @@ pub fn write(article: &Article, export: &Export) -> String {
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n<main><article class=\"decant-article\">\n");
     out.push_str(&header_html(article, false));
-    if let Some(lead) = article.lead_image.as_deref() {
-        if let (Some(img), false) = (export.images.get(lead), content_shows_image(&article.content, lead)) {
+    match lead_image(article, export) {
+        Some(Ok((_, img))) => {
             let _ = write!(out, "<figure class=\"decant-lead-image\"><img src=\"{}\" alt=\"\"></figure>", data_uri(img));
         }
+        Some(Err(note)) => {
+            out.push_str("<p class=\"decant-missing-image\">");
+            escape_text(&note, &mut out);
+            out.push_str("</p>");
+        }
+        None => {}
     }
     out.push_str("\n<div class=\"decant-content\">\n");
     out.push_str(&content);

@@ -37,6 +37,8 @@ impl Export {
     pub fn add_image(&mut self, url: &str, mime: &str, bytes: Vec<u8>) {
         let mime = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
         if is_saved_image_type(&mime) {
+            // Fetched on a later try (the user allowed its site since): no longer missing.
+            self.missing.remove(url);
             self.images.insert(url.to_string(), Image { mime, bytes });
         } else {
             self.missing.insert(url.to_string(), format!("its type ({}) is not saved", if mime.is_empty() { "unknown" } else { &mime }));
@@ -218,6 +220,17 @@ pub(super) fn offline_content_with_outline(content: &str, xml: bool, mut image: 
     }
     let html = if xml { dom.xhtml(dom.root(), MATHML) } else { dom.inner_html(dom.root()) };
     (html, outline)
+}
+
+/// The lead image shown above the text, when the article has one that its text does not already
+/// show: `Ok((url, image))`, or `Err` with the note (as text) saying where it was and why it is
+/// missing when it was not fetched, so that a saved file never drops it without a word.
+pub(super) fn lead_image<'a>(article: &'a Article, export: &'a Export) -> Option<Result<(&'a str, &'a Image), String>> {
+    let lead = article.lead_image.as_deref()?;
+    if content_shows_image(&article.content, lead) {
+        return None;
+    }
+    Some(export.images.get(lead).map(|img| (lead, img)).ok_or_else(|| format!("[Lead image not saved: {lead}: {}]", export.why_missing(lead))))
 }
 
 /// Whether the article's text already shows the image at `url` (compared by file name, as the

@@ -265,6 +265,9 @@ export async function launchFirefox(dir, cleanup) {
       'browser.download.always_ask_before_handling_new_types': false,
       // Lets a page read the clipboard in a test, as Chromium's clipboard-read permission does.
       'dom.events.testing.asyncClipboard': true,
+      // The extension's requests for optional permissions are answered yes without a prompt (a
+      // headless browser cannot show one): a test that needs a no stubs the request.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   const id = await browser.installExtension(dir);
@@ -334,6 +337,24 @@ export async function launchFirefox(dir, cleanup) {
     origin: `moz-extension://${UUID}`,
     context,
     openExtensionPage,
+    // Firefox answers the extension's requests for sites yes (the preference above), and a test
+    // cannot press its toolbar button: `clickDecant` stands in, with the test's host access.
+    async allowSites() {},
+    pressDecant: null,
+    /** The extension page at `path` that the extension opens next (a window of its own), once loaded. */
+    async waitForExtensionPage(path, timeout = 15_000) {
+      // BiDi does not report where an extension page navigated: each page is asked itself.
+      const deadline = Date.now() + timeout;
+      const wanted = `moz-extension://${UUID}/${path}`;
+      while (Date.now() < deadline) {
+        for (const p of await browser.pages()) {
+          const href = await p.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => '');
+          if (href.startsWith(wanted)) return new Page(p, handle);
+        }
+        await sleep(100);
+      }
+      throw new Error(`no ${path} opened within ${timeout} ms`);
+    },
     /** Runs `fn(api, backgroundGlobal, arg)` in the extension, as the Chromium worker does. */
     extension(fn, arg) {
       return agent.page.evaluate(`(async () => (${fn})(browser, await browser.runtime.getBackgroundPage(), ${JSON.stringify(arg ?? null)}))()`);

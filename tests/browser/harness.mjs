@@ -62,15 +62,19 @@ function placeholderPng(width = 640, height = 360) {
  * `/generated/too-large.html`, a page over the engine's input limit, and
  * `/generated/big-images.html?n=N&mb=MB`, an article with N streamed images of MB megabytes.
  * Records every request it answers in `server.requests`, and the bytes of each stream sent in
- * `server.sent` (keyed by path and Sec-Fetch-Dest).
+ * `server.sent` (keyed by path and Sec-Fetch-Dest), with their headers in `server.heard`.
+ * `/generated/foreign-images.html?at=ORIGIN` is an article whose images are at ORIGIN. The server
+ * listens on `host` (127.0.0.1 by default; another loopback address is another site).
  */
-export async function startServer() {
+export async function startServer(host = '127.0.0.1') {
   const png = placeholderPng();
   const requests = [];
   const sent = {};
+  const heard = [];
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://127.0.0.1').pathname;
     requests.push(path);
+    heard.push({ path, headers: req.headers });
     const csp = path.startsWith('/csp/');
     const rest = csp ? path.slice(4) : path;
     const headers = csp ? { 'Content-Security-Policy': "default-src 'none'" } : {};
@@ -90,6 +94,15 @@ export async function startServer() {
       const text = '<p>The gauge on the east bank has been read every morning since 1921, by hand at first and by a float in a well later on, and the readings kept in ledgers that fill a shelf.</p>'.repeat(4);
       res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
       res.end(`<!DOCTYPE html><html lang="en"><head><title>Big images</title></head><body><article><h1>Big images</h1>${text}${images.join('')}${text}</article></body></html>`);
+      return;
+    }
+    if (rest === '/generated/foreign-images.html') {
+      // An article whose images are on another site (`at`, an origin): the lead image, one in the
+      // text and one the page would load lazily (its address in data-src, a blank in src).
+      const at = new URL(req.url, 'http://127.0.0.1').searchParams.get('at');
+      const text = '<p>The ferry crosses twice a day when the estuary is calm, and the timetable on the pier is chalked up each morning by whoever opens the ticket hut first.</p>'.repeat(4);
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!DOCTYPE html><html lang="en"><head><title>The Estuary Ferry</title><meta property="og:image" content="${at}/images/ferry-lead.png"></head><body><article><h1>The Estuary Ferry</h1>${text}<figure><img src="${at}/images/pier.png" alt="The pier at low tide"><figcaption>The pier at low tide.</figcaption></figure>${text}<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="${at}/images/hut.png" class="lazyload" alt="The ticket hut"><figcaption>The ticket hut.</figcaption></figure>${text}</article></body></html>`);
       return;
     }
     if (rest.startsWith('/big/')) {
@@ -130,9 +143,9 @@ export async function startServer() {
       res.writeHead(404, headers).end('not found');
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(0, host, resolve));
   const { port } = server.address();
-  return { url: (path) => `http://127.0.0.1:${port}${path}`, requests, sent, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) };
+  return { url: (path) => `http://${host}:${port}${path}`, requests, heard, sent, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) };
 }
 
 /** The browsers the tests run in: both, unless DECANT_BROWSERS names some (chromium,firefox). */
@@ -142,7 +155,7 @@ export const BROWSERS = (process.env.DECANT_BROWSERS || 'chromium,firefox').spli
  * Copies the extension as it loads unpacked from the repository (with the manifest the build
  * writes for `browser`), plus the test host permission.
  */
-async function extensionCopy(archive, browser = 'chromium') {
+async function extensionCopy(archive, browser = 'chromium', { hostAccess = true } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'decant-ext-'));
   if (archive) {
     // A store package, unpacked as the browser would.
@@ -154,7 +167,7 @@ async function extensionCopy(archive, browser = 'chromium') {
     for (const part of ['extension', 'pkg']) await cp(join(ROOT, part), join(dir, part), { recursive: true });
   }
   const manifest = archive ? JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) : await manifestFor(browser);
-  manifest.host_permissions = ['http://127.0.0.1/*'];
+  if (hostAccess) manifest.host_permissions = ['http://127.0.0.1/*'];
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return dir;
 }
@@ -163,17 +176,19 @@ async function extensionCopy(archive, browser = 'chromium') {
  * Starts `browser` ('chromium' or 'firefox') headless with the extension (as in the repository,
  * or unpacked from a store `archive`). Returns its `context` (newPage, request events),
  * `extension(fn, arg)`, which runs `fn(api, backgroundGlobal, arg)` in the extension,
- * `openExtensionPage(path)` and `close()`.
+ * `openExtensionPage(path)` and `close()`. In Chromium, `hostAccess: false` leaves out the test
+ * host permission: the reader is then opened with a real press (`pressDecant`), which grants
+ * `activeTab` alone, as a user's click does.
  */
-export async function launch(browser, archive) {
-  if (browser === 'chromium') return launchChromium(archive);
+export async function launch(browser, archive, { hostAccess = true } = {}) {
+  if (browser === 'chromium') return launchChromium(archive, { hostAccess });
   if (browser !== 'firefox') throw new Error(`unknown browser ${browser} (chromium or firefox)`);
   const extension = await extensionCopy(archive, 'firefox');
   return launchFirefox(extension, () => rm(extension, { recursive: true, force: true }));
 }
 
-async function launchChromium(archive) {
-  const extension = await extensionCopy(archive);
+async function launchChromium(archive, { hostAccess }) {
+  const extension = await extensionCopy(archive, 'chromium', { hostAccess });
   const profile = await mkdtemp(join(tmpdir(), 'decant-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -215,6 +230,38 @@ async function launchChromium(archive) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${id}/${path}`);
       return page;
+    },
+    /**
+     * Allows the extension to read `patterns` as the user does in the browser's own extension
+     * settings (chrome://extensions, site access): the extension's request for them is then
+     * answered yes without a prompt, which a headless browser could not show.
+     */
+    async allowSites(patterns) {
+      const page = await context.newPage();
+      try {
+        await page.goto('chrome://extensions/');
+        for (const p of patterns) await page.evaluate(([ext, p]) => chrome.developerPrivate.addHostPermission(ext, p), [id, p]);
+      } finally {
+        await page.close();
+      }
+    },
+    /** Presses the toolbar button on the tab showing `page` (CDP), granting `activeTab` as a click does. */
+    async pressDecant(page) {
+      await page.bringToFront();
+      const root = await context.browser().newBrowserCDPSession();
+      try {
+        const tab = (await root.send('Target.getTargets', { filter: [{ type: 'tab' }] })).targetInfos.find((t) => t.url === page.url());
+        if (!tab) throw new Error(`no tab shows ${page.url()}`);
+        // A press that reaches a worker still starting up can be lost (nothing happens): once
+        // the reader has not begun to open within 5 s, press again.
+        for (let tries = 1; ; tries++) {
+          await root.send('Extensions.triggerAction', { id, targetId: tab.targetId });
+          const opened = await page.waitForFunction(() => document.querySelector('[data-decant]') !== null, null, { timeout: 5_000 }).then(() => true, () => false);
+          if (opened || tries === 2) break;
+        }
+      } finally {
+        await root.detach();
+      }
     },
   };
 }
