@@ -12,7 +12,13 @@ export const FONT_SIZE = Object.freeze({ min: 14, max: 32, step: 1 });
 export const LINE_HEIGHT = Object.freeze({ min: 1.2, max: 2.2, step: 0.1 });
 export const SPEECH_RATES = Object.freeze([0.75, 1, 1.25, 1.5, 2]);
 // What the Save button writes (the menu beside it offers every format).
-export const SAVE_FORMATS = Object.freeze({ markdown: 'Markdown', html: 'HTML (one file, offline)', epub: 'EPUB (e-book)', text: 'Plain text' });
+export const SAVE_FORMATS = Object.freeze({
+  markdown: 'Markdown',
+  textpack: 'Markdown with images (TextBundle .textpack)',
+  html: 'HTML (one file, offline)',
+  epub: 'EPUB (e-book)',
+  text: 'Plain text',
+});
 
 export const DEFAULTS = Object.freeze({
   theme: 'auto',

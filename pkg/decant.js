@@ -183,6 +183,16 @@ export class Saved {
             wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
         }
     }
+    /**
+     * Markdown with its images: a TextPack (a zipped TextBundle).
+     * @returns {Uint8Array}
+     */
+    textpack() {
+        const ret = wasm.saved_textpack(this.__wbg_ptr);
+        var v1 = getArrayU8FromWasm0(ret[0], ret[1]).slice();
+        wasm.__wbindgen_free(ret[0], ret[1] * 1, 1);
+        return v1;
+    }
 }
 if (Symbol.dispose) Saved.prototype[Symbol.dispose] = Saved.prototype.free;
 

@@ -12,8 +12,10 @@ SHIM_BUDGET=8000
 # The extension's own scripts, styles and pages as shipped (reader/ included, export.css left out:
 # the engine embeds it), gzipped together. 20,000 counted the top folder only (18.5 KB; 21.5 KB
 # with reader/); raised to 34,000 when the reader came to own the screen (its print copy and
-# styles, pop-ups, the player, the page link: 31.0 KB).
-EXTENSION_BUDGET=34000
+# styles, pop-ups, the player, the page link: 31.0 KB); raised to 38,000 when Save came to ask
+# for the sites of an article's images (the request, Firefox's allow page, the notes and
+# retries, the Markdown-with-images format: 31.4 KB -> 35.3 KB).
+EXTENSION_BUDGET=38000
 
 gz() { gzip -9 -c "$@" | wc -c; }
 wasm=$(gz pkg/decant_bg.wasm)

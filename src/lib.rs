@@ -44,7 +44,7 @@ mod wasm;
 pub use article::{Article, Kind, POST_BY_CLASS, POST_CLASS};
 pub use dates::of_unix_seconds as utc_date;
 pub use extract::{explain, extract, is_probably_readerable, Error, Options, Removal};
-pub use save::{epub, file_stem, html_document, image_urls, markdown, plain_text, Export, Image};
+pub use save::{epub, file_stem, html_document, image_urls, markdown, plain_text, textpack, Export, Image};
 pub use text::for_terminal;
 
 /// Markdown of an article, as [`markdown`] writes it with nothing added (no date of saving, no

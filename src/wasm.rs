@@ -115,6 +115,11 @@ impl Saved {
         crate::epub(&self.article, &self.export)
     }
 
+    /// Markdown with its images: a TextPack (a zipped TextBundle).
+    pub fn textpack(&self) -> Vec<u8> {
+        crate::textpack(&self.article, &self.export)
+    }
+
     /// A file name for the article, safe on every system, with `extension`.
     #[wasm_bindgen(js_name = fileName)]
     pub fn file_name(&self, extension: &str) -> String {

@@ -506,3 +506,44 @@ fn the_books_contents_list_the_sections_nested() {
     std::fs::write(&path, decant::epub(&article, &with_images(&article))).expect("write book");
     epubcheck(&path).expect("the book passes epubcheck");
 }
+
+/// The entries of a ZIP archive of stored entries (as Decant writes them), by name.
+fn stored_zip_entries(zip: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    let mut entries = BTreeMap::new();
+    let mut at = 0;
+    while zip.get(at..at + 4) == Some(&[0x50, 0x4b, 0x03, 0x04]) {
+        let u16_at = |i: usize| u16::from_le_bytes([zip[at + i], zip[at + i + 1]]) as usize;
+        let size = u32::from_le_bytes(zip[at + 18..at + 22].try_into().expect("size")) as usize;
+        assert_eq!(u16_at(8), 0, "entries are stored");
+        let (name_len, extra) = (u16_at(26), u16_at(28));
+        let name = String::from_utf8(zip[at + 30..at + 30 + name_len].to_vec()).expect("UTF-8 name");
+        let data = at + 30 + name_len + extra;
+        entries.insert(name, zip[data..data + size].to_vec());
+        at = data + size;
+    }
+    entries
+}
+
+#[test]
+fn markdown_with_images_is_a_textpack_whose_markdown_links_its_images() {
+    let html = "<html><head><title>Two pictures</title></head><body><article><h1>Two pictures</h1><p>The first picture loads and the second does not, which happens to servers as much as to people. Both stay in the saved file: one inside, one as a link to where it was.</p><figure><img src=\"/images/ok.png\" alt=\"The good one\"></figure><p>Between the pictures, a paragraph long enough to be read as part of the story and kept.</p><figure><img src=\"/missing/gone.png\" alt=\"The lost one\"></figure><figure><img src=\"/images/ok.png\" alt=\"The good one again\"></figure><p>That is the whole story, told twice so that there is enough of it to read.</p></article></body></html>";
+    let article = decant::extract(html, URL, &decant::Options::default()).expect("article");
+    let pack = decant::textpack(&article, &with_images(&article));
+    let entries = stored_zip_entries(&pack);
+    let names: Vec<&str> = entries.keys().map(String::as_str).collect();
+    assert_eq!(names, ["Two pictures.textbundle/assets/image-1.png", "Two pictures.textbundle/info.json", "Two pictures.textbundle/text.markdown"]);
+    let info: serde_json::Value = serde_json::from_slice(&entries["Two pictures.textbundle/info.json"]).expect("info.json is JSON");
+    assert_eq!(info["version"], 2);
+    assert_eq!(info["type"], "net.daringfireball.markdown");
+    assert_eq!(info["sourceURL"], URL);
+    assert_eq!(entries["Two pictures.textbundle/assets/image-1.png"], PNG);
+    let md = String::from_utf8(entries["Two pictures.textbundle/text.markdown"].clone()).expect("UTF-8");
+    // Each image once in the assets, linked wherever the text shows it; the missing one keeps its address.
+    let images: Vec<String> = Parser::new(&md).filter_map(|e| if let Event::Start(Tag::Image { dest_url, .. }) = e { Some(dest_url.to_string()) } else { None }).collect();
+    assert_eq!(images, ["assets/image-1.png", "https://news.example/missing/gone.png", "assets/image-1.png"], "{md}");
+    // The rest is the Markdown the plain format writes.
+    let plain = decant::markdown(&article, &with_images(&article));
+    assert_eq!(md.replace("assets/image-1.png", "https://news.example/images/ok.png"), plain);
+    // Same input, same bytes.
+    assert_eq!(pack, decant::textpack(&article, &with_images(&article)));
+}

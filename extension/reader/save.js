@@ -27,14 +27,14 @@ function download(name, blob) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Formats that hold the article's images inside the file. */
-const WITH_IMAGES = new Set(['html', 'epub']);
+/** Formats that hold the article's images inside the file, with their types. */
+const WITH_IMAGES = { textpack: 'application/zip', html: 'text/html;charset=utf-8', epub: 'application/epub+zip' };
 
 /** Saves `article` as a file in `format`, saying how it went with `status(text, { done })`. */
 export async function save(article, format, status) {
   // Asked before anything else: a browser lets the extension ask for access only while it is
   // still handling the click (or key) that asked to save.
-  const allowed = WITH_IMAGES.has(format) ? askForImageHosts(article, status) : null;
+  const allowed = Object.hasOwn(WITH_IMAGES, format) ? askForImageHosts(article, status) : null;
   const saved = await savedArticle(article);
   saved.setSaved(new Date().toISOString().slice(0, 10));
   if (format === 'markdown') download(saved.fileName('md'), new Blob([saved.markdown()], { type: 'text/markdown;charset=utf-8' }));
@@ -43,8 +43,7 @@ export async function save(article, format, status) {
     const hosts = await allowed;
     status('Fetching the images…', { done: false });
     const missing = await fetchImages(saved);
-    if (format === 'html') download(saved.fileName('html'), new Blob([saved.html()], { type: 'text/html;charset=utf-8' }));
-    else download(saved.fileName('epub'), new Blob([saved.epub()], { type: 'application/epub+zip' }));
+    download(saved.fileName(format), new Blob([saved[format]()], { type: WITH_IMAGES[format] }));
     const refused = notAllowed(missing, hosts);
     if (refused) {
       status(`Saved as ${formatName(format)}, without ${refused}: Decant was not allowed to read them there. The file says where each one is; to have them inside, save again and allow it.`);

@@ -1,16 +1,16 @@
-//! `decant [FILE|-] [--url URL] [--format markdown|html|text|epub|json] [--output FILE] [--explain]`:
+//! `decant [FILE|-] [--url URL] [--format markdown|textpack|html|text|epub|json] [--output FILE] [--explain]`:
 //! the article of a saved page, on standard output or in a file; or what was left out of it, and why.
 
 use std::io::IsTerminal as _;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: decant [FILE|-] [--url URL] [--format markdown|html|text|epub|json] [--output FILE] [--explain]
+const USAGE: &str = "usage: decant [FILE|-] [--url URL] [--format markdown|textpack|html|text|epub|json] [--output FILE] [--explain]
 
 Reads a web page (a file, or standard input when FILE is - or missing), extracts its article and
 writes it to standard output, or to --output FILE. --url is the page's address, used to make links
-absolute. html is one self-contained file; epub is a book, written to a file (named after the title
-unless --output says otherwise). The command-line tool does not download images: saved HTML and
+absolute. html is one self-contained file; epub is a book and textpack Markdown with its images (a
+zipped TextBundle), each written to a file (named after the title unless --output says otherwise). The command-line tool does not download images: saved HTML and
 EPUB files say where each image was.
 
 --explain lists, instead of the article, each block of the page that the article does not have:
@@ -23,6 +23,7 @@ enum Format {
     Html,
     Text,
     Epub,
+    Textpack,
     Json,
 }
 
@@ -41,14 +42,15 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "-h" | "--help" => return Ok(None),
             "--url" => parsed.url = args.next().ok_or("--url needs a value, such as --url https://example.com/story")?,
             "--format" => {
-                let value = args.next().ok_or("--format needs a value: markdown, html, text, epub or json")?;
+                let value = args.next().ok_or("--format needs a value: markdown, textpack, html, text, epub or json")?;
                 parsed.format = match value.as_str() {
                     "markdown" | "md" => Format::Markdown,
                     "html" => Format::Html,
                     "text" | "txt" => Format::Text,
                     "epub" => Format::Epub,
+                    "textpack" => Format::Textpack,
                     "json" => Format::Json,
-                    other => return Err(format!("unknown format {other:?}: use markdown, html, text, epub or json")),
+                    other => return Err(format!("unknown format {other:?}: use markdown, textpack, html, text, epub or json")),
                 };
             }
             "--explain" => parsed.explain = true,
@@ -107,12 +109,14 @@ fn run() -> Result<(), String> {
         Format::Html => decant::html_document(&article, &export).into_bytes(),
         Format::Text => decant::plain_text(&article).into_bytes(),
         Format::Epub => decant::epub(&article, &export),
+        Format::Textpack => decant::textpack(&article, &export),
         Format::Json => (serde_json::to_string_pretty(&article).map_err(|e| e.to_string())? + "\n").into_bytes(),
     };
-    // A book is binary: it goes to a file, never to a terminal.
+    // A book or an archive is binary: it goes to a file, never to a terminal.
     let output = match (&args.output, args.format) {
         (Some(path), _) => Some(path.clone()),
         (None, Format::Epub) => Some(format!("{}.epub", decant::file_stem(&article.title))),
+        (None, Format::Textpack) => Some(format!("{}.textpack", decant::file_stem(&article.title))),
         (None, _) => None,
     };
     if let Some(path) = output {

@@ -26,8 +26,8 @@ const BLOCK_ELEMENTS: &[&str] = &[
     "picture", "caption", "thead", "tbody", "tfoot", "tr",
 ];
 
-/// A YAML double-quoted scalar.
-fn yaml(s: &str) -> String {
+/// A YAML double-quoted scalar, which is also a JSON string (the escapes are those both read).
+pub(super) fn double_quoted(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {
@@ -48,6 +48,12 @@ fn yaml(s: &str) -> String {
 /// Markdown with YAML front matter (title, subtitle, author, url, site, published, saved,
 /// excerpt, lang, tags); the subtitle is also written, in italics, under the title.
 pub fn write(article: &Article, export: &Export) -> String {
+    write_with_local_images(article, export, &HashMap::new())
+}
+
+/// [`write`], with each image whose URL is a key of `local` linked to its local copy instead (a
+/// path relative to the Markdown file).
+pub(super) fn write_with_local_images(article: &Article, export: &Export, local: &HashMap<String, String>) -> String {
     let mut out = String::from("---\n");
     let fields = [
         ("title", Some(article.title.as_str())),
@@ -62,11 +68,11 @@ pub fn write(article: &Article, export: &Export) -> String {
     ];
     for (key, value) in fields {
         if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
-            let _ = writeln!(out, "{key}: {}", yaml(v));
+            let _ = writeln!(out, "{key}: {}", double_quoted(v));
         }
     }
     if !article.tags.is_empty() {
-        let tags: Vec<String> = article.tags.iter().map(|t| yaml(t)).collect();
+        let tags: Vec<String> = article.tags.iter().map(|t| double_quoted(t)).collect();
         let _ = writeln!(out, "tags: [{}]", tags.join(", "));
     }
     out.push_str("---\n\n");
@@ -77,15 +83,20 @@ pub fn write(article: &Article, export: &Export) -> String {
     if let Some(dek) = article.subtitle.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         let _ = write!(out, "*{}*\n\n", escape(&collapse_spaces(dek)));
     }
-    out.push_str(&html_to_markdown(&article.content));
+    out.push_str(&convert(&article.content, local));
     out
 }
 
 /// Converts sanitized article HTML to Markdown.
+#[cfg(any(test, feature = "test_api"))]
 pub fn html_to_markdown(html: &str) -> String {
+    convert(html, &HashMap::new())
+}
+
+fn convert(html: &str, local: &HashMap<String, String>) -> String {
     let dom = Dom::parse_fragment(html);
     let footnotes = footnotes(&dom);
-    let blocks = Renderer { dom: &dom, footnotes }.blocks(dom.root(), 0);
+    let blocks = Renderer { dom: &dom, footnotes, local }.blocks(dom.root(), 0);
     // A hard break's continuation line needs no leading space.
     let mut out = blocks.join("\n\n").replace("\\\n ", "\\\n");
     out.push('\n');
@@ -96,6 +107,8 @@ struct Renderer<'a> {
     dom: &'a Dom,
     /// Footnote labels by the id of the list item that holds the note.
     footnotes: HashMap<String, String>,
+    /// Local copies of images, by URL.
+    local: &'a HashMap<String, String>,
 }
 
 /// The footnotes of an article: list items that in-page links point to, in lists made only of
@@ -422,6 +435,7 @@ impl Renderer<'_> {
 
     fn image(&self, n: NodeId) -> String {
         let Some(src) = self.dom.attr(n, "src") else { return String::new() };
+        let src = self.local.get(src).map_or(src, String::as_str);
         let alt = escape(&normalize_space(self.dom.attr(n, "alt").unwrap_or("")));
         match self.dom.attr(n, "title").map(normalize_space).filter(|t| !t.is_empty()) {
             Some(t) => format!("![{alt}]({} \"{}\")", link_target(src), t.replace('\\', "\\\\").replace('"', "\\\"")),
@@ -636,6 +650,16 @@ mod tests {
 
     #[test]
     fn yaml_strings_are_escaped() {
-        assert_eq!(yaml("He said \"hi\"\\\n"), "\"He said \\\"hi\\\"\\\\\\n\"");
+        assert_eq!(double_quoted("He said \"hi\"\\\n"), "\"He said \\\"hi\\\"\\\\\\n\"");
+    }
+}
+
+#[cfg(test)]
+mod quoting {
+    #[test]
+    fn double_quoted_strings_read_back_as_json() {
+        for s in ["https://a.example/x?q=\"1\"&b=\\", "tab\tand\nline\u{7}", "é €"] {
+            assert_eq!(serde_json::from_str::<String>(&super::double_quoted(s)).expect("JSON"), s);
+        }
     }
 }

@@ -32,6 +32,17 @@ pub fn is_saved_image_type(mime: &str) -> bool {
     matches!(mime, "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "image/avif")
 }
 
+/// The file extension of a saved image type.
+pub(super) fn image_extension(mime: &str) -> &'static str {
+    match mime {
+        "image/png" => "png",
+        "image/jpeg" => "jpg",
+        "image/gif" => "gif",
+        "image/webp" => "webp",
+        _ => "avif",
+    }
+}
+
 impl Export {
     /// Adds a fetched image, or notes why it is missing if its type cannot be saved.
     pub fn add_image(&mut self, url: &str, mime: &str, bytes: Vec<u8>) {
@@ -54,8 +65,19 @@ impl Export {
 /// The remote images an export of `article` would inline: the lead image first, then each image in
 /// the text, each once.
 pub fn image_urls(article: &Article) -> Vec<String> {
-    let dom = Dom::parse_fragment(&article.content);
     let mut urls: Vec<String> = article.lead_image.iter().cloned().collect();
+    for url in content_image_urls(&article.content) {
+        if !urls.contains(&url) {
+            urls.push(url);
+        }
+    }
+    urls
+}
+
+/// The remote images of the article's text (`content`), in order, each once.
+pub(super) fn content_image_urls(content: &str) -> Vec<String> {
+    let dom = Dom::parse_fragment(content);
+    let mut urls: Vec<String> = Vec::new();
     for n in dom.descendants(dom.root()) {
         if let Some(src) = dom.is(n, "img").then(|| dom.attr(n, "src")).flatten() {
             if (src.starts_with("http://") || src.starts_with("https://")) && !urls.iter().any(|u| u == src) {

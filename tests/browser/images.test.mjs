@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { BROWSERS, launch, startServer, clickDecant, readerFrame } from './harness.mjs';
+import { unzip } from '../../scripts/dist.mjs';
 
 for (const name of BROWSERS) describe(name, () => {
   let server;
@@ -104,6 +105,18 @@ for (const name of BROWSERS) describe(name, () => {
       await writeFile(path, epub);
       const jar = process.env.EPUBCHECK_JAR || '/usr/share/java/epubcheck.jar';
       await promisify(execFile)('java', ['-jar', jar, '--quiet', path]).catch((e) => assert.fail(`epubcheck: ${e.stdout}${e.stderr}`));
+
+      // Markdown with its images: the pier and the hut (the text's images) in assets/, linked there.
+      const pack = await download(page, fromMenu(reader, 'textpack'));
+      assert.equal(pack.name, 'The Estuary Ferry.textpack');
+      const entries = unzip(pack.bytes);
+      const folder = 'The Estuary Ferry.textbundle';
+      assert.deepEqual([...entries.keys()].sort(), [`${folder}/assets/image-1.png`, `${folder}/assets/image-2.png`, `${folder}/info.json`, `${folder}/text.markdown`]);
+      assert.equal(JSON.parse(entries.get(`${folder}/info.json`)).version, 2);
+      const markdown = entries.get(`${folder}/text.markdown`).toString('utf8');
+      assert.match(markdown, /!\[The pier at low tide\]\(assets\/image-1\.png\)/);
+      assert.match(markdown, /!\[The ticket hut\]\(assets\/image-2\.png\)/);
+      assert.ok(entries.get(`${folder}/assets/image-1.png`).subarray(1, 4).toString() === 'PNG', 'the pier is not a PNG');
 
       // What the image site was sent by Save: no cookies, and each image once (the book reuses them).
       const fetched = images.heard.slice(heardBefore).filter((r) => r.headers['sec-fetch-dest'] === 'empty');

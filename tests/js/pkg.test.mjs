@@ -56,7 +56,7 @@ test('the package exports only what the extension calls, and explain', () => {
   const exported = Object.keys(engine).filter((k) => k !== 'default' && k !== 'initSync').sort();
   assert.deepEqual(exported, ['Saved', 'explain', 'extract', 'isProbablyReaderable']);
   const methods = Object.getOwnPropertyNames(engine.Saved.prototype).filter((k) => k !== 'constructor' && !k.startsWith('__')).sort();
-  assert.deepEqual(methods, ['addImage', 'addMissing', 'content', 'epub', 'fileName', 'free', 'html', 'imageUrls', 'markdown', 'setSaved', 'text']);
+  assert.deepEqual(methods, ['addImage', 'addMissing', 'content', 'epub', 'fileName', 'free', 'html', 'imageUrls', 'markdown', 'setSaved', 'text', 'textpack']);
 });
 
 test('explain gives the article and each block left out, with its stage and rule', async () => {
