@@ -1,6 +1,8 @@
-// The options page: the reader's appearance settings (the same form as in the reader) and the
-// opt-in for the readable badge, which needs host access to every site.
+// The options page: the reader's appearance settings (the same form as in the reader), the
+// opt-in for the readable badge, which needs host access to every site, and the sites allowed
+// for saving images, each of which can be forgotten.
 import { ext } from './api.js';
+import { el } from './util.js';
 import { applySettings, loadSettings, onSettingsChanged, saveSettings, settingsForm } from './settings.js';
 
 const ALL_SITES = { origins: ['<all_urls>'] };
@@ -24,3 +26,21 @@ badge.addEventListener('change', async () => {
   // Permission requests must come straight from the click.
   badge.checked = badge.checked ? await ext.permissions.request(ALL_SITES) : !(await ext.permissions.remove(ALL_SITES));
 });
+
+/** Lists the sites the user allowed for images (every granted site but "all sites"). */
+async function listImageSites() {
+  const { origins = [] } = await ext.permissions.getAll();
+  const sites = origins.filter((o) => o !== '<all_urls>' && /^https?:\/\/[^/*]+\/\*$/.test(o));
+  const list = document.getElementById('image-sites');
+  list.replaceChildren(...sites.map((origin) => {
+    const forget = el('button', { type: 'button', textContent: 'Forget' });
+    const name = new URL(origin.slice(0, -1)).hostname;
+    forget.setAttribute('aria-label', `Forget ${name}`);
+    forget.addEventListener('click', () => ext.permissions.remove({ origins: [origin] }).finally(listImageSites));
+    return el('li', {}, `${name} `, forget);
+  }));
+  document.getElementById('no-image-sites').hidden = sites.length > 0;
+}
+listImageSites();
+ext.permissions.onAdded.addListener(listImageSites);
+ext.permissions.onRemoved.addListener(listImageSites);

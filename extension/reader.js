@@ -46,7 +46,8 @@ function status(text, { done = true } = {}) {
   const at = $('decant-save').getBoundingClientRect();
   toast.style.top = `${Math.round(at.bottom + 8)}px`;
   toast.style.right = `${Math.max(8, Math.round(document.documentElement.clientWidth - at.right))}px`;
-  if (done) statusTimer = setTimeout(() => { toast.hidden = true; }, STATUS_MS);
+  // Long enough to be read: a long message (images left out, say) stays longer.
+  if (done) statusTimer = setTimeout(() => { toast.hidden = true; }, Math.max(STATUS_MS, text.length * 60));
 }
 
 /** Saves the article in `format` (the one chosen in the settings by default). */

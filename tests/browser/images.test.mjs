@@ -123,6 +123,17 @@ for (const name of BROWSERS) describe(name, () => {
       assert.deepEqual(fetched.map((r) => r.path).sort(), ['/images/ferry-lead.png', '/images/hut.png', '/images/pier.png']);
       assert.ok(fetched.every((r) => !r.headers.cookie), 'Save sent cookies');
       assert.ok(fetched.every((r) => !/extension:/.test(`${r.headers.origin ?? ''}${r.headers.referer ?? ''}`)), `Save told the image site the extension's address: ${JSON.stringify(fetched.map((r) => r.headers))}`);
+
+      // The options page lists the site, and forgetting it takes the access back.
+      const options = await browser.openExtensionPage('extension/options.html');
+      try {
+        await options.waitForFunction(() => document.getElementById('image-sites').textContent.includes('127.0.0.2'));
+        await options.click('#image-sites button[aria-label="Forget 127.0.0.2"]');
+        await options.waitForFunction(() => !document.getElementById('image-sites').textContent.includes('127.0.0.2'));
+        assert.equal(await browser.extension((ext) => ext.permissions.contains({ origins: ['http://127.0.0.2/*'] })), false);
+      } finally {
+        await options.close();
+      }
     } finally {
       await page.close();
     }

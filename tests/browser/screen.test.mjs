@@ -186,7 +186,7 @@ for (const name of BROWSERS) describe(name, () => {
       // A menu: the arrow keys move through its items.
       assert.equal(await reader.evaluate(() => document.activeElement.dataset.save), 'markdown');
       await page.keyboard.press('ArrowDown');
-      assert.equal(await reader.evaluate(() => document.activeElement.dataset.save), 'html');
+      assert.equal(await reader.evaluate(() => document.activeElement.dataset.save), 'textpack');
       await page.keyboard.press('ArrowUp');
       await page.keyboard.press('ArrowUp');
       assert.equal(await reader.evaluate(() => document.activeElement.id), 'decant-print');
