@@ -316,7 +316,11 @@ fn safe_url(value: &str, kind: UrlKind, base: Option<&Url>, page: Option<&Url>) 
         Some(b) => b.join(v)?,
         // Without a base, a relative URL stays relative: having no scheme, it cannot be a script.
         None if scheme_of(v).is_none() => return Some(v.to_string()),
-        None => v.to_string(),
+        // An absolute one is written as a browser reads it.
+        None => {
+            let frag = v.split_once('#').map(|(_, f)| format!("#{f}")).unwrap_or_default();
+            format!("{}{frag}", Url::parse(v)?.as_string())
+        }
     };
     let scheme = scheme_of(&absolute)?;
     let ok = match kind {
