@@ -321,6 +321,28 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
+  // Chromium gives every install of an extension the same id: a page could learn whether Decant
+  // is installed by fetching its web-accessible page at that address, unless the page is served
+  // only at the per-session address (use_dynamic_url). Firefox's address is random per install
+  // (the tests fix it with a preference), so there is nothing there to guess.
+  if (name === 'chromium') {
+    test(`${name}: a page cannot tell that Decant is installed by fetching its reader page`, async () => {
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(server.url('/pages/news-article.html'));
+        const probe = (url) => page.evaluate((u) => fetch(u).then((r) => `fetched ${r.status}`, () => 'refused'), url);
+        assert.equal(await probe(`${browser.origin}/extension/reader.html`), 'refused');
+        // The reader still opens from its per-session address.
+        await clickDecant(browser, page);
+        const reader = await readerFrame(page);
+        await reader.waitForSelector('.decant-content');
+        await closeReader(page, reader);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
   test(`${name}: the page hears no message from the reader, and cannot close it with one of its own`, async () => {
     const page = await browser.context.newPage();
     try {
