@@ -12,17 +12,21 @@ pub fn normalize(dom: &mut Dom) {
     let root = dom.root();
     let nodes: Vec<NodeId> = dom.descendants(root).collect();
     for n in nodes {
-        if !dom.is_attached(n) {
-            continue;
-        }
         let Some(tag) = dom.tag(n) else { continue };
         let class = dom.attr(n, "class").unwrap_or("");
-        if tag == "mjx-container" {
-            mathjax3(dom, n);
+        let rewrite: fn(&mut Dom, NodeId) = if tag == "mjx-container" {
+            mathjax3
         } else if tag == "span" && has_class(class, "katex") {
-            katex(dom, n);
+            katex
         } else if tag == "script" && dom.attr(n, "type").is_some_and(|t| t.trim_start().starts_with("math/tex")) {
-            mathjax2(dom, n);
+            mathjax2
+        } else {
+            continue;
+        };
+        // Asked of formulas only: it walks up to the root, which on every node of a deeply
+        // nested page cost time in proportion to the nodes times the depth.
+        if dom.is_attached(n) {
+            rewrite(dom, n);
         }
     }
 }
