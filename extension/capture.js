@@ -194,7 +194,10 @@ iframe { border: 0; width: 100%; height: 100%; display: block; background: trans
       const frame = document.createElement('iframe');
       frame.src = ext.runtime.getURL('extension/reader.html') + '#' + encodeURIComponent(id);
       frame.title = 'Decant reader view';
-      frame.setAttribute('allow', 'clipboard-write');
+      // Granted to the extension's origin, where reader.html lives: its address is a per-session
+      // one (use_dynamic_url) that the browser maps there, so the default (the address's own
+      // origin) would not match and Copy would be refused.
+      frame.setAttribute('allow', `clipboard-write ${new URL(ext.runtime.getURL('')).origin}`);
       dialog.append(frame);
       const printed = document.createElement('div');
       printed.className = 'print';
