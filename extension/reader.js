@@ -19,7 +19,18 @@ import { leave, offerPrintCopy, print } from './reader/page.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('decant-main');
-const progress = () => updateProgress($('decant-progress'));
+// Marks the section being read in Contents (set once the article is shown).
+let markSection = () => {};
+let marking = false;
+const progress = () => {
+  updateProgress($('decant-progress'));
+  if (marking) return;
+  marking = true;
+  requestAnimationFrame(() => {
+    marking = false;
+    markSection();
+  });
+};
 let article = null;
 let settings = null;
 let form = null;
@@ -132,7 +143,7 @@ function show(a) {
   $('decant-save').disabled = false;
   $('decant-save-more').disabled = false;
   updateSaveLabel();
-  buildContents(body, $('decant-toc'), $('decant-toc-panel'));
+  markSection = buildContents(body, $('decant-toc'), $('decant-toc-panel'));
   listen.read(view, a);
   // The page's copy for print, once the article is on screen (it is not needed before).
   requestAnimationFrame(() => setTimeout(() => offerPrintCopy(view)));

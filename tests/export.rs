@@ -547,3 +547,19 @@ fn markdown_with_images_is_a_textpack_whose_markdown_links_its_images() {
     // Same input, same bytes.
     assert_eq!(pack, decant::textpack(&article, &with_images(&article)));
 }
+
+#[test]
+fn the_saved_header_says_when_the_page_was_updated_after_it_was_published() {
+    let text = "<p>A story long enough to be read as one, with a clause or two and a full stop at the end of it.</p>".repeat(3);
+    let page = |published: &str, modified: &str| format!("<html><head><title>Tides</title><meta property=\"article:published_time\" content=\"{published}\"><meta property=\"article:modified_time\" content=\"{modified}\"></head><body><article><h1>Tides</h1>{text}</article></body></html>");
+    let header = |html: &str| {
+        let a = decant::extract(html, URL, &decant::Options::default()).expect("article");
+        let saved = decant::html_document(&a, &Export::default());
+        let at = saved.find("<p class=\"decant-meta\">").expect("meta line");
+        saved[at..at + saved[at..].find("</p>").expect("end")].to_string()
+    };
+    let later = header(&page("2026-05-07T08:00:00Z", "2026-06-01T10:00:00Z"));
+    assert!(later.contains("2026-05-07") && later.contains("Updated 2026-06-01"), "{later}");
+    let same_day = header(&page("2026-05-07T08:00:00Z", "2026-05-07T18:00:00Z"));
+    assert!(!same_day.contains("Updated"), "{same_day}");
+}

@@ -63,6 +63,11 @@ function metaLine(a) {
   }
   const date = formatDate(a.publishedTime, navigator.language);
   if (date) parts.push(el('time', { dateTime: a.publishedTime, textContent: date }));
+  // "Updated" when the page says it changed on a later day than it was published.
+  const updated = formatDate(a.modifiedTime, navigator.language);
+  if (updated && updated !== date && !(Date.parse(a.modifiedTime) < Date.parse(a.publishedTime))) {
+    parts.push(el('time', { className: 'decant-updated', dateTime: a.modifiedTime, textContent: `Updated ${updated}` }));
+  }
   if (a.kind !== 'page' && a.readingTimeMinutes > 0) parts.push(el('span', { className: 'decant-reading-time', textContent: `${a.readingTimeMinutes} min read` }));
   const line = el('p', { className: 'decant-meta' });
   parts.forEach((p, i) => line.append(...(i > 0 ? [' · ', p] : [p])));

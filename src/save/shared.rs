@@ -135,7 +135,11 @@ pub(super) fn header_html(article: &Article, xml: bool) -> String {
     }
     out.push_str("<p class=\"decant-meta\">");
     let mut parts: Vec<String> = Vec::new();
-    for part in [article.byline.as_deref(), article.site_name.as_deref(), article.published_time.as_deref().map(|d| d.get(..10).unwrap_or(d))].into_iter().flatten() {
+    let published = article.published_time.as_deref().map(|d| d.get(..10).unwrap_or(d));
+    // "Updated" when the page says it changed on a later day than it was published.
+    let day = |d: Option<&str>| d.and_then(|d| d.get(..10)).filter(|d| crate::dates::is_ymd(d)).map(str::to_string);
+    let updated = day(article.modified_time.as_deref()).filter(|m| day(article.published_time.as_deref()).is_none_or(|p| m.as_str() > p.as_str())).map(|m| format!("Updated {m}"));
+    for part in [article.byline.as_deref(), article.site_name.as_deref(), published, updated.as_deref()].into_iter().flatten() {
         let mut s = String::new();
         escape_attr(part, &mut s);
         parts.push(s);

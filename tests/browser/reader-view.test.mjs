@@ -399,7 +399,34 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
-  test(`${name}: the header: title, author, site linking to the page read, local date, reading time, lead image once`, async () => {
+  test(`${name}: Contents nests the sections as their headings do, and marks the one being read`, async () => {
+    const { page, reader } = await openReader('/pages/long-article.html');
+    try {
+      await reader.waitForSelector('#decant-toc:not([hidden])');
+      const tree = await reader.evaluate(() => {
+        const walk = (ol) => [...ol.children].map((li) => {
+          const sub = li.querySelector(':scope > ol');
+          return sub ? [li.querySelector(':scope > a').textContent, walk(sub)] : li.querySelector(':scope > a').textContent;
+        });
+        return walk(document.querySelector('#decant-toc-panel > ol'));
+      });
+      assert.deepEqual(tree[0], ['Part 1: the ledgers of 1968', ['How the readings were taken']]);
+      assert.equal(tree.length, 6, JSON.stringify(tree));
+      const current = () => reader.evaluate(() => document.querySelector('#decant-toc-panel a[aria-current="location"]')?.getAttribute('href') ?? null);
+      assert.equal(await current(), null, 'a section is marked before any is reached');
+      // Scrolled to Part 3's heading, Part 3 is marked; further on, a later one.
+      const third = await reader.evaluate(() => document.querySelectorAll('.decant-content h2')[2].id);
+      await reader.evaluate((id) => document.getElementById(id).scrollIntoView(), third);
+      await reader.waitForFunction((id) => document.querySelector('#decant-toc-panel a[aria-current="location"]')?.getAttribute('href') === `#${id}`, third);
+      await reader.evaluate(() => document.querySelectorAll('.decant-content h2')[5].scrollIntoView());
+      await reader.waitForFunction((id) => { const at = document.querySelector('#decant-toc-panel a[aria-current="location"]')?.getAttribute('href'); return at && at !== `#${id}`; }, third);
+      assert.equal(await reader.evaluate(() => document.querySelectorAll('#decant-toc-panel a[aria-current]').length), 1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test(`${name}: the header: title, author, site linking to the page read, local date and update, reading time, lead image once`, async () => {
     const { page, reader } = await openReader('/pages/metadata-sources.html');
     try {
       const header = await reader.evaluate(() => {
@@ -414,8 +441,10 @@ for (const name of BROWSERS) describe(name, () => {
           dateTime: h.querySelector('time')?.dateTime,
           readingTime: h.querySelector('.decant-reading-time')?.textContent,
           lead: h.querySelector('.decant-lead-image img')?.src,
+          updated: h.querySelector('.decant-updated')?.textContent,
         };
       });
+      const updatedDate = new Date('2026-05-09T04:13:20Z').toLocaleDateString(await reader.evaluate(() => navigator.language), { year: 'numeric', month: 'long', day: 'numeric' });
       const expectedDate = new Date('2026-05-07T03:30:00Z').toLocaleDateString(await reader.evaluate(() => navigator.language), { year: 'numeric', month: 'long', day: 'numeric' });
       assert.deepEqual(header, {
         title: 'Die Rückkehr der Nachtigall in die Stadtparks',
@@ -426,6 +455,8 @@ for (const name of BROWSERS) describe(name, () => {
         dateTime: header.dateTime,
         readingTime: '1 min read',
         lead: server.url('/pages/images/nachtigall.jpg'),
+        // The page says it changed two days after it was published.
+        updated: `Updated ${updatedDate}`,
       });
       assert.match(header.dateTime, /^2026-05-07/);
     } finally {
