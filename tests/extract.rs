@@ -576,3 +576,25 @@ fn confidence_is_high_for_a_plain_article_and_low_for_lists_and_fragments() {
     }
     assert_eq!(extract("forum-thread").confidence, 0.9, "a thread its page declares");
 }
+
+#[test]
+fn the_lead_image_is_the_articles_picture_not_an_icon_a_logo_or_a_copy() {
+    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(3);
+    let page = |head: &str, body: &str| format!("<html><head><title>Harbour</title>{head}</head><body><article><h1>Harbour</h1>{story}{body}</article></body></html>");
+    let lead = |html: &str| decant::extract(html, URL, &decant::Options::default()).expect("article").lead_image;
+    for head in [
+        "<meta property=og:image content='/apple-touch-icon.png'>",
+        "<meta property=og:image content='/static/site-logo.png'>",
+        "<meta property=og:image content='/img/og-default.jpg'>",
+        "<meta property=og:image content='/i/a.jpg'><meta property=og:image:width content=180><meta property=og:image:height content=180>",
+    ] {
+        assert_eq!(lead(&page(head, "")), None, "{head}");
+    }
+    assert!(lead(&page("<meta property=og:image content='/2026/05/harbour.jpg'>", "")).is_some());
+    // The same picture at another size in the text: the saved file shows it once.
+    let html = page("<meta property=og:image content='/2026/05/harbour.jpg'>", "<figure><img src='/2026/05/harbour-1024x683.jpg' alt='The harbour'></figure>");
+    let article = decant::extract(&html, URL, &decant::Options::default()).expect("article");
+    assert!(article.lead_image.is_some(), "the book's cover went too");
+    let saved = decant::html_document(&article, &decant::Export::default());
+    assert!(!saved.contains("class=\"decant-lead-image\"") && !saved.contains("Lead image not saved"), "{saved}");
+}

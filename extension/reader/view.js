@@ -74,18 +74,33 @@ function metaLine(a) {
   return line;
 }
 
-/** The lead image, unless the article already shows it (compared by file name). */
+/**
+ * What names one picture across its sizes, as the engine's `picture_key` (src/save/shared.rs)
+ * says it: the file name without extension, sizes, WordPress's marks and size words; a plain
+ * name keeps its folder.
+ */
+export function pictureKey(url) {
+  let path;
+  try {
+    path = new URL(url).pathname.toLowerCase();
+  } catch {
+    path = String(url).split(/[?#]/)[0].toLowerCase();
+  }
+  const segments = path.split('/');
+  const name = segments.pop() ?? '';
+  const stem = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
+  const isSize = (w) => /^\d+x\d+$/.test(w) || /^\d+w$/.test(w) || /^e\d{10,}$/.test(w)
+    || ['2x', '3x', 'scaled', 'large', 'medium', 'small', 'thumb', 'thumbnail', 'full', 'original', 'min'].includes(w);
+  const key = stem.split(/[^\p{L}\p{N}]+/u).filter((w) => w && !isSize(w)).join('-');
+  const plain = (key.match(/[a-z]/g) ?? []).length < 4 || ['image', 'img', 'photo', 'picture', 'hero', 'main', 'cover'].includes(key);
+  return plain ? `${segments.pop() ?? ''}/${key}` : key;
+}
+
+/** The lead image, unless the article already shows it (the same picture, at any size). */
 function leadImage(a, body) {
   if (!a.leadImage) return null;
-  const name = (u) => {
-    try {
-      return new URL(u).pathname.split('/').pop();
-    } catch {
-      return u;
-    }
-  };
-  const lead = name(a.leadImage);
-  if ([...body.querySelectorAll('img')].some((img) => name(img.currentSrc || img.src) === lead)) return null;
+  const lead = pictureKey(a.leadImage);
+  if ([...body.querySelectorAll('img')].some((img) => pictureKey(img.currentSrc || img.src) === lead)) return null;
   return el('figure', { className: 'decant-lead-image' }, el('img', { src: a.leadImage, alt: '' }));
 }
 

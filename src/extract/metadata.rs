@@ -18,6 +18,8 @@ pub struct Metadata {
     pub published_time: Option<String>,
     pub modified_time: Option<String>,
     pub lead_image: Option<String>,
+    /// The lead image's size as the page declares it (`og:image:width`/`height`, or JSON-LD's).
+    pub lead_image_size: Option<(u32, u32)>,
     pub lang: Option<String>,
     pub dir: Option<String>,
     /// `<link rel="canonical">` or `og:url`, as written (resolved later).
@@ -111,6 +113,12 @@ pub fn read(dom: &Dom) -> Metadata {
         page_byline: page_byline(dom),
         tags: if tags.is_empty() { ld.tags.clone() } else { tags },
         lead_image: ld.lead_image.clone().or_else(|| pick(pat::META_IMAGE)),
+        lead_image_size: if ld.lead_image.is_some() {
+            ld.lead_image_size
+        } else {
+            let n = |k: &str| pick(&[k]).and_then(|v| v.trim().parse::<u32>().ok());
+            n("og:image:width").zip(n("og:image:height"))
+        },
         lang: attr_of_html("lang").or_else(|| pick(pat::META_LANG).map(|l| l.replace('_', "-"))),
         dir: attr_of_html("dir").map(|d| d.to_ascii_lowercase()).filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto")),
         subtitle: None,
@@ -356,6 +364,11 @@ fn from_ld(a: &Value, doc_title: &str) -> Metadata {
         published_time: s("datePublished"),
         modified_time: s("dateModified"),
         lead_image: image,
+        lead_image_size: a.get("image").and_then(|i| {
+            let i = if let Value::Array(items) = i { items.first()? } else { i };
+            let n = |k: &str| i.get(k).and_then(|v| v.as_u64().or_else(|| v.as_str()?.trim().parse().ok())).and_then(|v| u32::try_from(v).ok());
+            n("width").zip(n("height"))
+        }),
         lang: s("inLanguage"),
         dir: None,
         canonical: s("url"),

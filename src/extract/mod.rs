@@ -16,6 +16,7 @@
 
 mod clean;
 mod explain;
+mod lead;
 mod math;
 mod metadata;
 mod nodes;
@@ -392,7 +393,9 @@ fn assemble(meta: Metadata, title: String, found: Found, content: String, clean_
         };
         matches!(url::scheme_of(&abs).as_deref(), Some("http" | "https")).then_some(abs)
     };
-    let lead_image = meta.lead_image.as_deref().and_then(absolute);
+    // The page's social image is the article's picture only when it is one: not an icon, a logo
+    // or the site's default share card.
+    let lead_image = meta.lead_image.as_deref().and_then(absolute).filter(|u| lead::is_a_picture(u, meta.lead_image_size));
     let canonical_url = meta.canonical.as_deref().and_then(absolute);
     // A dek that the text repeats (a page that prints it twice) is only text.
     let subtitle = meta.subtitle.filter(|d| !normalize_space(&text).contains(d.as_str()));

@@ -450,6 +450,21 @@ pub const MAX_LINK_DENSITY_POSITIVE: f64 = 0.5;
 /// ... or an embed with less text than this around it (a widget).
 pub const EMBED_MIN_CHARS: usize = 75;
 
+// The lead image (lead.rs).
+
+/// Words in an image's file name that say it is not the article's picture: the site's logo and
+/// icons, avatars, placeholders and default share cards. Whole words, lower-cased (`iconic` and
+/// `shareholders` are pictures).
+pub const LEAD_IMAGE_NOT_A_PICTURE: &[&str] =
+    &["logo", "logos", "favicon", "icon", "icons", "touch", "sprite", "sprites", "placeholder", "default", "fallback", "avatar", "avatars", "blank", "spacer", "share", "sharing"];
+/// Hosts whose images are avatars.
+pub const LEAD_IMAGE_HOSTS: &[&str] = &["gravatar.com"];
+/// A picture is at least this wide and tall (a touch icon is 180 px; share cards are 1200 × 630).
+pub const LEAD_IMAGE_MIN_WIDTH: u32 = 300;
+pub const LEAD_IMAGE_MIN_HEIGHT: u32 = 150;
+/// ... and not a strip: width and height within this ratio of each other.
+pub const LEAD_IMAGE_MAX_RATIO: f64 = 4.0;
+
 // Headings' own links.
 
 /// The text of a heading's link to itself (a permalink) or to the page's top, when the link's

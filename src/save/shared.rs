@@ -259,19 +259,62 @@ pub(super) fn lead_image<'a>(article: &'a Article, export: &'a Export) -> Option
     Some(export.images.get(lead).map(|img| (lead, img)).ok_or_else(|| format!("[Lead image not saved: {lead}: {}]", export.why_missing(lead))))
 }
 
-/// Whether the article's text already shows the image at `url` (compared by file name, as the
-/// reader does, since sites serve the same picture at several sizes).
+/// Whether the article's text already shows the image at `url`: the same picture, as sites
+/// serve it at several sizes and crops under names that differ by a size or a word
+/// (`harbour.jpg`, `harbour-1024x683.jpg`, `harbour-scaled.jpg`; see [`picture_key`]).
 pub(super) fn content_shows_image(content: &str, url: &str) -> bool {
-    let name = |u: &str| u.split(['?', '#']).next().unwrap_or("").rsplit('/').next().unwrap_or("").to_string();
-    let lead = name(url);
+    let lead = picture_key(url);
     let dom = Dom::parse_fragment(content);
-    let shown = dom.descendants(dom.root()).any(|n| dom.is(n, "img") && dom.attr(n, "src").is_some_and(|s| name(s) == lead));
+    let shown = dom.descendants(dom.root()).any(|n| dom.is(n, "img") && dom.attr(n, "src").is_some_and(|s| picture_key(s) == lead));
     shown
+}
+
+/// What names one picture across its sizes: its file name, lower-cased, without the extension,
+/// sizes (`1024x683`, `800w`), WordPress's `scaled` and edit stamps (`e1655764206748`), retina
+/// marks (`@2x`) and size words (`large`, `thumb`...). A name that is left too plain to tell
+/// pictures apart (`image`, `photo`, digits) keeps its folder. The extension's reader compares
+/// the same way (extension/reader/view.js).
+pub(super) fn picture_key(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or(url).to_ascii_lowercase();
+    let mut segments = path.rsplit('/');
+    let name = segments.next().unwrap_or("");
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let is_size = |w: &str| {
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        w.split_once('x').is_some_and(|(a, b)| digits(a) && digits(b))
+            || w.strip_suffix('w').is_some_and(digits)
+            || w.strip_prefix('e').is_some_and(|d| d.len() >= 10 && digits(d))
+            || matches!(w, "2x" | "3x" | "scaled" | "large" | "medium" | "small" | "thumb" | "thumbnail" | "full" | "original" | "min")
+    };
+    let words: Vec<&str> = stem.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !is_size(w)).collect();
+    let key = words.join("-");
+    let plain = key.chars().filter(char::is_ascii_alphabetic).count() < 4 || matches!(key.as_str(), "image" | "img" | "photo" | "picture" | "hero" | "main" | "cover");
+    if plain {
+        format!("{}/{key}", segments.next().unwrap_or(""))
+    } else {
+        key
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_picture_at_several_sizes_is_one_picture() {
+        let key = picture_key("https://cdn.example/2026/05/harbour.jpg");
+        for other in [
+            "https://cdn.example/2026/05/harbour-1024x683.jpg",
+            "https://cdn.example/2026/05/harbour-scaled.jpg?w=800",
+            "https://img.example/other/path/Harbour@2x.webp",
+            "https://cdn.example/2026/05/harbour-e1655764206748.jpg",
+        ] {
+            assert_eq!(picture_key(other), key, "{other}");
+        }
+        assert_ne!(picture_key("https://cdn.example/2026/05/harbour-at-night.jpg"), key);
+        // Plain names keep their folder: two pictures both called image.jpg are two pictures.
+        assert_ne!(picture_key("https://cdn.example/a/image.jpg"), picture_key("https://cdn.example/b/image.jpg"));
+    }
 
     #[test]
     fn file_names_are_safe_everywhere() {
