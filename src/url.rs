@@ -221,7 +221,12 @@ fn ends_in_a_number(host: &str) -> bool {
         labels.pop();
     }
     let last = labels.last().copied().unwrap_or("");
-    !last.is_empty() && (last.bytes().all(|b| b.is_ascii_digit()) || (last.len() >= 2 && last[..2].eq_ignore_ascii_case("0x") && last[2..].bytes().all(|b| b.is_ascii_hexdigit())))
+    !last.is_empty() && (last.bytes().all(|b| b.is_ascii_digit()) || hex_digits(last).is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())))
+}
+
+/// What follows a `0x` (or `0X`) prefix, if there is one.
+fn hex_digits(s: &str) -> Option<&str> {
+    s.strip_prefix("0x").or_else(|| s.strip_prefix("0X"))
 }
 
 /// An IPv4 host in dotted decimal, from any of the forms browsers take (`0x7f.1`, `2130706433`,
@@ -236,8 +241,8 @@ fn ipv4(host: &str) -> Option<String> {
     }
     let mut numbers = Vec::with_capacity(4);
     for p in &parts {
-        let (digits, radix) = if p.len() >= 2 && p[..2].eq_ignore_ascii_case("0x") {
-            (&p[2..], 16)
+        let (digits, radix) = if let Some(hex) = hex_digits(p) {
+            (hex, 16)
         } else if p.len() >= 2 && p.starts_with('0') {
             (&p[1..], 8)
         } else {
@@ -361,6 +366,10 @@ mod tests {
             assert_eq!(base.join(r).unwrap_or_default(), want, "resolving {r:?}");
         }
         assert_eq!(Url::parse("https://evil.example\\@www.youtube.com/").unwrap().host(), "evil.example");
+        // Hosts whose labels begin with a letter of several bytes (the fuzzer's find).
+        assert_eq!(Url::parse("https://é.example/").unwrap().host(), "é.example");
+        assert!(Url::parse("https://1.é2/").is_some());
+        assert!(Url::parse("https://é1.2/").is_none());
     }
 
     #[test]
