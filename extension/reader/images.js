@@ -77,7 +77,8 @@ async function askInAPage(origins, names) {
   if (await allowed()) return true;
   const id = crypto.randomUUID();
   const answer = allowed(id);
-  window.open(allowPageUrl(ext.runtime.getURL('extension/allow.html'), id, origins, names), 'decant-allow', 'popup,width=560,height=380');
+  // A window the browser blocked is no question asked: the save goes on without waiting.
+  if (!window.open(allowPageUrl(ext.runtime.getURL('extension/allow.html'), id, origins, names), 'decant-allow', 'popup,width=560,height=380')) return false;
   return answer;
 }
 

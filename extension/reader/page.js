@@ -56,10 +56,15 @@ window.addEventListener('hashchange', () => {
   }
 });
 
+// Set while Close goes back over the entries.
+let leaving = false;
+
 window.addEventListener('popstate', (event) => {
   if (!added) return;
   depth = typeof event.state?.decant === 'number' ? event.state.decant : depth;
   if (depth === 0) closeFrame();
+  // Closing, and not back at the first entry yet (a jump counted late): on back.
+  else if (leaving) history.go(-depth);
 });
 
 /**
@@ -81,8 +86,18 @@ function closeFrame() {
 
 /** Closes the reader: back over the history it added (popstate then closes), or at once. */
 export function leave() {
-  if (added && depth > 0) history.go(-depth);
-  else closeFrame();
+  // The entry shown now: a jump whose hashchange has not arrived yet has no number, and is one
+  // past the last counted (Esc right after a Contents link went back one entry short, and the
+  // reader stayed open).
+  const at = !added ? 0 : typeof history.state?.decant === 'number' ? history.state.decant : depth + 1;
+  if (at === 0) {
+    closeFrame();
+    return;
+  }
+  leaving = true;
+  history.go(-at);
+  // Whatever the history does, the reader closes.
+  setTimeout(closeFrame, 1000);
 }
 
 /** Prints the article, as the page prints it while the reader is open (its copy, alone). */

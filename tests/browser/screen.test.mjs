@@ -321,6 +321,30 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
+  test(`${name}: Esc right after a jump in the article closes the reader and leaves no entry behind`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url('/pages/br-paragraphs.html'));
+      await page.goto(server.url('/pages/long-article.html'));
+      await clickDecant(browser, page);
+      const reader = await readerFrame(page);
+      await reader.waitForSelector('.decant-content');
+      await reader.click('.decant-title'); // the user's first touch gives the reader its entry
+      // A Contents jump, and Esc before the jump's hashchange has been delivered.
+      await reader.evaluate(() => {
+        location.hash = `#${document.querySelectorAll('.decant-content h2')[2].id}`;
+        for (const type of ['keydown', 'keyup']) document.dispatchEvent(new KeyboardEvent(type, { key: 'Escape', bubbles: true }));
+      });
+      await gone(page);
+      // Every entry the reader added is gone: Back goes where it went before the reader opened.
+      await page.waitForTimeout(200);
+      await page.evaluate(() => history.back());
+      await page.waitForFunction(() => location.pathname.endsWith('br-paragraphs.html'), undefined, { timeout: 10_000 });
+    } finally {
+      await page.close();
+    }
+  });
+
   // Chromium gives every install of an extension the same id: a page could learn whether Decant
   // is installed by fetching its web-accessible page at that address, unless the page is served
   // only at the per-session address (use_dynamic_url). Firefox's address is random per install
