@@ -216,12 +216,17 @@ fn percent_decode(s: &str) -> String {
 /// The URL Standard's "ends in a number": the last label (a trailing dot aside) is digits, or 0x
 /// and hex digits.
 fn ends_in_a_number(host: &str) -> bool {
+    let last = labels(host).last().copied().unwrap_or("");
+    !last.is_empty() && (last.bytes().all(|b| b.is_ascii_digit()) || hex_digits(last).is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())))
+}
+
+/// A host's dot-separated labels, without the empty one a trailing dot leaves.
+fn labels(host: &str) -> Vec<&str> {
     let mut labels: Vec<&str> = host.split('.').collect();
     if labels.last() == Some(&"") && labels.len() > 1 {
         labels.pop();
     }
-    let last = labels.last().copied().unwrap_or("");
-    !last.is_empty() && (last.bytes().all(|b| b.is_ascii_digit()) || hex_digits(last).is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())))
+    labels
 }
 
 /// What follows a `0x` (or `0X`) prefix, if there is one.
@@ -232,10 +237,7 @@ fn hex_digits(s: &str) -> Option<&str> {
 /// An IPv4 host in dotted decimal, from any of the forms browsers take (`0x7f.1`, `2130706433`,
 /// `0177.0.0.1`); `None` where a browser fails it.
 fn ipv4(host: &str) -> Option<String> {
-    let mut parts: Vec<&str> = host.split('.').collect();
-    if parts.last() == Some(&"") && parts.len() > 1 {
-        parts.pop();
-    }
+    let parts = labels(host);
     if parts.len() > 4 {
         return None;
     }

@@ -144,11 +144,9 @@ fn clean_heading_links(dom: &mut Dom, article: NodeId, log: &mut Log) {
             if !dom.is_attached_below(a, h) {
                 continue;
             }
-            let href = dom.attr(a, "href").unwrap_or("");
+            let to_fragment = dom.attr(a, "href").is_some_and(|href| href.starts_with('#'));
             let text = dom.text_content(a).trim().to_lowercase();
-            let to_fragment = href.starts_with('#');
-            let edit = href.contains("action=edit") || (href.contains("edit") && pat::HEADING_EDIT_WORDS.contains(&text.as_str()));
-            if edit && !to_fragment {
+            if is_edit_link(dom, a) && !to_fragment {
                 let control = edit_control(dom, h, a);
                 log.remove(dom, control, "clean", "a heading's edit link");
             } else if to_fragment && (!text.chars().any(char::is_alphanumeric) || text.starts_with('#') || pat::HEADING_SELF_LINK_WORDS.contains(&text.as_str())) {
@@ -164,16 +162,21 @@ fn clean_heading_links(dom: &mut Dom, article: NodeId, log: &mut Log) {
     }
 }
 
+/// A wiki's "edit this section" link: to an edit action, or to an address about editing with
+/// the words of one ([`pat::HEADING_EDIT_WORDS`]).
+fn is_edit_link(dom: &Dom, a: NodeId) -> bool {
+    dom.attr(a, "href").is_some_and(|href| {
+        href.contains("action=edit") || (href.contains("edit") && pat::HEADING_EDIT_WORDS.contains(&dom.text_content(a).trim().to_lowercase().as_str()))
+    })
+}
+
 /// The element of heading `h` that is the edit link `a` and its decoration: the outermost
 /// ancestor below `h` whose text, besides the link's, is brackets and bars (`[edit | edit source]`).
 fn edit_control(dom: &Dom, h: NodeId, a: NodeId) -> NodeId {
     let mut control = a;
     while let Some(parent) = dom.parent(control).filter(|&p| p != h) {
         let links: Vec<NodeId> = dom.elements_named(parent, "a");
-        let all_edit = links.iter().all(|&l| {
-            let t = dom.text_content(l).trim().to_lowercase();
-            dom.attr(l, "href").is_some_and(|href| href.contains("action=edit") || (href.contains("edit") && pat::HEADING_EDIT_WORDS.contains(&t.as_str())))
-        });
+        let all_edit = links.iter().all(|&l| is_edit_link(dom, l));
         let mut rest = dom.text_content(parent);
         for &l in &links {
             rest = rest.replacen(&dom.text_content(l), "", 1);

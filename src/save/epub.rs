@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::shared::{content_shows_image, header_html, image_extension, lead_image, offline_content_with_outline, Export, Heading, ImageRef, STYLE};
+use super::shared::{header_html, image_extension, lead_image, offline_content_with_outline, Export, Heading, ImageRef, STYLE};
 use super::zip::Zip;
 use crate::dom::{xml_attr, xml_text, Dom};
 use crate::sanitize::MATHML;
@@ -58,7 +58,6 @@ pub fn write(article: &Article, export: &Export) -> Vec<u8> {
         Some(path) => ImageRef::Src(path),
         None => ImageRef::Missing(export.why_missing(src).to_string()),
     });
-    let lead_in_text = article.lead_image.as_deref().is_some_and(|u| content_shows_image(&article.content, u));
     let has_math = content.contains("<math");
 
     let lang = article.lang.as_deref().filter(|l| !l.trim().is_empty()).unwrap_or("en");
@@ -79,11 +78,16 @@ pub fn write(article: &Article, export: &Export) -> Vec<u8> {
     }
     let _ = write!(chapter, ">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n<body>\n<main><article class=\"decant-article\">\n", xml_text(title));
     chapter.push_str(&xhtml_fragment(&header_html(article, true)));
-    if let (Some(path), false) = (&cover, lead_in_text) {
-        let _ = write!(chapter, "<figure class=\"decant-lead-image\"><img src=\"{path}\" alt=\"\"/></figure>");
-    } else if let Some(Err(note)) = lead_image(article, export) {
-        // The book has no cover then: it says so where the cover would have been shown.
-        let _ = write!(chapter, "<p class=\"decant-missing-image\">{}</p>", xml_text(&note));
+    // Above the text when the text does not show it: the cover's file, or (the book has no cover
+    // then) a note of where it was.
+    match (lead_image(article, export), &cover) {
+        (Some(Ok(_)), Some(path)) => {
+            let _ = write!(chapter, "<figure class=\"decant-lead-image\"><img src=\"{path}\" alt=\"\"/></figure>");
+        }
+        (Some(Err(note)), _) => {
+            let _ = write!(chapter, "<p class=\"decant-missing-image\">{}</p>", xml_text(&note));
+        }
+        _ => {}
     }
     chapter.push_str("\n<div class=\"decant-content\">\n");
     chapter.push_str(&content);

@@ -40,7 +40,7 @@ pub fn write(article: &Article, export: &Export) -> String {
     out.push_str("</style>\n</head>\n<body>\n<main><article class=\"decant-article\">\n");
     out.push_str(&header_html(article, false));
     match lead_image(article, export) {
-        Some(Ok((_, img))) => {
+        Some(Ok(img)) => {
             let _ = write!(out, "<figure class=\"decant-lead-image\"><img src=\"{}\" alt=\"\"></figure>", data_uri(img));
         }
         Some(Err(note)) => {

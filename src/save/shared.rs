@@ -249,14 +249,14 @@ pub(super) fn offline_content_with_outline(content: &str, xml: bool, mut image: 
 }
 
 /// The lead image shown above the text, when the article has one that its text does not already
-/// show: `Ok((url, image))`, or `Err` with the note (as text) saying where it was and why it is
-/// missing when it was not fetched, so that a saved file never drops it without a word.
-pub(super) fn lead_image<'a>(article: &'a Article, export: &'a Export) -> Option<Result<(&'a str, &'a Image), String>> {
+/// show: `Ok(image)`, or `Err` with the note (as text) saying where it was and why it is missing
+/// when it was not fetched, so that a saved file never drops it without a word.
+pub(super) fn lead_image<'a>(article: &'a Article, export: &'a Export) -> Option<Result<&'a Image, String>> {
     let lead = article.lead_image.as_deref()?;
     if content_shows_image(&article.content, lead) {
         return None;
     }
-    Some(export.images.get(lead).map(|img| (lead, img)).ok_or_else(|| format!("[Lead image not saved: {lead}: {}]", export.why_missing(lead))))
+    Some(export.images.get(lead).ok_or_else(|| format!("[Lead image not saved: {lead}: {}]", export.why_missing(lead))))
 }
 
 /// Whether the article's text already shows the image at `url`: the same picture, as sites
