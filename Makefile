@@ -45,9 +45,11 @@ test-browser:
 size:
 	@scripts/check-size.sh
 
-# Pathological pages (20 MB, 500,000 elements, 100,000 deep) against the time and memory budgets.
+# Pathological pages (long, wide, deep, millions of elements) against the time, memory and output
+# budgets, natively and then in WebAssembly (the committed pkg/, under Node).
 limits:
 	$(CARGO) run --release --locked --bin decant-limits
+	$(NODE) scripts/limits-wasm.mjs
 
 # Each cargo-fuzz target on 20000 inputs from a fixed seed; to hunt: make fuzz FUZZ_SECONDS=600.
 fuzz: setup

@@ -293,3 +293,25 @@ fn the_cli_prints_no_escape_sequences_on_a_terminal() {
     assert_eq!(code, 0);
     assert!(piped.contains("Said \u{1b}[31min red\u{1b}[0m"), "{piped:?}");
 }
+
+/// The work budget: a page whose shape makes every stage walk the same nodes over and over (here
+/// nests hundreds deep, one after another) is refused with a sentence once it has spent the
+/// budget, and the same page within a budget it fits is read. A normal article is far inside the
+/// default budget.
+#[test]
+fn a_page_that_spends_the_work_budget_is_refused_with_a_sentence() {
+    let nest = format!("{}<p>{PARAGRAPH}</p>{}", "<div>".repeat(600), "</div>".repeat(600));
+    let html = page(&nest.repeat(20));
+    let tight = Options { work_budget: 2_000_000, ..Options::default() };
+    let error = extract(&html, URL, &tight).expect_err("the budget was spent");
+    assert_eq!(error, Error::TooComplex);
+    let message = error.to_string();
+    assert!(message.starts_with("This page") && message.ends_with('.'), "{message}");
+    assert!(decant::explain(&html, URL, &tight).is_err(), "explain keeps the budget too");
+
+    let article = extract(&html, URL, &Options::default()).expect("read within the default budget");
+    assert!(article.word_count > 20 * 40, "{} words", article.word_count);
+    // The budget is per extraction: the refused one left nothing behind.
+    let short = page("");
+    assert!(extract(&short, URL, &Options { work_budget: 100_000, ..Options::default() }).is_ok());
+}

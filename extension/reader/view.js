@@ -11,6 +11,7 @@ const ERROR_TITLES = {
   EmptyInput: 'This page is empty',
   NotHtml: 'This is not a web page',
   TooLarge: 'This page is too large',
+  TooComplex: 'This page is too complex to read',
 };
 
 /** The heading for an engine error of kind `name`. */

@@ -11,12 +11,14 @@
 mod html;
 mod parse;
 mod text;
+mod work;
 mod xhtml;
 
 use std::cell::Cell;
 
 pub use html::{escape_attr, escape_text};
 pub use text::{plain_code, plain_text};
+pub(crate) use work::{within as within_budget, Budget};
 pub use xhtml::{xml_attr, xml_text};
 
 use crate::text::normalize_space;
@@ -195,6 +197,7 @@ impl Dom {
     }
 
     pub(crate) fn push(&mut self, data: NodeData) -> NodeId {
+        work::spend(work::PER_NODE);
         let id = NodeId(std::num::NonZeroU32::MIN.saturating_add(self.nodes.len() as u32));
         self.nodes.push(Node { parent: None, first_child: None, last_child: None, prev: None, next: None, data, run: Cell::new(None), commas: Cell::new(None) });
         id
@@ -530,6 +533,11 @@ impl Iterator for Descendants<'_> {
 
     fn next(&mut self) -> Option<NodeId> {
         let cur = self.next?;
+        if !work::spend(1) {
+            // Out of budget: the walk ends here (see `work`).
+            self.next = None;
+            return None;
+        }
         self.next = if let Some(c) = self.dom.first_child(cur) {
             Some(c)
         } else {
