@@ -1,9 +1,10 @@
 // The options page: the reader's appearance settings (the same form as in the reader), the
 // opt-in for the readable badge, which needs host access to every site, and the sites allowed
-// for saving images, each of which can be forgotten.
+// for saving images, each of which can be forgotten, and the places remembered in articles.
 import { ext } from './api.js';
 import { el } from './util.js';
 import { applySettings, loadSettings, onSettingsChanged, saveSettings, settingsForm } from './settings.js';
+import { forgetPositions } from './reader/position.js';
 
 const ALL_SITES = { origins: ['<all_urls>'] };
 
@@ -44,3 +45,9 @@ async function listImageSites() {
 listImageSites();
 ext.permissions.onAdded.addListener(listImageSites);
 ext.permissions.onRemoved.addListener(listImageSites);
+
+const forgetPlaces = document.getElementById('forget-positions');
+forgetPlaces.addEventListener('click', async () => {
+  await forgetPositions();
+  document.getElementById('positions-forgotten').hidden = false;
+});

@@ -16,14 +16,35 @@ import { copy, formatName, save } from './reader/save.js';
 import { listenToKeys } from './reader/keys.js';
 import { popups } from './reader/panels.js';
 import { leave, offerPrintCopy, print } from './reader/page.js';
+import { placeIn, recall, remember, scrollTo } from './reader/position.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('decant-main');
 // Marks the section being read in Contents (set once the article is shown).
 let markSection = () => {};
 let marking = false;
+// The article on screen, and whether the reader has scrolled it since it opened.
+let shown = null;
+let scrolled = false;
+// How far down the screen the toolbar reaches: a place is what is just below it.
+const underToolbar = () => document.querySelector('.decant-toolbar').getBoundingClientRect().bottom;
+let placeTimer = 0;
+/** Remembers where the reader is in the article, a moment after scrolling stops. */
+function notePlace() {
+  if (!shown || !article) return;
+  const { view } = shown;
+  const url = article.url;
+  const doc = document.scrollingElement;
+  // At the start, or at the end (read to the last line): nothing to come back to.
+  const finished = doc.scrollTop + doc.clientHeight >= doc.scrollHeight - 4;
+  const place = finished ? null : placeIn(view, underToolbar());
+  remember(url, place && (place.block > 0 || place.into > 0.05) ? place : null).catch(() => {});
+}
 const progress = () => {
   updateProgress($('decant-progress'));
+  scrolled = true;
+  clearTimeout(placeTimer);
+  placeTimer = setTimeout(notePlace, 400);
   if (marking) return;
   marking = true;
   requestAnimationFrame(() => {
@@ -40,6 +61,10 @@ const panels = popups(document);
 
 function close() {
   listen?.stop();
+  if (placeTimer) {
+    clearTimeout(placeTimer);
+    notePlace();
+  }
   // capture.js in the page removes this frame, once Back has taken the reader's history entry.
   leave();
 }
@@ -71,11 +96,22 @@ function updateSaveLabel() {
   $('decant-save').setAttribute('aria-label', `Save as ${formatName(settings.saveFormat)} (key: S)`);
 }
 
+/**
+ * Applies `settings`, keeping the reader's place: a larger text or a narrower column would
+ * otherwise move what is being read off the screen.
+ */
+function applyKeepingPlace() {
+  const doc = document.scrollingElement;
+  const place = shown && doc.scrollTop > 0 ? placeIn(shown.view, underToolbar()) : null;
+  applySettings(document, settings);
+  if (place) scrollTo(shown.view, doc, place, underToolbar());
+}
+
 /** The settings changed here (a key, the appearance panel, the speed): apply and store them. */
 function changeSettings(next) {
   settings = next;
   updateSaveLabel();
-  applySettings(document, settings);
+  applyKeepingPlace();
   form?.update(settings);
   listen?.apply(settings);
   panels.place();
@@ -108,7 +144,7 @@ function wireControls() {
   // Settings changed in another reader or on the options page.
   onSettingsChanged((next) => {
     settings = next;
-    applySettings(document, settings);
+    applyKeepingPlace();
     form.update(settings);
     listen.apply(settings);
     updateSaveLabel();
@@ -140,6 +176,7 @@ function focusDocument() {
 
 function show(a) {
   const { view, body } = render(main, a);
+  shown = { view };
   $('decant-save').disabled = false;
   $('decant-save-more').disabled = false;
   updateSaveLabel();
@@ -148,6 +185,14 @@ function show(a) {
   // The page's copy for print, once the article is on screen (it is not needed before).
   requestAnimationFrame(() => setTimeout(() => offerPrintCopy(view)));
   progress();
+  clearTimeout(placeTimer);
+  placeTimer = 0;
+  scrolled = false;
+  // Back where the reader stopped in this article last time, unless they have scrolled already.
+  recall(a.url).then((place) => {
+    if (!place || scrolled || !scrollTo(view, document.scrollingElement, place, underToolbar())) return;
+    status('Back where you stopped reading. Home goes to the start.');
+  }).catch(() => {});
 }
 
 async function load(taken) {

@@ -77,6 +77,76 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
+  test(`${name}: the reading settings Firefox has (faces, weight, spacing, alignment, themes, colours, line focus) apply, are remembered and reset`, async () => {
+    await resetSettings();
+    let { page, reader } = await openReader('/pages/news-article.html');
+    const text = () => reader.evaluate(() => {
+      const article = document.querySelector('.decant-article');
+      const p = document.querySelector('.decant-content p');
+      const a = getComputedStyle(article);
+      const above = document.querySelector('.decant-focus-above');
+      return {
+        fontFamily: getComputedStyle(document.body).fontFamily,
+        weight: a.fontWeight,
+        letterSpacing: parseFloat(a.letterSpacing) || 0,
+        wordSpacing: parseFloat(a.wordSpacing) || 0,
+        align: getComputedStyle(p).textAlign,
+        background: getComputedStyle(document.documentElement).backgroundColor,
+        color: getComputedStyle(document.body).color,
+        focus: getComputedStyle(above).display !== 'none' && above.getBoundingClientRect().height > 0,
+      };
+    });
+    try {
+      const start = await text();
+      assert.deepEqual([start.weight, start.letterSpacing, start.wordSpacing, start.focus], ['400', 0, 0, false]);
+      await reader.click('#decant-appearance');
+      await reader.check('#decant-font-atkinson');
+      await reader.check('#decant-weight-bold');
+      await reader.click('#decant-letters-more');
+      await reader.click('#decant-words-more');
+      await reader.check('#decant-align-justify');
+      await reader.check('#decant-theme-contrast');
+      await reader.check('#decant-line-focus');
+      let now = await text();
+      assert.match(now.fontFamily, /Atkinson Hyperlegible/);
+      // The bundled face itself is what the text is drawn with, not a fallback.
+      assert.ok(await reader.evaluate(async () => (await document.fonts.load('700 20px "Atkinson Hyperlegible"')).length > 0), 'the bundled face did not load');
+      assert.equal(now.weight, '700');
+      assert.ok(now.letterSpacing > 0, 'no letter spacing');
+      assert.ok(now.wordSpacing > 0, 'no word spacing');
+      assert.equal(now.align, 'justify');
+      assert.equal(now.background, 'rgb(0, 0, 0)');
+      assert.equal(now.color, 'rgb(255, 255, 255)');
+      assert.ok(now.focus, 'line focus shows no shade');
+
+      // Custom colours: the pickers appear with the custom theme.
+      await reader.check('#decant-theme-custom');
+      await reader.evaluate(() => {
+        for (const [id, value] of [['decant-colour-text', '#102030'], ['decant-colour-background', '#f0e0d0']]) {
+          const input = document.getElementById(id);
+          input.value = value;
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+      });
+      await reader.waitForFunction(() => getComputedStyle(document.documentElement).backgroundColor === 'rgb(240, 224, 208)');
+      now = await text();
+      assert.equal(now.color, 'rgb(16, 32, 48)');
+
+      await closeReader(page, reader);
+      await page.close();
+      ({ page, reader } = await openReader('/pages/news-article.html'));
+      assert.deepEqual(await text(), now, 'the settings were not remembered');
+
+      await reader.click('#decant-appearance');
+      await reader.click('#decant-reset');
+      await reader.waitForFunction(() => document.documentElement.dataset.theme === 'auto');
+      assert.deepEqual(await text(), start, 'Reset did not bring back the defaults');
+    } finally {
+      await page.close();
+      await resetSettings();
+    }
+  });
+
   test(`${name}: screenshots of each theme`, async () => {
     const { page, reader } = await openReader('/examples/sample-article.html');
     try {
@@ -123,7 +193,10 @@ for (const name of BROWSERS) describe(name, () => {
       await page.keyboard.press('Enter');
       assert.equal(await reader.evaluate(() => document.activeElement.id), 'decant-theme-auto');
       await page.keyboard.press('ArrowLeft');
-      assert.equal((await looks(reader)).theme, 'dark');
+      assert.equal((await looks(reader)).theme, 'custom');
+      // The custom theme's colour pickers appear, and focus stays on the theme chosen.
+      assert.equal(await reader.evaluate(() => document.activeElement.id), 'decant-theme-custom');
+      assert.ok(await reader.evaluate(() => document.getElementById('decant-colour-text')?.getBoundingClientRect().width > 0), 'no colour picker');
       await page.keyboard.press('Escape');
       assert.equal(await reader.evaluate(() => document.activeElement.id), 'decant-appearance');
       assert.equal(await reader.isHidden('#decant-appearance-panel'), true);
@@ -514,6 +587,83 @@ for (const name of BROWSERS) describe(name, () => {
       await reader.waitForSelector('.decant-content');
     } finally {
       await page.close();
+    }
+  });
+
+  test(`${name}: the reader opens an article where it was left, at any text size, until read to the end or forgotten`, async () => {
+    const clearPlaces = () => browser.extension((ext) => ext.storage.local.remove('positions'));
+    await clearPlaces();
+    // The block at the top of the screen, under the toolbar.
+    const topBlock = (reader) => reader.evaluate(() => {
+      const below = document.querySelector('.decant-toolbar').getBoundingClientRect().bottom;
+      const blocks = [...document.querySelectorAll('.decant-content p')];
+      return blocks.findIndex((b) => b.getBoundingClientRect().bottom > below + 2);
+    });
+    // Controls are pressed as a mouse click presses them: Playwright's click first scrolls the
+    // page to bring the button into view (a sticky or fixed one too), which moves the place.
+    const closeQuietly = async (page, reader) => {
+      await reader.evaluate(() => document.getElementById('decant-close').click());
+      await page.waitForFunction(() => document.querySelector('[data-decant=reader]') === null);
+    };
+    let { page, reader } = await openReader('/examples/sample-article.html');
+    try {
+      assert.equal(await reader.evaluate(() => document.scrollingElement.scrollTop), 0);
+      // Scroll so that the fourth paragraph starts just under the toolbar.
+      await reader.evaluate(() => {
+        const below = document.querySelector('.decant-toolbar').getBoundingClientRect().bottom;
+        const p = document.querySelectorAll('.decant-content p')[3];
+        document.scrollingElement.scrollTop += p.getBoundingClientRect().top - below + 5;
+      });
+      assert.equal(await topBlock(reader), 3);
+      await new Promise((r) => setTimeout(r, 800));
+      await closeQuietly(page, reader);
+      await page.close();
+
+      // Opened again, larger: the same paragraph is at the top, and the reader says why.
+      ({ page, reader } = await openReader('/examples/sample-article.html'));
+      await reader.waitForFunction(() => document.scrollingElement.scrollTop > 0);
+      assert.equal(await topBlock(reader), 3);
+      assert.match(await reader.textContent('#decant-save-status'), /where you stopped/);
+      await reader.evaluate(() => {
+        document.getElementById('decant-appearance').click();
+        document.getElementById('decant-size-more').click();
+        document.getElementById('decant-size-more').click();
+      });
+      assert.equal(await reader.evaluate(() => getComputedStyle(document.body).fontSize), '22px');
+      // The place is kept while the text grows.
+      assert.equal(await topBlock(reader), 3);
+      await new Promise((r) => setTimeout(r, 300));
+      await closeQuietly(page, reader);
+      await page.close();
+      ({ page, reader } = await openReader('/examples/sample-article.html'));
+      await reader.waitForFunction(() => document.scrollingElement.scrollTop > 0);
+      assert.equal(await topBlock(reader), 3);
+
+      // Read to the end: the next time it opens at the start.
+      await reader.evaluate(() => { document.scrollingElement.scrollTop = document.scrollingElement.scrollHeight; });
+      await new Promise((r) => setTimeout(r, 800));
+      await closeQuietly(page, reader);
+      await page.close();
+      ({ page, reader } = await openReader('/examples/sample-article.html'));
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(await reader.evaluate(() => document.scrollingElement.scrollTop), 0);
+
+      // Left in the middle, then forgotten on the options page.
+      await reader.evaluate(() => { document.scrollingElement.scrollTop = 600; });
+      await new Promise((r) => setTimeout(r, 800));
+      await closeQuietly(page, reader);
+      await page.close();
+      const options = await browser.openExtensionPage('extension/options.html');
+      await options.click('#forget-positions');
+      await options.waitForSelector('#positions-forgotten:not([hidden])');
+      await options.close();
+      ({ page, reader } = await openReader('/examples/sample-article.html'));
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(await reader.evaluate(() => document.scrollingElement.scrollTop), 0);
+    } finally {
+      await page.close();
+      await clearPlaces();
+      await resetSettings();
     }
   });
 
