@@ -74,7 +74,10 @@ pub enum Kind {
 }
 
 /// The class of a thread's post in [`Article::content`], and of the line in it naming the post's
-/// author and date: the reader and the saved files style them, and the sanitizer lets these two
-/// classes through (no other).
+/// author and date: the reader and the saved files style them, and the sanitizer lets these
+/// classes and [`FORMULA_CLASS`] through (no other).
 pub const POST_CLASS: &str = "decant-post";
 pub const POST_BY_CLASS: &str = "decant-post-by";
+/// The class of an image that shows a formula (dark on transparent, as a rule): the reader inverts
+/// it in dark themes.
+pub const FORMULA_CLASS: &str = "decant-formula";

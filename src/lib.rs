@@ -41,7 +41,7 @@ mod url;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use article::{Article, Kind, POST_BY_CLASS, POST_CLASS};
+pub use article::{Article, Kind, FORMULA_CLASS, POST_BY_CLASS, POST_CLASS};
 pub use dates::of_unix_seconds as utc_date;
 pub use extract::{explain, extract, is_probably_readerable, Error, Options, Removal};
 pub use save::{epub, file_stem, html_document, image_urls, markdown, plain_text, textpack, Export, Image};

@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use crate::article::{POST_BY_CLASS, POST_CLASS};
+use crate::article::{FORMULA_CLASS, POST_BY_CLASS, POST_CLASS};
 use crate::dom::{escape_attr, escape_text, Dom, NodeData, NodeId, VOID_ELEMENTS};
 use crate::url::{scheme_of, Url};
 
@@ -226,6 +226,7 @@ fn allowed_attr(tag: &str, attr: &str, value: &str, base: Option<&Url>, page: Op
         ("details", "open") => Some(value.to_string()),
         ("article", "class") if value == POST_CLASS => Some(value.to_string()),
         ("p", "class") if value == POST_BY_CLASS => Some(value.to_string()),
+        ("img", "class") if value == FORMULA_CLASS => Some(value.to_string()),
         ("code" | "pre", "class") => code_language(value).map(|l| format!("language-{l}")),
         (t, a) if MATHML.contains(&t) => MATH_ATTRS.contains(&a).then(|| value.to_string()),
         _ => None,

@@ -171,12 +171,19 @@ fn code_blocks_keep_language_and_lose_line_numbers() {
 #[test]
 fn math_becomes_mathml_with_latex_source() {
     let a = extract("math");
-    assert_eq!(a.content.matches("<math").count(), 4, "{}", a.content);
+    assert_eq!(a.content.matches("<math").count(), 5, "{}", a.content);
     assert!(a.content.contains("<munderover><mo>∑</mo>"), "MathML lost: {}", a.content);
     assert!(!a.content.contains("katex-html") && !a.content.contains("rendered glyphs") && !a.content.contains("mjx-"), "{}", a.content);
     assert!(a.content.contains("<annotation encoding=\"application/x-tex\">(n+1)^2 = n^2 + 2n + 1</annotation>"), "{}", a.content);
     let md = decant::to_markdown(&a);
     assert!(md.contains("$n^2$") && md.contains("$$(n+1)^2 = n^2 + 2n + 1$$"), "{md}");
+    // MediaWiki's formula is its hidden MathML, without the fallback image or the
+    // `\displaystyle` wrapper; an image-only formula is marked for the dark themes.
+    assert!(!a.content.contains("/media/math/render/") && md.contains("$1+3+5=3^{2}$"), "{md}");
+    assert!(a.content.contains("class=\"decant-formula\""), "{}", a.content);
+    // The formulas' sources are not text: not in the excerpt, the text file or the word count.
+    assert!(!decant::plain_text(&a).contains("application/x-tex") && !decant::plain_text(&a).contains("\\displaystyle"));
+    assert!(!decant::plain_text(&a).contains("n2n^2"), "{}", decant::plain_text(&a));
 }
 
 #[test]

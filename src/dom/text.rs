@@ -36,6 +36,9 @@ pub fn plain_text(dom: &Dom, top: NodeId) -> String {
                         raw.push_str(&t.replace('\n', " "));
                     }
                 }
+                // A formula's source, kept for the Markdown export: not shown, so not text (as a
+                // browser's innerText leaves it out).
+                NodeData::Element(e) if matches!(&*e.name, "annotation" | "annotation-xml") => {}
                 NodeData::Element(e) => {
                     let block = BLOCKS.contains(&&*e.name) || &*e.name == "td" || &*e.name == "th";
                     if &*e.name == "td" || &*e.name == "th" {

@@ -1,8 +1,12 @@
 //! Math, before preparation strips scripts and styling: the output of MathJax (versions 2 and 3)
 //! and KaTeX becomes plain MathML with its LaTeX source kept in an `<annotation>`, so the reader
-//! shows it with the browser's MathML and the Markdown export can write `$…$`. Part of stage 2
-//! (preparation).
+//! shows it with the browser's MathML and the Markdown export can write `$…$`. MediaWiki's
+//! formulas, an image with the MathML hidden beside it, become that MathML (it takes the text's
+//! colour, so a dark theme shows it; the image is black on transparent). Formula images with no
+//! MathML (WordPress's `latex.php`, CodeCogs, `class="latex"`) are marked `decant-formula`, for
+//! the reader to invert in dark themes. Part of stage 2 (preparation).
 
+use crate::article::FORMULA_CLASS;
 use crate::dom::{Dom, NodeId};
 
 const TEX: &str = "application/x-tex";
@@ -20,6 +24,10 @@ pub fn normalize(dom: &mut Dom) {
             katex
         } else if tag == "script" && dom.attr(n, "type").is_some_and(|t| t.trim_start().starts_with("math/tex")) {
             mathjax2
+        } else if has_class(class, "mwe-math-element") {
+            mediawiki
+        } else if tag == "img" && is_formula_image(class, dom.attr(n, "src").unwrap_or("")) {
+            mark_formula
         } else {
             continue;
         };
@@ -29,6 +37,67 @@ pub fn normalize(dom: &mut Dom) {
             rewrite(dom, n);
         }
     }
+}
+
+/// Whether an image is a rendered formula, by its class (`latex`, `tex`, MediaWiki's fallback
+/// image) or by the renderers its address names: WordPress's `latex.php`, CodeCogs, mimeTeX,
+/// MediaWiki's `/math/render/`, Google Charts' TeX.
+fn is_formula_image(class: &str, src: &str) -> bool {
+    let class_says = class.split_whitespace().any(|c| matches!(c, "latex" | "tex" | "mwe-math-fallback-image-inline" | "mwe-math-fallback-image-display"));
+    let src = src.to_ascii_lowercase();
+    class_says
+        || ["/latex.php?", "latex.codecogs.com/", "/mimetex.cgi?", "/math/render/", "/chart?cht=tx"].iter().any(|p| src.contains(p))
+}
+
+fn mark_formula(dom: &mut Dom, img: NodeId) {
+    dom.set_attr(img, "class", FORMULA_CLASS);
+}
+
+/// MediaWiki: `<span class="mwe-math-element">` holds the MathML (hidden, for assistive
+/// technology) and a fallback image of the same formula. The MathML replaces the whole; without
+/// one, the image stays, marked as a formula.
+fn mediawiki(dom: &mut Dom, n: NodeId) {
+    let Some(math) = find_math(dom, n) else {
+        for img in dom.elements_named(n, "img") {
+            mark_formula(dom, img);
+        }
+        return;
+    };
+    let block = dom.attr(n, "class").is_some_and(|c| has_class(c, "mwe-math-element-block"));
+    if block || dom.attr(math, "display") == Some("block") {
+        dom.set_attr(math, "display", "block");
+    }
+    // MediaWiki wraps every source in `{\displaystyle …}` (or `\textstyle`): the style is the
+    // display mode's, which `display` already says.
+    let sources: Vec<NodeId> = dom.descendants(math).filter(|&a| dom.is(a, "annotation")).flat_map(|a| dom.children(a)).collect();
+    for t in sources {
+        let Some(tex) = dom.text(t) else { continue };
+        if let Some(inner) = without_style(tex).map(crate::dom::Text::from) {
+            if let Some(text) = dom.text_mut(t) {
+                *text = inner;
+            }
+        }
+    }
+    dom.replace(n, math);
+}
+
+/// `X` from `{\displaystyle X}` or `{\textstyle X}`, when that one pair of braces holds it all.
+fn without_style(tex: &str) -> Option<&str> {
+    let tex = tex.trim();
+    let inner = ["{\\displaystyle", "{\\textstyle"].iter().find_map(|p| tex.strip_prefix(p))?.strip_suffix('}')?;
+    // The closing brace must be the opening one's partner: the braces inside balance.
+    let mut depth = 0i32;
+    for c in inner.chars() {
+        depth += match c {
+            '{' => 1,
+            '}' => -1,
+            _ => 0,
+        };
+        if depth < 0 {
+            return None;
+        }
+    }
+    (depth == 0 && inner.starts_with(char::is_whitespace)).then(|| inner.trim())
 }
 
 fn has_class(class: &str, name: &str) -> bool {
@@ -181,5 +250,36 @@ mod tests {
     fn mathjax3_uses_assistive_mathml() {
         let out = run("<mjx-container class=\"MathJax\" display=\"true\"><mjx-math aria-hidden=\"true\">junk</mjx-math><mjx-assistive-mml><math><mi>y</mi></math></mjx-assistive-mml></mjx-container>");
         assert_eq!(out, "<math display=\"block\"><mi>y</mi></math>");
+    }
+
+    #[test]
+    fn mediawiki_formulas_become_their_hidden_mathml() {
+        let inline = run("<p>So <span class=\"mwe-math-element\"><span class=\"mwe-math-mathml-inline\" style=\"display: none;\"><math alttext=\"x\"><mi>x</mi></math></span><img src=\"https://wikimedia.org/api/rest_v1/media/math/render/svg/1\" class=\"mwe-math-fallback-image-inline\" alt=\"x\"></span>.</p>");
+        assert_eq!(inline, "<p>So <math alttext=\"x\"><mi>x</mi></math>.</p>");
+        let block = run("<dl><dd><span class=\"mwe-math-element mwe-math-element-block\"><span style=\"display: none;\"><math><mi>y</mi></math></span><img src=\"/y.svg\" alt=\"y\"></span></dd></dl>");
+        assert_eq!(block, "<dl><dd><math display=\"block\"><mi>y</mi></math></dd></dl>");
+        let sourced = run("<span class=\"mwe-math-element\"><math><semantics><mi>e</mi><annotation encoding=\"application/x-tex\">{\\displaystyle e^{i\\pi }+1=0}</annotation></semantics></math></span>");
+        assert!(sourced.contains(">e^{i\\pi }+1=0</annotation>"), "{sourced}");
+        assert_eq!(without_style("{\\textstyle a}"), Some("a"));
+        assert_eq!(without_style("{\\displaystyle a}+{b}"), None);
+        assert_eq!(without_style("{\\displaystylex}"), None);
+        // Without MathML the image stays, as a formula.
+        let bare = run("<span class=\"mwe-math-element\"><img src=\"/z.svg\" alt=\"z\"></span>");
+        assert_eq!(bare, "<span class=\"mwe-math-element\"><img alt=\"z\" src=\"/z.svg\" class=\"decant-formula\"></span>");
+    }
+
+    #[test]
+    fn formula_images_are_marked_by_class_or_renderer_and_photos_are_not() {
+        for img in [
+            "<img class=\"latex\" src=\"/a.png\" alt=\"a\">",
+            "<img src=\"https://s0.wp.com/latex.php?latex=x%5E2&amp;bg=ffffff\" alt=\"x^2\">",
+            "<img src=\"https://latex.codecogs.com/png.latex?a%2Bb\" alt=\"a+b\">",
+            "<img src=\"https://example.org/cgi-bin/mimetex.cgi?x\" alt=\"x\">",
+        ] {
+            assert!(run(img).contains("class=\"decant-formula\""), "{img}");
+        }
+        for img in ["<img src=\"/latex-cover.jpg\" alt=\"LaTeX book\">", "<img class=\"texture\" src=\"/t.png\">", "<img src=\"/photo.jpg\">"] {
+            assert!(!run(img).contains("decant-formula"), "{img}");
+        }
     }
 }

@@ -402,7 +402,7 @@ fn assemble(meta: Metadata, title: String, found: Found, content: String, clean_
             .elements_named(clean_dom.root(), "p")
             .into_iter()
             .filter(|&p| clean_dom.attr(p, "class") != Some(crate::article::POST_BY_CLASS))
-            .map(|p| clean_dom.inner_text(p))
+            .map(|p| normalize_space(&crate::dom::plain_text(clean_dom, p)))
             .find(|t| !t.is_empty())
     });
     let title = if title.is_empty() {

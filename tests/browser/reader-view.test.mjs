@@ -430,6 +430,39 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
+  test(`${name}: formulas read in dark themes: MediaWiki's as MathML in the text's colour, image-only ones inverted`, async () => {
+    await resetSettings();
+    const { page, reader } = await openReader('/pages/math.html');
+    const look = () => reader.evaluate(() => {
+      const img = document.querySelector('.decant-content img.decant-formula');
+      const maths = [...document.querySelectorAll('.decant-content math')];
+      return {
+        filter: getComputedStyle(img).filter,
+        maths: maths.length,
+        mathColour: getComputedStyle(maths.at(-1)).color,
+        text: getComputedStyle(document.body).color,
+      };
+    });
+    try {
+      const light = await look();
+      assert.equal(light.filter, 'none');
+      assert.equal(light.maths, 5);
+      for (const theme of ['dark', 'gray', 'contrast']) {
+        await reader.evaluate((t) => {
+          document.getElementById('decant-appearance').click();
+          document.getElementById(`decant-theme-${t}`).click();
+          document.getElementById('decant-appearance').click();
+        }, theme);
+        const dark = await look();
+        assert.match(dark.filter, /invert/, `${theme}: the formula image is not inverted`);
+        assert.equal(dark.mathColour, dark.text, `${theme}: MathML is not in the text's colour`);
+      }
+    } finally {
+      await page.close();
+      await resetSettings();
+    }
+  });
+
   test(`${name}: a long article lays out only what is near the view, and deferring moves nothing`, async () => {
     const { page, reader } = await openReader('/pages/long-article.html');
     try {
