@@ -17,6 +17,8 @@ import { listenToKeys } from './reader/keys.js';
 import { popups } from './reader/panels.js';
 import { leave, offerPrintCopy, print } from './reader/page.js';
 import { placeIn, recall, remember, scrollTo } from './reader/position.js';
+import { footnotes } from './reader/notes.js';
+import { zoomImages } from './reader/zoom.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('decant-main');
@@ -58,6 +60,11 @@ let form = null;
 let listen = null;
 let ready = false;
 const panels = popups(document);
+// The open footnote and enlarged picture, which Esc closes before anything else.
+let notes = null;
+let zoom = null;
+// Settings this reader has stored whose change events have not come back yet.
+let ownWrites = 0;
 
 function close() {
   listen?.stop();
@@ -115,7 +122,11 @@ function changeSettings(next) {
   form?.update(settings);
   listen?.apply(settings);
   panels.place();
-  saveSettings(settings).catch((e) => console.warn('Decant could not save the settings:', e));
+  ownWrites += 1;
+  saveSettings(settings).catch((e) => {
+    ownWrites -= 1;
+    console.warn('Decant could not save the settings:', e);
+  });
 }
 
 /**
@@ -143,6 +154,11 @@ function wireControls() {
   document.addEventListener('scroll', progress, { passive: true });
   // Settings changed in another reader or on the options page.
   onSettingsChanged((next) => {
+    // The echo of a change made here, in the order made: a later one may already be shown.
+    if (ownWrites > 0) {
+      ownWrites -= 1;
+      return;
+    }
     settings = next;
     applyKeepingPlace();
     form.update(settings);
@@ -157,7 +173,7 @@ function wireClosing() {
   listenToKeys(document, {
     settings: () => (ready ? settings : null),
     change: changeSettings,
-    dismiss: panels.dismiss,
+    dismiss: () => zoom?.dismiss() || notes?.dismiss() || panels.dismiss(),
     save: () => saveAs(),
     listen: () => listen?.toggle(),
     print: () => ready && print(),
@@ -177,6 +193,8 @@ function focusDocument() {
 function show(a) {
   const { view, body } = render(main, a);
   shown = { view };
+  notes = footnotes(body);
+  zoom = zoomImages(body);
   $('decant-save').disabled = false;
   $('decant-save-more').disabled = false;
   updateSaveLabel();

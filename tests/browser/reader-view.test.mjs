@@ -463,6 +463,64 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
+  test(`${name}: a footnote opens beside its reference and a picture opens larger; Esc closes each, not the reader`, async () => {
+    let { page, reader } = await openReader('/pages/footnotes.html');
+    const readerOpen = () => page.evaluate(() => document.querySelector('[data-decant=reader]') !== null);
+    try {
+      const before = await reader.evaluate(() => document.scrollingElement.scrollTop);
+      await reader.click('.decant-content sup a');
+      const note = await reader.evaluate(() => {
+        const pop = document.getElementById('decant-note');
+        const ref = document.querySelector('.decant-content sup a').getBoundingClientRect();
+        const box = pop.getBoundingClientRect();
+        return { open: pop.matches(':popover-open'), text: pop.textContent, below: box.top >= ref.bottom, near: Math.abs(box.left - ref.left) < 40, scrolled: document.scrollingElement.scrollTop };
+      });
+      assert.equal(note.open, true, 'the note did not open');
+      assert.match(note.text, /Printing in Venice, 1490–1515, chapter 4\./);
+      assert.doesNotMatch(note.text, /↩/, 'the way back is still in the note');
+      assert.ok(note.below && note.near, 'the note is not by its reference');
+      assert.equal(note.scrolled, before, 'the reference jumped to the note');
+      await page.keyboard.press('Escape');
+      await reader.waitForFunction(() => !document.getElementById('decant-note').matches(':popover-open'));
+      assert.equal(await readerOpen(), true, 'Esc closed the reader too');
+      assert.equal(await reader.evaluate(() => document.activeElement.closest('sup') !== null), true, 'focus did not go back to the reference');
+      await page.close();
+
+      ({ page, reader } = await openReader('/examples/sample-article.html'));
+      await reader.waitForFunction(() => [...document.images].every((i) => i.complete));
+      await reader.click('.decant-content figure img');
+      const zoomed = await reader.evaluate(() => {
+        const box = document.querySelector('dialog.decant-zoom');
+        const img = box.querySelector('img');
+        const shown = document.querySelector('.decant-content figure img');
+        return {
+          open: box.open,
+          same: img.src === (shown.currentSrc || shown.src),
+          caption: box.querySelector('.decant-zoom-caption').textContent,
+          figcaption: shown.closest('figure').querySelector('figcaption').textContent,
+          // The picture as drawn inside its box (object-fit: contain), against the column's.
+          larger: Math.min(img.clientWidth / img.naturalWidth, img.clientHeight / img.naturalHeight) * img.naturalWidth > shown.getBoundingClientRect().width * 1.2,
+        };
+      });
+      assert.equal(zoomed.open, true, 'the picture did not open');
+      assert.ok(zoomed.same, 'another picture was shown');
+      assert.equal(zoomed.caption, zoomed.figcaption);
+      assert.ok(zoomed.larger, 'the picture is not shown larger');
+      await page.keyboard.press('Escape');
+      await reader.waitForFunction(() => !document.querySelector('dialog.decant-zoom').open);
+      assert.equal(await readerOpen(), true, 'Esc closed the reader too');
+      // By keyboard: the picture takes focus back, and Enter opens it again.
+      assert.equal(await reader.evaluate(() => document.activeElement.matches('.decant-content figure img')), true);
+      await page.keyboard.press('Enter');
+      await reader.waitForFunction(() => document.querySelector('dialog.decant-zoom').open);
+      await page.keyboard.press('Escape');
+      await reader.waitForFunction(() => !document.querySelector('dialog.decant-zoom').open);
+      assert.equal(await readerOpen(), true);
+    } finally {
+      await page.close();
+    }
+  });
+
   test(`${name}: a long article lays out only what is near the view, and deferring moves nothing`, async () => {
     const { page, reader } = await openReader('/pages/long-article.html');
     try {
