@@ -361,6 +361,9 @@ fn explain_names_the_stage_and_rule_of_each_block_left_out() {
     let r = explained("hidden-content");
     assert!(has_removal(&r, "prepare", "a fixed overlay", "Get 50% off"), "{r:#?}");
     assert!(has_removal(&r, "prepare", "hidden", "HIDDEN BY ATTRIBUTE"), "{r:#?}");
+    let r = explained("code-blocks");
+    assert!(has_removal(&r, "clean", "a code block's language label", "sh"), "{r:#?}");
+    assert!(has_removal(&r, "clean", "a code block's language label", "JavaScript"), "{r:#?}");
     let r = explained("news-article");
     assert!(has_removal(&r, "score", "the byline", "By Marta Lindqvist"), "{r:#?}");
     assert!(has_removal(&r, "clean", "a share bar", "Share on Social"), "{r:#?}");

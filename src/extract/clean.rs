@@ -51,6 +51,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     let data_tables = mark_data_tables(dom, article);
     fix_lazy_images(dom, article);
     clean_heading_links(dom, article, log);
+    remove_code_labels(dom, article, log);
 
     let chrome: Vec<NodeId> = dom.descendants(article).filter(|&n| dom.tag(n).is_some_and(|t| pat::CHROME_ELEMENTS.contains(&t))).collect();
     // ... unless it holds most of the article: then the markup put the article in it (forums
@@ -129,6 +130,30 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     unwrap_layout_tables(dom, article, &data_tables);
     remove_repeated_blocks(dom, article, log);
     remove_headings_of_nothing(dom, article, log);
+}
+
+/// Removes the language label a page's code block shows above its code (MDN's
+/// `<div class="example-header"><span>js</span></div>`, "Python" tabs, "Copy" bars whose button
+/// the sanitizer drops): the element just before a `<pre>` whose whole text is the code's
+/// language, by the block's class, or a language name of [`pat::CODE_LANGUAGE_LABELS`]. The
+/// language itself is kept on the code (the saved Markdown names it on the fence).
+fn remove_code_labels(dom: &mut Dom, article: NodeId, log: &mut Log) {
+    for pre in dom.elements_named(article, "pre") {
+        let mut prev = dom.prev_sibling(pre);
+        while let Some(p) = prev.filter(|&p| dom.text(p).is_some_and(|t| t.trim().is_empty())) {
+            prev = dom.prev_sibling(p);
+        }
+        let Some(label) = prev.filter(|&p| dom.tag(p).is_some_and(|t| !matches!(t, "pre" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))) else { continue };
+        let text = dom.inner_text(label);
+        if text.is_empty() || text.chars().count() > pat::CODE_LABEL_MAX_CHARS || dom.descendants(label).any(|d| dom.tag(d).is_some_and(|t| matches!(t, "img" | "pre" | "p" | "a"))) {
+            continue;
+        }
+        let name = text.to_lowercase();
+        let own = [pre].into_iter().chain(dom.descendants(pre)).filter_map(|n| dom.attr(n, "class")).find_map(crate::sanitize::code_language);
+        if own.as_deref() == Some(name.as_str()) || pat::CODE_LANGUAGE_LABELS.contains(&name.as_str()) {
+            log.remove(dom, label, "clean", "a code block's language label");
+        }
+    }
 }
 
 /// Takes the page's own controls out of each heading: permalinks (a link to a fragment whose text

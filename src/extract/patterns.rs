@@ -467,6 +467,22 @@ pub const LEAD_IMAGE_MAX_RATIO: f64 = 4.0;
 
 // Headings' own links.
 
+/// Names of languages that code blocks' headers show above the code ("js", "Python", "Shell
+/// session"), compared without case: such a header, alone before a `<pre>`, is the page's
+/// decoration of the block (the saved Markdown names the language on the fence), not text.
+pub const CODE_LANGUAGE_LABELS: &[&str] = &[
+    "js", "javascript", "ts", "typescript", "jsx", "tsx", "mjs", "html", "css", "scss", "sass", "less", "json", "jsonc", "json5", "yaml", "yml",
+    "toml", "xml", "svg", "bash", "sh", "shell", "zsh", "fish", "console", "terminal", "shell session", "powershell", "ps1", "cmd", "bat",
+    "batch", "python", "py", "python3", "ruby", "rb", "php", "java", "kotlin", "kt", "swift", "go", "golang", "rust", "rs", "c", "cpp",
+    "c++", "cs", "c#", "csharp", "objective-c", "objc", "sql", "graphql", "r", "scala", "perl", "lua", "dart", "elixir", "haskell",
+    "clojure", "dockerfile", "docker", "makefile", "make", "ini", "diff", "text", "txt", "plaintext", "plain text", "markdown", "md",
+    "http", "nginx", "vue", "svelte", "wat", "wasm", "groovy", "gradle", "matlab", "julia", "zig", "nim", "ocaml", "f#", "fsharp", "vb",
+    "vb.net", "assembly", "asm", "latex", "tex", "csv", "properties", "env", "conf",
+];
+
+/// Most characters a code block's language label has.
+pub const CODE_LABEL_MAX_CHARS: usize = 24;
+
 /// The text of a heading's link to itself (a permalink) or to the page's top, when the link's
 /// text is words rather than a symbol (`¶`, `#`, `§` and icons are recognised as having no letter
 /// or digit at all). Compared lower-cased, after trimming.
