@@ -608,3 +608,17 @@ fn the_lead_image_is_the_articles_picture_not_an_icon_a_logo_or_a_copy() {
     let saved = decant::html_document(&article, &decant::Export::default());
     assert!(!saved.contains("class=\"decant-lead-image\"") && !saved.contains("Lead image not saved"), "{saved}");
 }
+
+#[test]
+fn a_counter_of_views_or_shares_is_not_text_but_a_number_in_a_sentence_is() {
+    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(4);
+    let counters = "<div class=meta><p><i></i> <span>1,693</span> views</p></div><ul><li>12 Comments</li><li>3.4K shares</li></ul>";
+    let kept = "<p>Fewer than 2,000 views were recorded that year, a third of the year before.</p>";
+    let page = format!("<html><body><article><h1>Counted</h1>{counters}{story}<h2>Figures</h2>{kept}</article></body></html>");
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    for gone in ["1,693", "12 Comments", "3.4K shares"] {
+        assert!(!a.text.contains(gone), "{gone} kept: {}", a.text);
+    }
+    assert!(removals.iter().any(|r| r.rule.starts_with("a counter") && r.text.starts_with("1,693 views")), "{removals:#?}");
+    assert!(a.text.contains("Fewer than 2,000 views were recorded"), "{}", a.text);
+}

@@ -102,7 +102,11 @@ function leadImage(a, body) {
   if (!a.leadImage) return null;
   const lead = pictureKey(a.leadImage);
   if ([...body.querySelectorAll('img')].some((img) => pictureKey(img.currentSrc || img.src) === lead)) return null;
-  return el('figure', { className: 'decant-lead-image' }, el('img', { src: a.leadImage, alt: '' }));
+  const img = el('img', { src: a.leadImage, alt: '' });
+  const figure = el('figure', { className: 'decant-lead-image' }, img);
+  // A picture that does not load leaves no empty space above the text.
+  img.addEventListener('error', () => figure.remove(), { once: true });
+  return figure;
 }
 
 /**

@@ -52,6 +52,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     fix_lazy_images(dom, article);
     clean_heading_links(dom, article, log);
     remove_code_labels(dom, article, log);
+    remove_counters(dom, article, log);
 
     let chrome: Vec<NodeId> = dom.descendants(article).filter(|&n| dom.tag(n).is_some_and(|t| pat::CHROME_ELEMENTS.contains(&t))).collect();
     // ... unless it holds most of the article: then the markup put the article in it (forums
@@ -130,6 +131,36 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     unwrap_layout_tables(dom, article, &data_tables);
     remove_repeated_blocks(dom, article, log);
     remove_headings_of_nothing(dom, article, log);
+}
+
+/// Removes the page's counters: a paragraph, list item or box whose whole text is a number and
+/// one of [`pat::COUNTER_WORDS`] ("1,693 views", "12 Comments", "3.4K shares").
+fn remove_counters(dom: &mut Dom, article: NodeId, log: &mut Log) {
+    let blocks: Vec<NodeId> = dom.descendants(article).filter(|&n| dom.tag(n).is_some_and(|t| matches!(t, "p" | "div" | "li" | "span"))).collect();
+    for n in blocks {
+        // Short, known by a walk that stops at 40 characters of text.
+        let mut chars = 0;
+        let short = dom.descendants(n).all(|d| {
+            chars += dom.text(d).map_or(0, |t| t.len());
+            chars <= 40
+        });
+        if !short || !dom.is_attached_below(n, article) {
+            continue;
+        }
+        if is_counter(&dom.inner_text(n)) {
+            log.remove(dom, n, "clean", "a counter (views, shares, comments)");
+        }
+    }
+}
+
+/// Whether `text` is a number and a counter's word, as `1,693 views` or `3.4K Shares`.
+fn is_counter(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let Some((number, word)) = lower.trim().rsplit_once(' ') else { return false };
+    let number = number.trim().trim_end_matches(['k', 'm']);
+    pat::COUNTER_WORDS.contains(&word)
+        && number.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && number.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '\u{a0}' | ' '))
 }
 
 /// Removes the language label a page's code block shows above its code (MDN's

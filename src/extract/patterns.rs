@@ -467,6 +467,13 @@ pub const LEAD_IMAGE_MAX_RATIO: f64 = 4.0;
 
 // Headings' own links.
 
+/// The words of a page's counters ("1,693 views", "12 comments", "3.4K shares"): a block that is
+/// only a number and one of these counts readers, not part of the text.
+pub const COUNTER_WORDS: &[&str] = &[
+    "view", "views", "read", "reads", "share", "shares", "comment", "comments", "like", "likes", "reaction", "reactions",
+    "clap", "claps", "vote", "votes",
+];
+
 /// Names of languages that code blocks' headers show above the code ("js", "Python", "Shell
 /// session"), compared without case: such a header, alone before a `<pre>`, is the page's
 /// decoration of the block (the saved Markdown names the language on the fence), not text.

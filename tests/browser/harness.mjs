@@ -24,7 +24,7 @@ export const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..'
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
 const EXAMPLES = join(ROOT, 'examples');
 
-/** A small PNG (a soft blue-grey gradient), served for every /images/ path. */
+/** A small PNG (a soft blue-grey gradient), served for every /images/ path (and /pages/images/). */
 function placeholderPng(width = 640, height = 360) {
   const rows = [];
   for (let y = 0; y < height; y++) {
@@ -127,7 +127,7 @@ export async function startServer(host = '127.0.0.1') {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/css' }).end();
       return;
     }
-    if (rest.startsWith('/images/')) {
+    if (rest.startsWith('/images/') || /^\/(pages|examples)\/images\//.test(rest)) {
       res.writeHead(200, { ...headers, 'Content-Type': 'image/png' }).end(png);
       return;
     }

@@ -623,6 +623,9 @@ for (const name of BROWSERS) describe(name, () => {
         updated: `Updated ${updatedDate}`,
       });
       assert.match(header.dateTime, /^2026-05-07/);
+      // A lead picture that fails to load leaves no empty space above the text.
+      await reader.evaluate(() => { document.querySelector('.decant-lead-image img').src = '/no-such-picture.jpg'; });
+      await reader.waitForFunction(() => document.querySelector('.decant-lead-image') === null);
     } finally {
       await page.close();
     }
