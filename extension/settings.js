@@ -134,29 +134,37 @@ export function applySettings(doc, settings) {
   set('--custom-bg', settings.backgroundColor);
 }
 
-function radioGroup(doc, legendText, name, options, current, onPick) {
-  const fieldset = doc.createElement('fieldset');
+/** A fieldset named by `legendText`. */
+function fieldset(doc, legendText) {
+  const set = doc.createElement('fieldset');
   const legend = doc.createElement('legend');
   legend.textContent = legendText;
-  fieldset.append(legend);
+  set.append(legend);
+  return set;
+}
+
+/** `input` with its label `text`: a choice and its name wrap together. */
+function choice(doc, input, text) {
+  const label = Object.assign(doc.createElement('label'), { htmlFor: input.id, textContent: text });
+  const span = doc.createElement('span');
+  span.className = 'decant-choice';
+  span.append(input, label);
+  return span;
+}
+
+function radioGroup(doc, legendText, name, options, current, onPick) {
+  const set = fieldset(doc, legendText);
   for (const [value, label] of options) {
     const input = Object.assign(doc.createElement('input'), { type: 'radio', name, value, checked: value === current });
     input.id = `decant-${name}-${value}`;
     input.addEventListener('change', () => input.checked && onPick(value));
-    const lab = Object.assign(doc.createElement('label'), { htmlFor: input.id, textContent: label });
-    // A choice and its name wrap together.
-    const choice = doc.createElement('span');
-    choice.className = 'decant-choice';
-    choice.append(input, lab);
-    fieldset.append(choice);
+    set.append(choice(doc, input, label));
   }
-  return fieldset;
+  return set;
 }
 
 function stepper(doc, legendText, name, labels, value, format, onStep) {
-  const fieldset = doc.createElement('fieldset');
-  const legend = doc.createElement('legend');
-  legend.textContent = legendText;
+  const set = fieldset(doc, legendText);
   const output = Object.assign(doc.createElement('output'), { id: `decant-${name}-value`, textContent: format(value) });
   const less = Object.assign(doc.createElement('button'), { type: 'button', id: `decant-${name}-less`, textContent: '−' });
   less.setAttribute('aria-label', labels[0]);
@@ -164,42 +172,29 @@ function stepper(doc, legendText, name, labels, value, format, onStep) {
   const more = Object.assign(doc.createElement('button'), { type: 'button', id: `decant-${name}-more`, textContent: '+' });
   more.setAttribute('aria-label', labels[1]);
   more.addEventListener('click', () => onStep(1));
-  fieldset.append(legend, less, output, more);
-  return fieldset;
+  set.append(less, output, more);
+  return set;
 }
 
 function colourPicker(doc, legendText, fields, onPick) {
-  const fieldset = doc.createElement('fieldset');
-  fieldset.id = 'decant-colours';
-  const legend = doc.createElement('legend');
-  legend.textContent = legendText;
-  fieldset.append(legend);
+  const set = fieldset(doc, legendText);
+  set.id = 'decant-colours';
   for (const [name, label, value] of fields) {
     const input = Object.assign(doc.createElement('input'), { type: 'color', id: `decant-colour-${name}`, value });
     input.addEventListener('change', () => onPick(name, input.value));
-    const lab = Object.assign(doc.createElement('label'), { htmlFor: input.id, textContent: label });
-    const choice = doc.createElement('span');
-    choice.className = 'decant-choice';
-    choice.append(input, lab);
-    fieldset.append(choice);
+    set.append(choice(doc, input, label));
   }
-  return fieldset;
+  return set;
 }
 
 function checkbox(doc, legendText, id, label, hint, checked, onToggle) {
-  const fieldset = doc.createElement('fieldset');
-  const legend = doc.createElement('legend');
-  legend.textContent = legendText;
+  const set = fieldset(doc, legendText);
   const input = Object.assign(doc.createElement('input'), { type: 'checkbox', id, checked });
   input.setAttribute('aria-describedby', `${id}-what`);
   input.addEventListener('change', () => onToggle(input.checked));
-  const lab = Object.assign(doc.createElement('label'), { htmlFor: id, textContent: label });
-  const choice = doc.createElement('span');
-  choice.className = 'decant-choice';
-  choice.append(input, lab);
   const what = Object.assign(doc.createElement('small'), { id: `${id}-what`, className: 'decant-hint', textContent: hint });
-  fieldset.append(legend, choice, what);
-  return fieldset;
+  set.append(choice(doc, input, label), what);
+  return set;
 }
 
 /**

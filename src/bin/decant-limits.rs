@@ -137,17 +137,7 @@ fn write_page(name: &str) -> ExitCode {
 }
 
 fn page(name: &str) -> Option<String> {
-    let mut rng = 0x2545_f491_4f6c_dd1d_u64;
-    let mut next = move || {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        rng
-    };
-    const WORDS: &[&str] = &[
-        "the", "river", "gauge", "station", "reading", "height", "water", "flood", "season", "record", "level", "bank",
-        "bridge", "town", "weir", "estuary", "tide", "winter", "rain", "survey",
-    ];
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     let mut html = String::from("<!DOCTYPE html><html><head><title>Limits | Test</title></head><body>");
     match name {
         "article-20mb" => {
@@ -158,12 +148,9 @@ fn page(name: &str) -> Option<String> {
             html.push_str("</nav><article><h1>A very long article</h1>");
             while html.len() < 20_000_000 {
                 html.push_str("<p>");
-                for _ in 0..60 {
-                    html.push_str(WORDS[(next() % WORDS.len() as u64) as usize]);
-                    html.push(' ');
-                }
+                rng.words(&mut html, 60);
                 html.push_str("and so, on.</p>\n");
-                if next() % 20 == 0 {
+                if rng.next() % 20 == 0 {
                     html.push_str("<div class=\"related\"><ul>");
                     for _ in 0..5 {
                         html.push_str("<li><a href=\"/story\">A related story</a></li>");
@@ -191,10 +178,7 @@ fn page(name: &str) -> Option<String> {
             while html.len() < 20_000_000 {
                 html.push_str(&"<div>".repeat(600));
                 html.push_str("<p>");
-                for _ in 0..40 {
-                    html.push_str(WORDS[(next() % WORDS.len() as u64) as usize]);
-                    html.push(' ');
-                }
+                rng.words(&mut html, 40);
                 html.push_str("</p>");
                 html.push_str(&"</div>".repeat(600));
             }
@@ -204,10 +188,7 @@ fn page(name: &str) -> Option<String> {
             html.push_str(&"<blockquote>".repeat(190));
             while html.len() < 2_000_000 {
                 html.push_str("<p>");
-                for _ in 0..30 {
-                    html.push_str(WORDS[(next() % WORDS.len() as u64) as usize]);
-                    html.push(' ');
-                }
+                rng.words(&mut html, 30);
                 html.push_str("</p>\n");
             }
             html.push_str(&"</blockquote>".repeat(190));
@@ -215,10 +196,7 @@ fn page(name: &str) -> Option<String> {
         }
         "table-10k" => {
             html.push_str("<article><h1>Wide</h1><p>");
-            for _ in 0..80 {
-                html.push_str(WORDS[(next() % WORDS.len() as u64) as usize]);
-                html.push(' ');
-            }
+            rng.words(&mut html, 80);
             html.push_str("</p><table>");
             for row in 0..20 {
                 html.push_str("<tr>");
@@ -233,10 +211,7 @@ fn page(name: &str) -> Option<String> {
             html.push_str("<article>");
             for i in 0..100_000 {
                 html.push_str(&format!("<p><a href=\"https://limits.example/p/{i}\">"));
-                for _ in 0..4 {
-                    html.push_str(WORDS[(next() % WORDS.len() as u64) as usize]);
-                    html.push(' ');
-                }
+                rng.words(&mut html, 4);
                 html.push_str("</a> and more words after it.</p>");
             }
             html.push_str("</article>");
@@ -262,6 +237,32 @@ fn page(name: &str) -> Option<String> {
     }
     html.push_str("</body></html>");
     Some(html)
+}
+
+/// The words of the generated pages.
+const WORDS: &[&str] = &[
+    "the", "river", "gauge", "station", "reading", "height", "water", "flood", "season", "record", "level", "bank", "bridge",
+    "town", "weir", "estuary", "tide", "winter", "rain", "survey",
+];
+
+/// A fixed xorshift sequence, so that every run builds the same pages.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// `n` words drawn from [`WORDS`], each followed by a space.
+    fn words(&mut self, html: &mut String, n: usize) {
+        for _ in 0..n {
+            html.push_str(WORDS[(self.next() % WORDS.len() as u64) as usize]);
+            html.push(' ');
+        }
+    }
 }
 
 /// The process's peak resident memory, from /proc (0 where that does not exist).
