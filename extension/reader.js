@@ -111,7 +111,9 @@ function applyKeepingPlace() {
   const doc = document.scrollingElement;
   const place = shown && doc.scrollTop > 0 ? placeIn(shown.view, underToolbar()) : null;
   applySettings(document, settings);
-  if (place) scrollTo(shown.view, doc, place, underToolbar());
+  // Only a change that moved the text (size, face, width, spacing) needs the place found again.
+  const now = place && placeIn(shown.view, underToolbar());
+  if (place && (now?.block !== place.block || Math.abs(now.into - place.into) > 0.01)) scrollTo(shown.view, doc, place, underToolbar());
 }
 
 /** The settings changed here (a key, the appearance panel, the speed): apply and store them. */

@@ -7,8 +7,8 @@
 //!     cargo run --release --bin decant-limits
 //!     cargo run --release --bin decant-limits -- --page nests-20mb > page.html
 //!
-//! The second form writes one case's page, for the same cases in WebAssembly
-//! (`scripts/limits-wasm.mjs`, which `make limits` runs next).
+//! The second form writes one case's page, and `--list` names the cases, for the same cases in
+//! WebAssembly (`scripts/limits-wasm.mjs`, which `make limits` runs next).
 
 use std::io::Write;
 use std::process::{Command, ExitCode};
@@ -45,8 +45,14 @@ fn main() -> ExitCode {
             _ => {}
         }
     }
+    if args.get(1).is_some_and(|a| a == "--list") && args.len() == 2 {
+        for (name, _) in CASES {
+            println!("{name}");
+        }
+        return ExitCode::SUCCESS;
+    }
     if args.len() > 1 {
-        eprintln!("usage: decant-limits [--case NAME | --page NAME]");
+        eprintln!("usage: decant-limits [--list | --case NAME | --page NAME]");
         return ExitCode::FAILURE;
     }
     let me = std::env::current_exe().expect("own path");
