@@ -4,7 +4,7 @@
 CARGO ?= cargo
 NODE ?= node
 
-.PHONY: all setup pkg cli demo test test-rust test-js test-browser size limits fuzz check-pkg measure bench bench-browser dist clean
+.PHONY: all setup pkg bundle cli demo test test-rust test-js test-browser size limits fuzz check-pkg measure bench bench-browser dist clean
 
 all: cli pkg
 
@@ -15,6 +15,10 @@ setup:
 # DECANT_WASM_ROUTE=rustup or debian picks the Rust toolchain (scripts/build-wasm.sh).
 pkg: setup
 	scripts/build-wasm.sh
+
+# The reader frame's modules joined into the one file reader.html loads. Committed; rebuilt by `make test`.
+bundle: setup
+	$(NODE) scripts/bundle.mjs
 
 cli:
 	$(CARGO) build --release --locked --bin decant
@@ -30,8 +34,8 @@ demo: setup cli
 
 # Every test: Rust (unit, fixtures, doc), the JS unit tests, the WASM package under Node, the
 # browser tests in Chromium and Firefox (DECANT_BROWSERS=chromium or firefox for one), the size budget, the limits on pathological pages and a short fuzz
-# run. pkg/ is rebuilt first so that the browser tests run the current sources.
-test: setup test-rust pkg test-js test-browser size limits fuzz
+# run. pkg/ and the reader's bundle are rebuilt first so that the browser tests run the current sources.
+test: setup test-rust pkg bundle test-js test-browser size limits fuzz
 
 test-rust:
 	$(CARGO) test --locked
@@ -55,8 +59,9 @@ limits:
 fuzz: setup
 	@scripts/fuzz.sh
 
-# CI: the committed pkg/ must be what the sources build with the reference tools (pkg/BUILD
-# names them); on a machine with other tools it says it cannot compare, and passes.
+# CI: the committed reader bundle must be what its modules give, and the committed pkg/ what the
+# sources build with the reference tools (pkg/BUILD names them); on a machine with other tools
+# it says it cannot compare pkg/, and passes.
 check-pkg:
 	@scripts/check-pkg.sh
 

@@ -119,7 +119,9 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     [KIND.capture](capture) {
       const id = crypto.randomUUID();
       const timing = { started: Number(capture.timing?.started) || 0, captured: Number(capture.timing?.captured) || 0 };
-      captures.set(id, { timing, result: extractHere(capture) });
+      // Extraction begins in the next task: the reply, which lets the page lay the reader frame
+      // over itself, leaves only when this task ends, and would otherwise wait for the engine.
+      captures.set(id, { timing, result: new Promise((resolve) => setTimeout(resolve)).then(() => extractHere(capture)) });
       // A reader that never asks (the tab closed first) must not keep the page in memory.
       setTimeout(() => captures.delete(id), 60_000);
       sendResponse({ ok: true, id });

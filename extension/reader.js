@@ -7,7 +7,7 @@
 
 import { KIND, isArticleReply } from './messages.js';
 import { ext } from './api.js';
-import { now } from './util.js';
+import { afterPaint, now } from './util.js';
 import { applySettings, loadSettings, saveSettings, onSettingsChanged, settingsForm } from './settings.js';
 import { NOT_AN_ARTICLE, errorTitle, render, showMessage, updateProgress } from './reader/view.js';
 import { buildContents } from './reader/contents.js';
@@ -248,22 +248,30 @@ async function load(taken) {
   show(article);
   focusDocument();
   const rendered = now();
+  const painted = await afterPaint();
   // Where the time went (ms), as the detail of a performance mark the browser benchmark reads.
   // All are wall-clock times, comparable across the page, the service worker and this frame:
   // capture in the page; transfer to the service worker (and waiting for its engine); extraction
   // there; `available` from the click's capture to the extracted article; this frame's own start
-  // (in parallel); `delivered` when this frame has the article; drawing it. `at` is when the
-  // capture started.
+  // (in parallel): its navigation, then its first script; `delivered` when this frame has the
+  // article; drawing it; `painted` when the frame showing it has been drawn. `at` is when the
+  // capture started, `paintedAt` the wall-clock time of that frame, and `firstBlockOnScreen`
+  // whether the article's first block of text is in the window then (not below a lead picture).
   const t = reply.timing;
+  const first = [...main.querySelectorAll('.decant-content :is(p, li, pre, blockquote, h2, h3, h4, dd, td)')].find((e) => e.textContent.trim());
   const detail = {
     capture: t.captured - t.started,
     transfer: result.started - t.captured,
     extract: result.extracted - result.started,
     available: result.extracted - t.started,
-    frame: loadStart - t.captured,
+    frame: performance.timeOrigin - t.started,
+    script: loadStart - t.started,
     at: t.started,
     delivered: received - t.started,
     render: rendered - extracted,
+    painted: painted - t.started,
+    paintedAt: painted,
+    firstBlockOnScreen: Boolean(first && first.getBoundingClientRect().top < window.innerHeight),
   };
   performance.mark('decant:timing', { detail });
 }

@@ -18,6 +18,21 @@ export function formatDate(value, locale) {
  */
 export const now = () => performance.timeOrigin + performance.now();
 
+/**
+ * Resolves to the time (now()) just after the browser next draws this document: the first task
+ * after the next animation frame, by when what was added before the call is on screen.
+ */
+export function afterPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve(now());
+    };
+    channel.port2.postMessage(null);
+  }));
+}
+
 /** Properties `el` refuses: they would turn a string into markup. */
 const MARKUP_PROPS = ['innerHTML', 'outerHTML'];
 

@@ -7,6 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The reader's bundle depends on no toolchain but the pinned esbuild: always compared.
+node scripts/bundle.mjs --check
+
 channel=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
 [ -f pkg/BUILD ] || { echo "check-pkg: pkg/BUILD is missing: run 'make pkg'" >&2; exit 1; }
 committed=$(git show HEAD:pkg/BUILD 2>/dev/null) || committed="(no pkg/BUILD committed)"

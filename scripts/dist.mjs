@@ -28,10 +28,37 @@ async function walk(dir) {
   return out;
 }
 
+/** The relative imports of the module at `path` (from the repository's root), resolved. */
+async function importsOf(path) {
+  const text = await readFile(join(ROOT, path), 'utf8');
+  const found = [];
+  for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) found.push(join(dirname(path), m[1]));
+  return found;
+}
+
+/** The modules `entries` import, directly or not, themselves included. */
+async function reachable(entries) {
+  const seen = new Set();
+  const queue = [...entries];
+  while (queue.length) {
+    const path = queue.pop();
+    if (seen.has(path)) continue;
+    seen.add(path);
+    queue.push(...(await importsOf(path)));
+  }
+  return seen;
+}
+
+// The reader frame loads its modules joined into one file (scripts/bundle.mjs): they ship only
+// where another script still imports them (the options page shares the settings, say).
+const BUNDLED = 'extension/reader.js';
+
 /** The files each package holds, besides its manifest. */
 export async function shippedFiles() {
   const files = (await walk('extension')).filter((f) => !NOT_SHIPPED.has(f));
-  return [...files, 'pkg/decant.js', 'pkg/decant_bg.wasm'].sort();
+  const bundled = await reachable([BUNDLED]);
+  const used = await reachable(files.filter((f) => f.endsWith('.js') && !bundled.has(f)));
+  return [...files.filter((f) => !bundled.has(f) || used.has(f)), 'pkg/decant.js', 'pkg/decant_bg.wasm'].sort();
 }
 
 /** The manifest for `browser` ('chromium' or 'firefox'). */
@@ -122,7 +149,10 @@ export async function build(outDir = join(ROOT, 'dist')) {
   return written;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--list') {
+  // What the packages hold (scripts/check-size.sh weighs it).
+  for (const f of await shippedFiles()) console.log(f);
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const written = await build(process.argv[2] ? join(process.cwd(), process.argv[2]) : undefined);
   for (const path of Object.values(written)) console.log(relative(process.cwd(), path));
 }

@@ -7,6 +7,7 @@
 #     DECANT_WASM_ROUTE=debian asks for Debian's (scripts/build-wasm.sh);
 #   - wasm-bindgen-cli at the version pinned in Cargo.toml, and binaryen's wasm-opt at the
 #     version pinned in scripts/wasm-opt (from npm: Debian's binaryen 108 breaks the module);
+#   - esbuild at the version pinned in scripts/bundle (joins the reader frame's modules);
 #   - cargo-fuzz, and a C++ compiler for the libFuzzer it builds;
 #   - epubcheck (with Java), which the tests run on the EPUB books Decant writes;
 #   - the browser tests' npm packages (playwright-core, puppeteer-core, web-ext), as locked in
@@ -72,6 +73,12 @@ if [ ! -x scripts/wasm-opt/node_modules/.bin/wasm-opt ] ||
   [ scripts/wasm-opt/package-lock.json -nt scripts/wasm-opt/node_modules/.package-lock.json ]; then
   say "installing binaryen's wasm-opt (npm)"
   npm ci --prefix scripts/wasm-opt --no-audit --no-fund --loglevel=error >/dev/null
+fi
+
+if [ ! -d scripts/bundle/node_modules/esbuild ] ||
+  [ scripts/bundle/package-lock.json -nt scripts/bundle/node_modules/.package-lock.json ]; then
+  say "installing esbuild, which joins the reader's modules (npm)"
+  npm ci --prefix scripts/bundle --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
 if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/puppeteer-core ] ||

@@ -1,24 +1,36 @@
-// The browser benchmark (`make bench-browser`): Decant and Readability.js 0.6 on the same pages
-// in the same headless Chromium: the corpus (../shared/corpus/readability) and three large pages
-// made here (about 1, 5 and 20 MB), all served from 127.0.0.1.
+// The browser benchmark (`make bench-browser`): what a reader feels, from the toolbar press to
+// the article's first lines on screen, for Decant and for three floors built here, in the same
+// headless Chromium, on the same pages: the corpus (../shared/corpus/readability) and three large
+// pages made here (about 1, 5 and 20 MB), all served from 127.0.0.1.
 //
-// Decant: the reader opened as a click does; the reader reports where the time went (see
-// extension/reader.js): capture in the page, transfer to the service worker, WASM extraction
-// there. "Article available" is capture start to extraction end; the reader frame loads in
-// parallel, and "on screen" is capture start to the article drawn in it. Warm: the median of
-// WARM opens after one untimed open. Cold: in a freshly started browser, the service worker
-// stopped and then the toolbar button pressed (which starts it again), timed from the press, on
-// COLD pages spread over the corpus.
-// Readability.js: injected into the same page, `new Readability(document.cloneNode(true)).parse()`,
-// the median of the same number of runs.
+// Every open is a real press of an extension's toolbar button over the DevTools protocol
+// (`Extensions.triggerAction`), which grants `activeTab` as a click does; neither extension has
+// any host permission. Timed from the press (this process's clock, the browser's is the same
+// system clock) to the first frame drawn after the first line is in place, seen from inside
+// the document that shows it (the first task after the next animation frame).
 //
-//     node bench/browser/run.mjs [--pages N] [--only NAME,...] [--warm N] [--cold N] [--json FILE]
+// - Decant: the reader opens as a click opens it; its frame reports when the article was drawn,
+//   and where the time went (extension/reader.js: capture, transfer, extraction in the worker,
+//   the frame's own start).
+// - The floors (bench/browser/floor/, an extension of their own loaded beside Decant):
+//   (1) `paragraph`: a script injected, one paragraph drawn in a closed shadow root in the page;
+//   (2) `readability`: Readability.js 0.6 injected with it, parsing a copy of the live page in
+//       the content script and drawing its article in the page: the least a reader built on
+//       Readability.js can do;
+//   (3) `frame`: a script injected that lays an extension frame over the page, showing one
+//       paragraph: the least a reader in a frame can do.
+// Warm: each of the four opened once untimed on the page, then WARM times in turn; the median.
+// Cold: on COLD pages spread over the corpus, each of the four in a freshly started browser whose
+// service workers are stopped (as the browser stops them after 30 s idle) before the press.
+//
+//     node bench/browser/run.mjs [--every N] [--pages N] [--only NAME,...] [--warm N] [--cold N] [--json FILE]
 
 import { createServer } from 'node:http';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, clickDecant, readerFrame } from '../../tests/browser/harness.mjs';
+import { launch, readerFrame } from '../../tests/browser/harness.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -31,12 +43,24 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const PAGES = Number(option('pages', Infinity));
+// Every EVERY-th corpus page (3: 44 of the 130), which keeps a run to about ten minutes.
+const EVERY = Number(option('every', 3));
 const WARM = Number(option('warm', 3));
-const COLD = Number(option('cold', 12));
+const COLD = Number(option('cold', 8));
 const JSON_OUT = option('json', null);
 // --only NAME[,NAME...]: just these pages (corpus names, or generated-1mb, -5mb, -20mb), to look
 // at one closely.
 const ONLY = option('only', null)?.split(',');
+
+/** What is timed: Decant, then the three floors. */
+const FLOORS = ['paragraph', 'readability', 'frame'];
+const KINDS = ['decant', ...FLOORS];
+const LABEL = {
+  decant: 'Decant',
+  paragraph: 'floor 1: one paragraph in the page',
+  readability: 'floor 2: Readability.js in the page',
+  frame: 'floor 3: an extension frame, one paragraph',
+};
 
 /** A long article of about `bytes` bytes: paragraphs with links, headings, and boilerplate. */
 function bigPage(bytes) {
@@ -61,7 +85,7 @@ function bigPage(bytes) {
 }
 
 async function pages() {
-  const names = (await readdir(CORPUS)).sort().filter((n) => !ONLY || ONLY.includes(n)).slice(0, PAGES);
+  const names = (await readdir(CORPUS)).sort().filter((n, i) => (ONLY ? ONLY.includes(n) : i % EVERY === 0)).slice(0, PAGES);
   const list = [];
   for (const name of names) {
     try {
@@ -99,157 +123,220 @@ const why = (error) => {
   return [lines[0], ...lines.slice(1).filter((l) => l.trim()).slice(-4)].join('\n    ');
 };
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.round((xs.length - 1) * 0.95))];
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
+const p95 = (xs) => sorted(xs)[Math.min(xs.length - 1, Math.round((xs.length - 1) * 0.95))];
 
 /**
- * The reader frame on `page` once it shows the article (or a message), and the timing detail it
- * reports (extension/reader.js), with `onScreen`: capture start to the article drawn.
+ * The floors' extensions, as they load unpacked: a copy of bench/browser/floor per floor, its
+ * worker named for the floor it draws, with Readability.js beside it.
  */
-async function readerTiming(page) {
-  const reader = await readerFrame(page, 60_000);
-  await reader.waitForSelector('.decant-content, .decant-message', { timeout: 120_000 });
-  const detail = await reader.evaluate(() => performance.getEntriesByName('decant:timing')[0]?.detail ?? null);
-  if (detail) detail.onScreen = detail.delivered + detail.render;
-  return { reader, detail };
+async function floorExtensions() {
+  const dirs = {};
+  for (const name of FLOORS) {
+    const dir = await mkdtemp(join(tmpdir(), `decant-floor-${name}-`));
+    await cp(join(HERE, 'floor'), dir, { recursive: true });
+    await cp(READABILITY, join(dir, 'Readability.js'));
+    await rename(join(dir, 'worker.js'), join(dir, `worker-${name}.js`));
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    manifest.name += ` (${name})`;
+    manifest.background.service_worker = `worker-${name}.js`;
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    dirs[name] = dir;
+  }
+  return dirs;
 }
 
-/** Opens the reader once on `page` and returns the reader's timing detail, then closes it. */
-async function openOnce(browser, page) {
-  await clickDecant(browser, page);
-  const { reader, detail } = await readerTiming(page);
+/** Chromium with Decant and the floors, none with host access: a press grants `activeTab`. */
+async function start(floorDirs) {
+  const browser = await launch('chromium', null, { hostAccess: false, alongside: Object.values(floorDirs) });
+  const ids = { decant: browser.id };
+  for (const name of FLOORS) {
+    const mine = (w) => w.url().endsWith(`/worker-${name}.js`);
+    const worker = browser.context.serviceWorkers().find(mine) ?? (await browser.context.waitForEvent('serviceworker', { predicate: mine, timeout: 15_000 }));
+    ids[name] = new URL(worker.url()).host;
+  }
+  const root = await browser.context.browser().newBrowserCDPSession();
+  return {
+    browser,
+    root,
+    ids,
+    async close() {
+      await root.detach().catch(() => {});
+      await browser.close();
+    },
+  };
+}
+
+// Presses lost (nothing began to open within LOST_MS, and the next press did open): a press that
+// reaches a worker still starting can be dropped by the browser; it is pressed again and timed
+// from the second press, and the count is reported.
+let lostPresses = 0;
+const LOST_MS = 5_000;
+// A large page's capture alone can take seconds before anything shows.
+const PATIENT_MS = 60_000;
+
+/**
+ * Presses the toolbar button of extension `kind` on the tab showing `page` until `began` (a
+ * function run in the page) says something opened; returns when the press that did was made
+ * (ms since the epoch). `patient`: a large page, whose capture alone takes seconds.
+ */
+async function press(run, page, kind, began, patient = false) {
+  await page.bringToFront();
+  const tab = (await run.root.send('Target.getTargets', { filter: [{ type: 'tab' }] })).targetInfos.find((t) => t.url === page.url());
+  if (!tab) throw new Error(`no tab shows ${page.url()}`);
+  for (let tries = 1; ; tries++) {
+    const pressed = Date.now();
+    await run.root.send('Extensions.triggerAction', { id: run.ids[kind], targetId: tab.targetId });
+    const opened = await page.waitForFunction(began, null, { timeout: patient ? PATIENT_MS : LOST_MS }).then(() => true, () => false);
+    if (opened) return pressed;
+    if (tries === 3) throw new Error(`three presses of ${kind} opened nothing`);
+    lostPresses += 1;
+  }
+}
+
+/** Opens Decant's reader with a press; returns its timing from the press, and closes it. */
+async function openDecant(run, page, patient) {
+  const pressed = await press(run, page, 'decant', () => document.querySelector('[data-decant]') !== null, patient);
+  const reader = await readerFrame(page, 120_000);
+  await reader.waitForFunction(() => performance.getEntriesByName('decant:timing').length > 0 || document.querySelector('.decant-message'), null, { timeout: 120_000 });
+  const detail = await reader.evaluate(() => performance.getEntriesByName('decant:timing')[0]?.detail ?? null);
   // Playwright's click can wait forever when the frame it clicks in goes away in the middle of
   // it (a rare race, which is what Close does); closing is not timed, so a late click is let go.
   await reader.click('#decant-close', { timeout: 5_000 }).catch(() => {});
-  await page.waitForFunction(() => document.querySelector('decant-reader') === null, null, { timeout: 120_000 });
-  return detail;
+  await page.waitForFunction(() => document.querySelector('[data-decant]') === null, null, { timeout: 120_000 });
+  if (!detail) return null;
+  return { ...detail, start: detail.at - pressed, painted: detail.paintedAt - pressed };
 }
 
-/** Stops the extension's service worker, presses the toolbar button, and times the open from the press. */
-async function openCold(browser, page) {
-  const cdp = await browser.context.newCDPSession(page);
-  const root = await browser.context.browser().newBrowserCDPSession();
-  const targets = async (type) => (await root.send('Target.getTargets', { filter: [{ type }] })).targetInfos;
+/** Opens floor `name` with a press; returns its time from the press to its first line drawn. */
+async function openFloor(run, page, name, patient) {
+  const pressed = await press(run, page, name, () => document.querySelector('[data-floor]') !== null, patient);
+  const handle = await page.waitForFunction(() => document.documentElement.dataset.floorPainted, null, { timeout: 120_000 });
+  const painted = Number(await handle.jsonValue());
+  await page.evaluate(() => {
+    for (const host of document.querySelectorAll('[data-floor]')) host.remove();
+    delete document.documentElement.dataset.floorPainted;
+  });
+  return { painted: painted - pressed };
+}
+
+const open = (run, page, kind, patient = false) => (kind === 'decant' ? openDecant(run, page, patient) : openFloor(run, page, kind, patient));
+
+/** Stops every extension service worker in the browser, as it stops them after 30 s idle. */
+async function stopWorkers(run, page) {
+  const cdp = await run.browser.context.newCDPSession(page);
+  const workers = async () => (await run.root.send('Target.getTargets', { filter: [{ type: 'service_worker' }] })).targetInfos;
   await cdp.send('ServiceWorker.enable');
   // A worker still starting up (the browser has just launched) may ignore a stop: ask again.
-  for (let i = 0; (await targets('service_worker')).length; i++) {
-    if (i > 500) throw new Error('the service worker did not stop');
+  for (let i = 0; (await workers()).length; i++) {
+    if (i > 500) throw new Error('the service workers did not stop');
     if (i % 25 === 0) await cdp.send('ServiceWorker.stopAllWorkers');
     await page.waitForTimeout(20);
   }
-  // A press while the worker is still shutting down can be lost: let it finish.
+  await cdp.detach();
+  // A press while a worker is still shutting down can be lost: let it finish.
   await page.waitForTimeout(500);
-  const tab = (await targets('tab')).find((t) => t.url === page.url());
-  const pressed = Date.now();
-  await root.send('Extensions.triggerAction', { id: browser.id, targetId: tab.targetId });
-  const { detail: d } = await readerTiming(page);
-  if (!d) return null;
-  // From the press: the worker starting and injecting the capture script comes first.
-  const start = d.at - pressed;
-  return { ...d, start, available: start + d.available, onScreen: start + d.onScreen };
 }
 
-async function readability(page, runs) {
-  await page.addScriptTag({ content: await readFile(READABILITY, 'utf8') });
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    times.push(await page.evaluate(() => {
-      const t = performance.now();
-      // eslint-disable-next-line no-undef
-      new Readability(document.cloneNode(true)).parse();
-      return performance.now() - t;
-    }));
-  }
-  return median(times);
-}
+const ms = (x) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(0));
 
 async function main() {
   const list = await pages();
   const { server, url } = await serve(list);
+  const floorDirs = await floorExtensions();
   const rows = [];
-  let browser = await launch('chromium');
+  let run = await start(floorDirs);
   try {
     for (const p of list) {
-      const page = await browser.context.newPage();
+      const page = await run.browser.context.newPage();
       try {
         await offline(page);
         await page.goto(url(p.name), { timeout: 120_000 });
-        await openOnce(browser, page); // untimed: the engine warms up on this page
-        const opens = [];
-        for (let i = 0; i < WARM; i++) opens.push(await openOnce(browser, page));
-        const ok = opens.filter(Boolean);
-        const pick = (k) => median(ok.map((o) => o[k] ?? 0));
-        const row = {
-          name: p.name, bytes: Buffer.byteLength(p.html),
-          capture: pick('capture'), transfer: pick('transfer'), extract: pick('extract'), available: pick('available'),
-          frame: pick('frame'), delivered: pick('delivered'), render: pick('render'),
-        };
-        row.engine = row.capture + row.extract; // the work itself, without messaging
-        row.onScreen = pick('onScreen'); // what the user waits for: the article drawn in the reader
-        row.readability = await readability(page, Math.max(WARM, 1));
+        // Untimed: each extension's worker and code warm up on this page.
+        for (const kind of KINDS) await open(run, page, kind, p.generated);
+        const opens = Object.fromEntries(KINDS.map((k) => [k, []]));
+        for (let i = 0; i < WARM; i++) for (const kind of KINDS) opens[kind].push(await open(run, page, kind, p.generated));
+        const decant = opens.decant.filter(Boolean);
+        const pick = (k) => median(decant.map((o) => o[k]));
+        const row = { name: p.name, bytes: Buffer.byteLength(p.html), onScreen: decant.filter((o) => o.firstBlockOnScreen).length / (decant.length || 1) };
+        for (const k of ['start', 'capture', 'transfer', 'extract', 'available', 'frame', 'script', 'delivered', 'render', 'painted']) row[k] = pick(k);
+        row.floors = Object.fromEntries(FLOORS.map((f) => [f, median(opens[f].map((o) => o.painted))]));
         rows.push(row);
-        process.stdout.write(`${p.name.padEnd(40)} ${String(row.bytes).padStart(9)}  decant ${row.available.toFixed(1).padStart(7)} ms (capture ${row.capture.toFixed(1)}, transfer ${row.transfer.toFixed(1)}, extract ${row.extract.toFixed(1)}; in the reader ${row.delivered.toFixed(1)}, render ${row.render.toFixed(1)})  readability ${row.readability.toFixed(1).padStart(7)} ms  ratio ${(row.available / row.readability).toFixed(2)}\n`);
+        process.stdout.write(`${p.name.padEnd(34)} ${String(row.bytes).padStart(9)}  decant ${ms(row.painted).padStart(5)} ms  floors ${FLOORS.map((f) => ms(row.floors[f]).padStart(5)).join(' ')}  ` +
+          `(press→capture ${ms(row.start)}, article ready ${ms(row.start + row.available)}, frame from ${ms(row.start + row.frame)}, its script ${ms(row.start + row.script)}, has it ${ms(row.start + row.delivered)})\n`);
       } catch (error) {
-        process.stdout.write(`${p.name.padEnd(40)} failed: ${why(error)}\n`);
+        process.stdout.write(`${p.name.padEnd(34)} failed: ${why(error)}\n`);
       } finally {
         await page.close();
       }
     }
   } finally {
-    await browser.close();
+    await run.close();
   }
 
-  // Cold: a fresh browser for each of COLD pages spread over the corpus; its service worker is
-  // stopped (as the browser does after 30 s idle) and the toolbar button pressed, which starts the
-  // worker again: it loads the module and compiles the WASM while the page is captured. Timed
-  // from the press (this process's clock; the browser's is the same system clock).
+  // Cold: a fresh browser for each of the four on each of COLD pages spread over the corpus.
   const corpusRows = rows.filter((r) => !r.name.startsWith('generated-'));
   const coldPages = corpusRows.filter((_, i) => i % Math.max(1, Math.floor(corpusRows.length / COLD)) === 0).slice(0, COLD);
   const cold = [];
   for (const r of coldPages) {
-    browser = await launch('chromium');
-    try {
-      const page = await browser.context.newPage();
-      await offline(page);
-      await page.goto(url(r.name), { timeout: 120_000 });
-      const d = await openCold(browser, page);
-      if (d) cold.push({ ...d, name: r.name, warm: r.available, warmOnScreen: r.onScreen });
-    } catch (error) {
-      process.stdout.write(`cold ${r.name} failed: ${why(error)}\n`);
-    } finally {
-      await browser.close();
+    const row = { name: r.name };
+    for (const kind of KINDS) {
+      run = await start(floorDirs);
+      try {
+        const page = await run.browser.context.newPage();
+        await offline(page);
+        await page.goto(url(r.name), { timeout: 120_000 });
+        await stopWorkers(run, page);
+        const o = await open(run, page, kind);
+        if (kind === 'decant') Object.assign(row, { start: o?.start, extract: o?.extract, available: o && o.start + o.available });
+        row[kind] = o?.painted;
+      } catch (error) {
+        process.stdout.write(`cold ${kind} ${r.name} failed: ${why(error)}\n`);
+      } finally {
+        await run.close();
+      }
     }
+    cold.push(row);
+    process.stdout.write(`cold ${r.name.padEnd(29)} decant ${ms(row.decant).padStart(5)} ms  floors ${FLOORS.map((f) => ms(row[f]).padStart(5)).join(' ')}  (press→capture ${ms(row.start)}, extraction ${ms(row.extract)})\n`);
   }
   server.close();
+  for (const dir of Object.values(floorDirs)) await rm(dir, { recursive: true, force: true });
 
-  const summary = (label, xs) => `${label.padEnd(34)} median ${median(xs).toFixed(2).padStart(8)} ms   p95 ${p95(xs).toFixed(2).padStart(8)} ms`;
+  const line = (label, xs) => `${label.padEnd(46)} median ${xs.length ? median(xs).toFixed(1).padStart(7) : '     –'} ms   p95 ${xs.length ? p95(xs).toFixed(1).padStart(7) : '     –'} ms`;
+  const have = (xs) => xs.filter((x) => typeof x === 'number' && !Number.isNaN(x));
   console.log('');
-  console.log(`${corpusRows.length} corpus pages, warm = median of ${WARM} opens after one untimed open`);
-  console.log(summary('Decant, article available (warm)', corpusRows.map((r) => r.available)));
-  console.log(summary('  of which capture', corpusRows.map((r) => r.capture)));
-  console.log(summary('  of which transfer to the worker', corpusRows.map((r) => r.transfer)));
-  console.log(summary('  of which WASM extraction', corpusRows.map((r) => r.extract)));
-  console.log(summary('Decant, article in the reader frame', corpusRows.map((r) => r.delivered)));
-  console.log(summary('Decant, render (after that)', corpusRows.map((r) => r.render)));
-  console.log(summary('Decant, article on screen', corpusRows.map((r) => r.onScreen)));
-  console.log(summary('Decant, capture + extraction only', corpusRows.map((r) => r.engine)));
-  console.log(summary('Readability.js 0.6', corpusRows.map((r) => r.readability)));
-  const ratios = corpusRows.map((r) => r.available / r.readability);
-  console.log(`Decant/Readability per page: median ratio ${median(ratios).toFixed(2)}, p95 ratio ${p95(ratios).toFixed(2)}; ` +
-    `ratio of medians ${(median(corpusRows.map((r) => r.available)) / median(corpusRows.map((r) => r.readability))).toFixed(2)}, ` +
-    `of p95s ${(p95(corpusRows.map((r) => r.available)) / p95(corpusRows.map((r) => r.readability))).toFixed(2)}`);
+  console.log(`${corpusRows.length} corpus pages, warm: the median of ${WARM} presses after one untimed press; press → first line drawn`);
+  for (const k of KINDS) console.log(line(LABEL[k], have(corpusRows.map((r) => (k === 'decant' ? r.painted : r.floors[k])))));
+  const decantWarm = have(corpusRows.map((r) => r.painted));
+  for (const f of FLOORS) {
+    const both = corpusRows.filter((r) => typeof r.painted === 'number' && typeof r.floors[f] === 'number');
+    const ratios = both.map((r) => r.painted / r.floors[f]);
+    console.log(`Decant / ${LABEL[f]}: ratio of medians ${(median(both.map((r) => r.painted)) / median(both.map((r) => r.floors[f]))).toFixed(2)}, ` +
+      `of p95s ${(p95(both.map((r) => r.painted)) / p95(both.map((r) => r.floors[f]))).toFixed(2)}; per page: median ${median(ratios).toFixed(2)}, p95 ${p95(ratios).toFixed(2)}`);
+  }
+  console.log('Decant, where the warm time goes (from the press, medians over pages):');
+  const at = (k) => have(corpusRows.map((r) => r.start + (k === 'start' ? 0 : r[k])));
+  for (const [k, label] of [['start', 'capture starts in the page'], ['capture', 'capture sent'], ['available', 'article extracted in the worker'], ['frame', 'reader frame starts loading'], ['script', 'reader frame\'s first script runs'], ['delivered', 'reader frame has the article'], ['painted', 'article drawn']]) {
+    const xs = k === 'capture' ? have(corpusRows.map((r) => r.start + r.capture)) : at(k);
+    console.log(line(`  ${label}`, xs));
+  }
+  console.log(line('  capture itself', have(corpusRows.map((r) => r.capture))));
+  console.log(line('  transfer to the worker', have(corpusRows.map((r) => r.transfer))));
+  console.log(line('  extraction (WASM)', have(corpusRows.map((r) => r.extract))));
+  console.log(`  first block of text in the window when drawn: ${(100 * corpusRows.reduce((s, r) => s + r.onScreen, 0) / (corpusRows.length || 1)).toFixed(0)}% of opens`);
   if (cold.length) {
-    console.log(summary(`Decant cold (${cold.length} pages, from the press)`, cold.map((c) => c.available)));
-    console.log(summary('  of which worker start + injection', cold.map((c) => c.start)));
-    for (const k of ['capture', 'transfer', 'extract']) console.log(summary(`  of which ${k}`, cold.map((c) => c[k])));
-    console.log(summary('Decant cold, article on screen', cold.map((c) => c.onScreen)));
-    console.log(`cold median / warm median on the same pages: ${(median(cold.map((c) => c.available)) / median(cold.map((c) => c.warm))).toFixed(2)} (article available), ` +
-      `${(median(cold.map((c) => c.onScreen)) / median(cold.map((c) => c.warmOnScreen))).toFixed(2)} (on screen)`);
+    console.log(`Cold (${cold.length} pages, each open in a fresh browser, workers stopped), press → first line drawn:`);
+    for (const k of KINDS) console.log(line(LABEL[k], have(cold.map((c) => c[k]))));
+    console.log(line('  Decant: press → capture starts (worker start, injection)', have(cold.map((c) => c.start))));
+    console.log(line('  Decant: extraction (WASM compiled as it runs)', have(cold.map((c) => c.extract))));
+    console.log(`Decant cold median / Decant warm median (all corpus pages): ${(median(have(cold.map((c) => c.decant))) / median(decantWarm)).toFixed(2)}`);
   }
   const big = rows.filter((r) => r.name.startsWith('generated-'));
-  if (big.length === 3) {
-    console.log(`large pages (article available): ${big.map((r) => `${r.name.slice(10)} ${r.available.toFixed(0)} ms`).join(', ')}; 20 MB / 1 MB = ${(big[2].available / big[0].available).toFixed(1)}x`);
+  if (big.length && decantWarm.length) {
+    console.log(`Large pages, Decant press → first line drawn: ${big.map((r) => `${r.name.slice(10)} ${ms(r.painted)} ms (${(r.painted / median(decantWarm)).toFixed(1)}× the corpus median)`).join(', ')}`);
   }
+  if (lostPresses) console.log(`${lostPresses} presses opened nothing within ${LOST_MS / 1000} s and were made again (timed from the press that opened)`);
   if (JSON_OUT) await writeFile(JSON_OUT, JSON.stringify({ rows, cold }, null, 1));
 }
 

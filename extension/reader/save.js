@@ -10,7 +10,7 @@ const handles = new WeakMap();
 
 /** The engine's handle on `article`, which writes every format (made on first use). */
 async function savedArticle(article) {
-  const engine = await (engineReady ??= import('../../pkg/decant.js').then(async (module) => (await module.default(), module)));
+  const engine = await (engineReady ??= import('/pkg/decant.js').then(async (module) => (await module.default(), module)));
   if (!handles.has(article)) handles.set(article, engine.Saved.fromArticle(article));
   return handles.get(article);
 }

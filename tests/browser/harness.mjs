@@ -178,17 +178,19 @@ async function extensionCopy(archive, browser = 'chromium', { hostAccess = true 
  * `extension(fn, arg)`, which runs `fn(api, backgroundGlobal, arg)` in the extension,
  * `openExtensionPage(path)` and `close()`. In Chromium, `hostAccess: false` leaves out the test
  * host permission: the reader is then opened with a real press (`pressDecant`), which grants
- * `activeTab` alone, as a user's click does.
+ * `activeTab` alone, as a user's click does; `alongside` lists more unpacked extensions to load
+ * with it (the browser benchmark's floors).
  */
-export async function launch(browser, archive, { hostAccess = true } = {}) {
-  if (browser === 'chromium') return launchChromium(archive, { hostAccess });
+export async function launch(browser, archive, { hostAccess = true, alongside = [] } = {}) {
+  if (browser === 'chromium') return launchChromium(archive, { hostAccess, alongside });
   if (browser !== 'firefox') throw new Error(`unknown browser ${browser} (chromium or firefox)`);
   const extension = await extensionCopy(archive, 'firefox');
   return launchFirefox(extension, () => rm(extension, { recursive: true, force: true }));
 }
 
-async function launchChromium(archive, { hostAccess }) {
+async function launchChromium(archive, { hostAccess, alongside }) {
   const extension = await extensionCopy(archive, 'chromium', { hostAccess });
+  const loaded = [extension, ...alongside].join(',');
   const profile = await mkdtemp(join(tmpdir(), 'decant-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -197,8 +199,8 @@ async function launchChromium(archive, { hostAccess }) {
     viewport: { width: 1100, height: 900 },
     args: [
       '--headless=new',
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
+      `--disable-extensions-except=${loaded}`,
+      `--load-extension=${loaded}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
@@ -210,7 +212,8 @@ async function launchChromium(archive, { hostAccess }) {
       '--enable-unsafe-extension-debugging',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const isDecant = (w) => w.url().endsWith('/extension/background.js');
+  const worker = context.serviceWorkers().find(isDecant) ?? (await context.waitForEvent('serviceworker', { predicate: isDecant, timeout: 15_000 }));
   const close = async () => {
     await context.close();
     await rm(profile, { recursive: true, force: true });
