@@ -2,9 +2,9 @@
 // the context menu; extracts each captured page and hands the article to the reader frame that
 // asks for it; and, where the user has allowed it, marks readable pages with a badge.
 
-import init, { extract, isProbablyReaderable } from '../pkg/decant.js';
 import { KIND, dispatch } from './messages.js';
 import { ext } from './api.js';
+import { RUNAWAY_MS, engineHost } from './engine.js';
 import { now } from './util.js';
 
 // Captures wait here between the capture script and the reader frame, as their extraction (begun
@@ -15,24 +15,61 @@ const MENU_ID = 'decant-open';
 const PROBE_ID = 'decant-probe';
 /** The badge's probe runs on every site or on none (options page). */
 const ALL_SITES = ['<all_urls>'];
-// The engine starts with the worker, so that a click finds it compiled.
-let engine = init();
+// How long one extraction may run before its worker is ended (tests shorten it).
+let engineTimeoutMs = RUNAWAY_MS;
 
 /**
- * Extracts a captured page here, as soon as it arrives, while the reader frame is still loading:
- * the article is ready when the reader asks. Resolves to the article or the engine's error.
+ * The engine in Chromium: in workers of an offscreen document (engine.html), since a service
+ * worker cannot start workers; the document is made once and kept.
+ */
+function offscreenEngine() {
+  let opening = null;
+  async function ready() {
+    if (await ext.offscreen.hasDocument()) return;
+    opening ??= ext.offscreen.createDocument({
+      url: 'extension/engine.html',
+      reasons: ['WORKERS'],
+      justification: 'Runs the reader engine in workers that can be ended when a page takes too long.',
+    }).catch((error) => {
+      // Made meanwhile by an earlier start of this worker: it is there, which is what is wanted.
+      if (!/single offscreen/i.test(String(error?.message))) throw error;
+    }).finally(() => {
+      opening = null;
+    });
+    await opening;
+  }
+  // A document just made may not listen yet: no answer is asked again, a few times.
+  const send = async (job) => {
+    for (let tries = 1; ; tries++) {
+      await ready();
+      const reply = await ext.runtime.sendMessage({ kind: KIND.engine, ...job }).catch((error) => (tries < 3 ? undefined : Promise.reject(error)));
+      if (reply !== undefined || tries === 3) return reply;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  ready().catch((e) => console.warn('Decant: the engine did not start', e));
+  return {
+    extract: (html, url, { timeoutMs } = {}) => send({ op: 'extract', html, url, timeoutMs }),
+    readerable: async (html) => (await send({ op: 'readerable', html, url: '' }))?.readerable === true,
+  };
+}
+
+// The engine starts with the worker, so that a click finds it compiled. Firefox's background page
+// starts the engine's workers itself.
+const engine = ext.offscreen ? offscreenEngine() : engineHost();
+
+/**
+ * Extracts a captured page as soon as it arrives, while the reader frame is still loading: the
+ * article is ready when the reader asks. Resolves to the article or the engine's error.
  */
 async function extractHere(capture) {
-  await (engine ??= init());
-  const start = now();
   try {
-    const article = extract(capture.html, capture.url);
-    // The reader draws the content and saves from it; the plain text beside it (about as long)
-    // would only lengthen the message.
-    delete article.text;
-    return { ok: true, article, started: start, extracted: now() };
+    const result = await engine.extract(capture.html, capture.url, { timeoutMs: engineTimeoutMs });
+    if (result && typeof result.ok === 'boolean') return result;
+    throw new Error('the engine gave no answer');
   } catch (error) {
-    return { ok: false, name: String(error?.name ?? 'Error'), message: String(error?.message ?? error), started: start, extracted: now() };
+    const at = now();
+    return { ok: false, name: 'Error', message: String(error?.message ?? error), started: at, extracted: at };
   }
 }
 
@@ -73,8 +110,7 @@ async function syncProbe() {
 }
 
 async function showReadable(tabId, html) {
-  await (engine ??= init());
-  const readable = isProbablyReaderable(html);
+  const readable = await engine.readerable(html);
   await ext.action.setBadgeText({ tabId, text: readable ? '✓' : '' });
   await ext.action.setBadgeBackgroundColor({ tabId, color: '#1b6e76' });
   await ext.action.setTitle({ tabId, title: readable ? 'This page looks readable: open it in reader view (Alt+Shift+R)' : 'Open in reader view (Alt+Shift+R)' });
@@ -163,4 +199,12 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 
 // The browser tests drive the extension through these, the same functions a click, the context
 // menu and a permission change run.
-Object.assign(globalThis, { decantToggleReader: toggleReader, decantMenuClicked: onMenuClicked, decantSyncProbe: syncProbe });
+// `decantEngineTimeout(ms)` shortens the time an extraction may run, to test its ending.
+Object.assign(globalThis, {
+  decantToggleReader: toggleReader,
+  decantMenuClicked: onMenuClicked,
+  decantSyncProbe: syncProbe,
+  decantEngineTimeout: (ms) => {
+    engineTimeoutMs = ms ?? RUNAWAY_MS;
+  },
+});

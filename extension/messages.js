@@ -36,6 +36,10 @@ export const KIND = Object.freeze({
   hostsAllowed: 'decant:hosts-allowed',
   // allow page -> background, once shown: `{ kind, id }`, the request it shows. No reply.
   allowShown: 'decant:allow-shown',
+  // background -> the engine's offscreen document (Chromium, engine-page.js): `{ kind, op, html,
+  // url, timeoutMs }`, op 'extract' or 'readerable'. Reply: the result of engine.js's extract, or
+  // `{ ok: true, readerable }`.
+  engine: 'decant:engine',
 });
 
 /** Whether `msg` is a capture message with the fields it needs. */
@@ -64,12 +68,19 @@ export function isAllowShown(msg) {
   return msg?.kind === KIND.allowShown && typeof msg.id === 'string';
 }
 
+/** Whether `msg` is a job for the engine. */
+export function isEngineJob(msg) {
+  const timeout = msg?.timeoutMs === undefined || (Number.isFinite(msg.timeoutMs) && msg.timeoutMs > 0);
+  return msg?.kind === KIND.engine && (msg.op === 'extract' || msg.op === 'readerable') && typeof msg.html === 'string' && typeof msg.url === 'string' && timeout;
+}
+
 const CHECKS = new Map([
   [KIND.capture, isCapture],
   [KIND.takeCapture, isTakeCapture],
   [KIND.probe, isProbe],
   [KIND.hostsAllowed, isHostsAllowed],
   [KIND.allowShown, isAllowShown],
+  [KIND.engine, isEngineJob],
 ]);
 
 /**

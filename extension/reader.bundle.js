@@ -32,7 +32,11 @@ var KIND = Object.freeze({
   // the allow page opened for that id has closed (or never opened). Reply: { ok: true, allowed }.
   hostsAllowed: "decant:hosts-allowed",
   // allow page -> background, once shown: `{ kind, id }`, the request it shows. No reply.
-  allowShown: "decant:allow-shown"
+  allowShown: "decant:allow-shown",
+  // background -> the engine's offscreen document (Chromium, engine-page.js): `{ kind, op, html,
+  // url, timeoutMs }`, op 'extract' or 'readerable'. Reply: the result of engine.js's extract, or
+  // `{ ok: true, readerable }`.
+  engine: "decant:engine"
 });
 function isCapture(msg) {
   return msg?.kind === KIND.capture && typeof msg.html === "string" && typeof msg.url === "string";
@@ -50,12 +54,17 @@ function isHostsAllowed(msg) {
 function isAllowShown(msg) {
   return msg?.kind === KIND.allowShown && typeof msg.id === "string";
 }
+function isEngineJob(msg) {
+  const timeout = msg?.timeoutMs === void 0 || Number.isFinite(msg.timeoutMs) && msg.timeoutMs > 0;
+  return msg?.kind === KIND.engine && (msg.op === "extract" || msg.op === "readerable") && typeof msg.html === "string" && typeof msg.url === "string" && timeout;
+}
 var CHECKS = /* @__PURE__ */ new Map([
   [KIND.capture, isCapture],
   [KIND.takeCapture, isTakeCapture],
   [KIND.probe, isProbe],
   [KIND.hostsAllowed, isHostsAllowed],
-  [KIND.allowShown, isAllowShown]
+  [KIND.allowShown, isAllowShown],
+  [KIND.engine, isEngineJob]
 ]);
 function isArticleReply(reply) {
   if (reply?.ok !== true || typeof reply.result !== "object" || reply.result === null) return false;

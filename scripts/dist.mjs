@@ -66,6 +66,8 @@ export async function manifestFor(browser) {
   const manifest = JSON.parse(await readFile(join(ROOT, 'manifest.json'), 'utf8'));
   if (browser === 'firefox') {
     manifest.background = { scripts: [manifest.background.service_worker], type: 'module' };
+    // Firefox's background page starts the engine's workers itself (extension/engine.js).
+    manifest.permissions = manifest.permissions.filter((p) => p !== 'offscreen');
     manifest.browser_specific_settings = { gecko: GECKO, gecko_android: GECKO_ANDROID };
   }
   return manifest;

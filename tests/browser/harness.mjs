@@ -87,6 +87,16 @@ export async function startServer(host = '127.0.0.1') {
       res.end('</template>');
       return;
     }
+    if (rest === '/generated/deep-nests.html') {
+      // About 20 MB of 600-deep nests, kept in a <template> so the browser does not lay them out:
+      // the engine works on it for seconds before its work budget ends it (make limits).
+      const nest = `${'<div>'.repeat(600)}x${'</div>'.repeat(600)}`;
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
+      res.write('<!DOCTYPE html><title>Deep nests</title><p>A page built to take long to read.</p><template>');
+      for (let written = 0; written < 20e6; written += nest.length) res.write(nest);
+      res.end('</template>');
+      return;
+    }
     if (rest === '/generated/big-images.html') {
       // An article with N images of MB megabytes each from /big/ (see below).
       const query = new URL(req.url, 'http://127.0.0.1').searchParams;

@@ -207,6 +207,39 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
+  test(`${name}: an extraction that runs too long is ended${name === 'chromium' ? ', and other tabs do not wait for it' : ''}`, async () => {
+    // 2 s instead of 30: the deep nests take the engine longer than that before its budget ends them.
+    await browser.extension((ext, background) => background.decantEngineTimeout(2000));
+    const slow = await browser.context.newPage();
+    const quick = await browser.context.newPage();
+    try {
+      await slow.goto(server.url('/generated/deep-nests.html'));
+      await quick.goto(server.url('/pages/news-article.html'));
+      await clickDecant(browser, slow);
+      // The overlay is laid once the worker has the capture, whose extraction then begins.
+      await slow.waitForFunction(() => document.querySelector('[data-decant=reader]') !== null, null, { timeout: 60_000 });
+      const slowReader = await readerFrame(slow, 30_000);
+      await clickDecant(browser, quick);
+      const quickReader = await readerFrame(quick, 30_000);
+      await quickReader.waitForSelector('.decant-content', { timeout: 30_000 });
+      // Had the quick page waited behind the slow one, the slow one would have its answer by now.
+      // Firefox: the extension's pages stall until the slow worker's own work ends, whether or
+      // not it is terminated (seen, not understood: docs/performance.md), so there it waits.
+      if (name === 'chromium') assert.equal(await slowReader.evaluate(() => document.querySelector('.decant-message, .decant-content') !== null), false, 'the other tab waited for the slow page');
+      await slowReader.waitForSelector('.decant-message', { timeout: 60_000 });
+      assert.match(await slowReader.textContent('.decant-message'), /This page is too complex to read.*took too long, so Decant stopped/s);
+      // The next page is read as usual: the ended worker was replaced.
+      await closeReader(quick, quickReader);
+      await clickDecant(browser, quick);
+      const again = await readerFrame(quick, 30_000);
+      await again.waitForSelector('.decant-content', { timeout: 30_000 });
+    } finally {
+      await browser.extension((ext, background) => background.decantEngineTimeout(null));
+      await slow.close();
+      await quick.close();
+    }
+  });
+
   test(`${name}: what only the live page knows: elements hidden by a stylesheet and fixed overlays stay out`, async () => {
     const page = await browser.context.newPage();
     try {

@@ -1,0 +1,73 @@
+// Where the engine runs: in dedicated workers that this module starts, hands jobs to, and ends.
+// A job that runs past its time (the engine's own work budget should end any page long before)
+// has its worker ended and is answered with an error; a worker whose WebAssembly heap grew large
+// on a big page is ended after its answer, which gives that memory back. Jobs never wait for one
+// another: a job that finds no idle worker gets a new one, so a page that takes seconds holds up
+// no other tab. One idle worker is kept, warm, for the next click.
+//
+// It runs where workers can be started: in Firefox's background page, and in Chromium in an
+// offscreen document (engine-page.js), since a service worker cannot start a dedicated worker.
+
+import { now } from './util.js';
+
+/** How long a job may run before its worker is ended (the work budget ends pages in about 5 s). */
+export const RUNAWAY_MS = 30_000;
+/** A worker whose heap grew past this is ended after its job, to give the memory back. */
+export const KEEP_HEAP_BYTES = 256 * 1024 * 1024;
+
+/** What a job that ran out of time is answered with (the reader titles it by `name`). */
+const RAN_AWAY = {
+  ok: false,
+  name: 'TooComplex',
+  message: 'Reading this page took too long, so Decant stopped. The page may be built in a way that would take too long to read.',
+};
+
+export function engineHost() {
+  let idle = null;
+  let nextId = 1;
+
+  const start = () => new Worker(new URL('engine-worker.js', import.meta.url), { type: 'module' });
+  // Warm from the start: the first click finds the engine compiled.
+  idle = start();
+
+  /** Runs `job` ({ op, html, url }) in a worker; resolves to its result, never rejects. */
+  function run(job, { timeoutMs = RUNAWAY_MS } = {}) {
+    const worker = idle ?? start();
+    idle = null;
+    const id = nextId++;
+    const started = now();
+    return new Promise((resolve) => {
+      const finish = (result, keep) => {
+        clearTimeout(timer);
+        worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onError);
+        if (keep && idle === null) idle = worker;
+        else worker.terminate();
+        resolve(result);
+      };
+      const timer = setTimeout(() => finish({ ...RAN_AWAY, started, extracted: now() }, false), timeoutMs);
+      function onMessage({ data }) {
+        if (data?.id === id) finish(data.result, data.memory <= KEEP_HEAP_BYTES);
+      }
+      // The worker failed outside the engine's own errors (out of memory, a trap): a new one next time.
+      function onError(event) {
+        event.preventDefault?.();
+        const at = now();
+        finish({ ok: false, name: 'Error', message: `the engine stopped: ${event.message || 'no reason given'}`, started, extracted: at }, false);
+      }
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
+      worker.postMessage({ id, ...job });
+    });
+  }
+
+  return {
+    /** The article of `html` (from `url`), or the engine's error: `{ ok, article | name, message, started, extracted }`. */
+    extract: (html, url, options) => run({ op: 'extract', html, url }, options),
+    /** Whether `html` looks like an article (the toolbar badge). */
+    readerable: async (html) => {
+      const result = await run({ op: 'readerable', html, url: '' });
+      return result.ok && result.readerable;
+    },
+  };
+}
