@@ -4,8 +4,7 @@
 
 import { KIND, dispatch } from './messages.js';
 import { ext } from './api.js';
-import { RUNAWAY_MS, engineHost } from './engine.js';
-import { now } from './util.js';
+import { RUNAWAY_MS, engineHost, failed } from './engine.js';
 
 // Captures wait here between the capture script and the reader frame, as their extraction (begun
 // on arrival) with their timing, until the frame takes them (usually within a second) or for 60 s
@@ -50,7 +49,7 @@ function offscreenEngine() {
   ready().catch((e) => console.warn('Decant: the engine did not start', e));
   return {
     extract: (html, url, { timeoutMs } = {}) => send({ op: 'extract', html, url, timeoutMs }),
-    readerable: async (html) => (await send({ op: 'readerable', html, url: '' }))?.readerable === true,
+    readerable: async (html) => (await send({ op: 'readerable', html, url: '' })) === true,
   };
 }
 
@@ -68,8 +67,7 @@ async function extractHere(capture) {
     if (result && typeof result.ok === 'boolean') return result;
     throw new Error('the engine gave no answer');
   } catch (error) {
-    const at = now();
-    return { ok: false, name: 'Error', message: String(error?.message ?? error), started: at, extracted: at };
+    return failed('Error', String(error?.message ?? error));
   }
 }
 
@@ -155,8 +153,9 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     [KIND.capture](capture) {
       const id = crypto.randomUUID();
       const timing = { started: Number(capture.timing?.started) || 0, captured: Number(capture.timing?.captured) || 0 };
-      // Extraction begins in the next task: the reply, which lets the page lay the reader frame
-      // over itself, leaves only when this task ends, and would otherwise wait for the engine.
+      // The page is handed to the engine in the next task: the reply, which lets the page lay
+      // the reader frame over itself, leaves only when this task ends, and would otherwise wait
+      // for the page (megabytes, at times) to be copied into the engine's message.
       captures.set(id, { timing, result: new Promise((resolve) => setTimeout(resolve)).then(() => extractHere(capture)) });
       // A reader that never asks (the tab closed first) must not keep the page in memory.
       setTimeout(() => captures.delete(id), 60_000);

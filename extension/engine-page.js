@@ -12,7 +12,7 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== ext.runtime.id || sender.tab !== undefined) return false;
   const later = dispatch(msg, {
     [KIND.engine]({ op, html, url, timeoutMs }) {
-      const job = op === 'readerable' ? host.readerable(html).then((readerable) => ({ ok: true, readerable })) : host.extract(html, url, { timeoutMs });
+      const job = op === 'readerable' ? host.readerable(html) : host.extract(html, url, { timeoutMs });
       job.then(sendResponse);
       return true;
     },

@@ -4,6 +4,7 @@
 
 import init, { extract, isProbablyReaderable } from '../pkg/decant.js';
 import { now } from './util.js';
+import { failed } from './engine.js';
 
 // Compiled as soon as the worker starts, before its first job arrives.
 const ready = init();
@@ -19,7 +20,7 @@ function run({ op, html, url }) {
     delete article.text;
     return { ok: true, article, started, extracted: now() };
   } catch (error) {
-    return { ok: false, name: String(error?.name ?? 'Error'), message: String(error?.message ?? error), started, extracted: now() };
+    return failed(String(error?.name ?? 'Error'), String(error?.message ?? error), started);
   }
 }
 

@@ -16,11 +16,16 @@ export const RUNAWAY_MS = 30_000;
 export const KEEP_HEAP_BYTES = 256 * 1024 * 1024;
 
 /** What a job that ran out of time is answered with (the reader titles it by `name`). */
-const RAN_AWAY = {
-  ok: false,
-  name: 'TooComplex',
-  message: 'Reading this page took too long, so Decant stopped. The page may be built in a way that would take too long to read.',
-};
+const RAN_AWAY = 'Reading this page took too long, so Decant stopped. The page may be built in a way that would take too long to read.';
+
+/**
+ * A job's answer when there is no article: an error of kind `name` (the reader titles it by
+ * that) saying `message`, for a job begun at `started`. Every failure, wherever it is found, has
+ * this shape.
+ */
+export function failed(name, message, started = now()) {
+  return { ok: false, name, message, started, extracted: now() };
+}
 
 export function engineHost() {
   let idle = null;
@@ -45,15 +50,14 @@ export function engineHost() {
         else worker.terminate();
         resolve(result);
       };
-      const timer = setTimeout(() => finish({ ...RAN_AWAY, started, extracted: now() }, false), timeoutMs);
+      const timer = setTimeout(() => finish(failed('TooComplex', RAN_AWAY, started), false), timeoutMs);
       function onMessage({ data }) {
         if (data?.id === id) finish(data.result, data.memory <= KEEP_HEAP_BYTES);
       }
       // The worker failed outside the engine's own errors (out of memory, a trap): a new one next time.
       function onError(event) {
         event.preventDefault?.();
-        const at = now();
-        finish({ ok: false, name: 'Error', message: `the engine stopped: ${event.message || 'no reason given'}`, started, extracted: at }, false);
+        finish(failed('Error', `the engine stopped: ${event.message || 'no reason given'}`, started), false);
       }
       worker.addEventListener('message', onMessage);
       worker.addEventListener('error', onError);

@@ -38,7 +38,7 @@ export const KIND = Object.freeze({
   allowShown: 'decant:allow-shown',
   // background -> the engine's offscreen document (Chromium, engine-page.js): `{ kind, op, html,
   // url, timeoutMs }`, op 'extract' or 'readerable'. Reply: the result of engine.js's extract, or
-  // `{ ok: true, readerable }`.
+  // whether the page looks readable (true or false).
   engine: 'decant:engine',
 });
 
