@@ -423,6 +423,31 @@ fn a_landing_pages_main_region_is_the_article_when_its_best_section_is_a_small_p
 }
 
 #[test]
+fn a_short_text_that_is_a_small_part_of_the_page_gives_way_to_the_page_region() {
+    // A listing: its introduction, then its items, each a link (which cleaning removes from an
+    // article as a list of links).
+    let intro = "<div class=intro><p>The association builds and rides the trails around the city, and keeps each of them open, mown and signed, all year round.</p>\
+                 <p>Each spring our volunteers walk every mile of them with saws and rakes, and they would welcome your help.</p></div>";
+    let cards: String = (1..=12).map(|i| format!("<div class=card><a href=/trails/{i}><h3>Trail number {i}</h3><div>Length: {i} miles for beginners</div></a></div>")).collect();
+    let page = format!("<html><body><header><a href=/>Home</a></header><main><h1>Trails</h1>{intro}<div class=list><div class=grid>{cards}</div></div></main><footer>All rights reserved</footer></body></html>");
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    for kept in ["keeps each of them open", "Trail number 1", "Trail number 12", "12 miles for beginners"] {
+        assert!(a.text.contains(kept), "lost {kept:?}:\n{}", a.text);
+    }
+    assert!(!a.text.contains("All rights reserved") && !a.text.contains("Home"), "{}", a.text);
+    assert!(removals.iter().any(|r| r.rule == "outside the page's main region" && r.text == "All rights reserved"), "{removals:?}");
+    // Most of it is links: a page, which the reader shows when asked.
+    assert_eq!(a.kind, decant::Kind::Page);
+    // A short story on an older page whose body is mostly menus of links, not marked as such,
+    // stays the story alone.
+    let story = "<p>The council voted last night to reopen the harbour footbridge, closed since the storm, once its railings are mended.</p>".repeat(5);
+    let menus: String = (0..60).map(|i| format!("<a href=/section/{i}>Section of the site number {i}</a> ")).collect();
+    let page = format!("<html><body><div class=top>{menus}</div><div class=story><h1>Footbridge</h1>{story}</div></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("footbridge") && !a.text.contains("Section of the site"), "{}", a.text);
+}
+
+#[test]
 fn a_form_or_aside_that_wraps_the_article_is_not_chrome() {
     let posts = "<div class=post><p>A post in the thread, with a sentence or two of its own, and a comma, to be read as prose by the scorer.</p></div>".repeat(5);
     let opening = "<p>The first post, which opens the thread: long, with clauses, commas, asides, lists of things, and more commas, and more, and more, so that it scores as prose of its own, outside the form.</p>";

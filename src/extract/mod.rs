@@ -239,7 +239,13 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
             let explaining = log.is_on();
             match best_pass(html, dom, body, &title, dek.as_ref().map(|d| d.0), options, log) {
                 Ok((art_dom, found, kept_dek, log)) => {
-                    meta.subtitle = dek.filter(|_| kept_dek.is_some()).map(|d| d.1);
+                    let (art_dom, found, log) = match region_instead(html, &art_dom, &found, explaining, options) {
+                        Some(region) => region,
+                        None => {
+                            meta.subtitle = dek.filter(|_| kept_dek.is_some()).map(|d| d.1);
+                            (art_dom, found, log)
+                        }
+                    };
                     let kind = if page::is_list_of_links(&art_dom, found.article, &meta.ld_types) { Kind::Page } else { Kind::Article };
                     (art_dom, found, kind, log)
                 }
@@ -288,7 +294,29 @@ fn page_pass(html: &str, explaining: bool, options: &Options) -> Result<(Dom, Fo
     let mut dom = prepared(html, &mut log);
     let body = body_of(&dom)?;
     let article = page::view(&mut dom, body, &mut log).filter(|&a| nodes::text_len(&dom, a) >= options.min_article_chars).ok_or(Error::NoArticle)?;
+    // The view took the region's content out of the body: what is left there is the rest of the page.
+    for rest in dom.children(body) {
+        log.note(&dom, rest, "choose", "outside the page's main region");
+    }
     Ok((dom, Found { article, byline: None, tags: Vec::new(), around: body, certainty: patterns::CERTAINTY_PAGE_VIEW }, log))
+}
+
+/// The page's main region ([`page_pass`]) instead of the article a pass found, when that article is
+/// short and a small part of the region: one piece of a page spread over several boxes (a
+/// listing's intro above its items, a service page's sections each in a box of its own, a story
+/// whose paragraphs sit in separate blocks). `None` keeps the article.
+fn region_instead(html: &str, art_dom: &Dom, found: &Found, explaining: bool, options: &Options) -> Option<(Dom, Found, Log)> {
+    let len = nodes::text_len(art_dom, found.article);
+    if len >= patterns::REGION_SHORT_ARTICLE_CHARS {
+        return None;
+    }
+    let (dom, found, log) = page_pass(html, explaining, options).ok()?;
+    let region = nodes::text_len(&dom, found.article);
+    // Without a main region the page view is the body, whose chrome an older page does not mark
+    // up: there a region mostly of links must dwarf the article.
+    let marked = dom.descendants(dom.root()).any(|n| dom.is(n, "main") || dom.attr(n, "role") == Some("main"));
+    let times = if marked || nodes::link_density(&dom, found.article) < patterns::LIST_LINK_DENSITY { patterns::REGION_TIMES_ARTICLE } else { patterns::REGION_TIMES_ARTICLE_UNMARKED };
+    (region >= len * times).then_some((dom, Found { certainty: patterns::CERTAINTY_REGION, ..found }, log))
 }
 
 /// Stages 3–4 for a thread: its posts gathered and cleaned (as an article's text is, but with
