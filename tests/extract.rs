@@ -528,6 +528,21 @@ fn headings_lose_their_permalinks_and_edit_links_in_every_format() {
 }
 
 #[test]
+fn customers_reviews_under_a_product_go_but_a_list_of_reviewed_things_stays() {
+    let description = "<p>A chef's knife forged from one bar of carbon steel, with a walnut handle, a full tang, and an edge ground by hand at fifteen degrees.</p>".repeat(4);
+    let review = "<div class=review><p>Sharp out of the box, and it holds its edge through a week of onions, tomatoes and bread; five stars.</p><p>Verified buyer</p></div>";
+    let page = format!("<html><body><main><h1>Chef's knife</h1><div class=product>{description}<section id=reviews><h2>Reviews</h2>{}</section></div></main></body></html>", review.repeat(3));
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("walnut handle") && !a.text.contains("Verified buyer"), "{}", a.text);
+    assert!(removals.iter().any(|r| r.rule == "customers' reviews"), "{removals:#?}");
+    // A page that lists companies, each with its reviews, keeps them: they are its items.
+    let company = |name: &str| format!("<div class=company-reviews><h2>{name}</h2><p>Movers in the city since 1990, with two trucks, a storage barn, and 98% of their reviews positive, mostly about careful packing.</p></div>");
+    let page = format!("<html><body><main><h1>Movers</h1>{}{}{}</main></body></html>", company("North Vans"), company("Harbour Removals"), company("Seka Moving"));
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("Harbour Removals") && a.text.contains("Seka Moving"), "{}", a.text);
+}
+
+#[test]
 fn a_box_about_the_author_inside_the_article_goes() {
     let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
     for class in ["author-bio", "about-author", "c-author-box", "bio"] {

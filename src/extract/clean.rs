@@ -86,6 +86,8 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
                 "a prompt (sign up, subscribe, buttons)"
             } else if author_box() {
                 "a box about the author (the header has the byline)"
+            } else if pat::has_token(&m, pat::REVIEWS_TOKENS) && (text_len(dom, n) as f64) < pat::CHROME_WRAPPER_SHARE * article_len as f64 && !one_of_several(dom, n, pat::REVIEWS_TOKENS) {
+                "customers' reviews"
             } else {
                 continue;
             };
@@ -131,6 +133,15 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     unwrap_layout_tables(dom, article, &data_tables);
     remove_repeated_blocks(dom, article, log);
     remove_headings_of_nothing(dom, article, log);
+}
+
+/// Whether `n` is one of [`pat::REPEATED_ITEMS_MIN`] or more sibling elements of its tag whose
+/// class or id has a word of `tokens`: items of a list (a page of companies, each with its
+/// reviews), not one box.
+fn one_of_several(dom: &Dom, n: NodeId, tokens: &[&str]) -> bool {
+    let Some(parent) = dom.parent(n) else { return false };
+    let alike = |c: NodeId| dom.tag(c) == dom.tag(n) && dom.element(c).is_some_and(|e| pat::has_token(&pat::class_and_id(e.attr("class"), e.attr("id")), tokens));
+    dom.element_children(parent).into_iter().filter(|&c| alike(c)).count() >= pat::REPEATED_ITEMS_MIN
 }
 
 /// Removes the page's counters: a paragraph, list item or box whose whole text is a number and

@@ -419,6 +419,11 @@ pub const TAG_LIST_MIN_LINK_DENSITY: f64 = 0.6;
 /// paywall notices, calls to action and links styled as buttons ("Sign up", "Book a demo").
 /// They ask something of the reader; they are not the story.
 pub const PROMPT_TOKENS: &[&str] = &["newsletter", "subscribe", "subscription", "signup", "paywall", "cta", "btn", "button"];
+/// Whole class or id words of the reviews customers leave under a product (not a critic's review,
+/// which is classed in the singular).
+pub const REVIEWS_TOKENS: &[&str] = &["reviews"];
+/// Siblings styled alike, this many or more, are a list's items, not one box.
+pub const REPEATED_ITEMS_MIN: usize = 3;
 /// Class or id words of a box about the author, inside the article's container: "bio" alone, or
 /// "author" with one of [`AUTHOR_BOX_WITH`] (`author-bio`, `about-author`, `author-box`). The
 /// reader's header has the byline; the box's text is not the story. Removed under
