@@ -543,6 +543,26 @@ fn customers_reviews_under_a_product_go_but_a_list_of_reviewed_things_stays() {
 }
 
 #[test]
+fn forum_signatures_and_recommendations_go_but_a_functions_signature_stays() {
+    let post = |n: u32| format!("<div class=post><p>Reply number {n}: the valve on mine stuck too, and a drop of oil on the spindle, worked in for a minute, freed it for good.</p><div class=signature>Fixing old radios since 1979 | my workshop blog</div></div>");
+    let page = format!("<html><body><div class=topic><h1>Stuck valve</h1>{}</div></body></html>", (1..=4).map(post).collect::<String>());
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("Reply number 4") && !a.text.contains("Fixing old radios"), "{}", a.text);
+    assert!(removals.iter().any(|r| r.rule.starts_with("a forum signature")), "{removals:#?}");
+    // Documentation's signatures are the text.
+    let doc = "<p>Serialize an object as a formatted stream, with the options below, each of which has a default, a type, and a meaning.</p>".repeat(2);
+    let entries: String = ["dump", "dumps", "load"].iter().map(|f| format!("<dl><dt class='sig sig-object signature'>json.{f}(obj, fp, *, indent=None)</dt><dd>{doc}</dd></dl>")).collect();
+    let page = format!("<html><body><main><h1>json</h1><section>{entries}</section></main></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("json.dump(obj"), "{}", a.text);
+    // Products recommended beside the one described are not its description.
+    let description = "<p>A chef's knife forged from one bar of carbon steel, with a walnut handle, a full tang, and an edge ground by hand at fifteen degrees.</p>".repeat(4);
+    let page = format!("<html><body><main><h1>Chef's knife</h1><div class=product>{description}<div class=product-recommendations><h2>You may also like</h2><p>Paring knife, 40 EUR</p><p>Bread knife, 60 EUR</p></div></div></main></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("walnut handle") && !a.text.contains("Paring knife"), "{}", a.text);
+}
+
+#[test]
 fn a_box_about_the_author_inside_the_article_goes() {
     let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
     for class in ["author-bio", "about-author", "c-author-box", "bio"] {

@@ -88,6 +88,10 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
                 "a box about the author (the header has the byline)"
             } else if pat::has_token(&m, pat::REVIEWS_TOKENS) && (text_len(dom, n) as f64) < pat::CHROME_WRAPPER_SHARE * article_len as f64 && !one_of_several(dom, n, pat::REVIEWS_TOKENS) {
                 "customers' reviews"
+            } else if pat::has_token(&m, pat::RECOMMENDATION_TOKENS) && (text_len(dom, n) as f64) < pat::CHROME_WRAPPER_SHARE * article_len as f64 {
+                "recommendations of other pages or products"
+            } else if pat::has_token(&m, pat::SIGNATURE_TOKENS) && text_len(dom, n) < pat::AUTHOR_BOX_MAX_CHARS && !is_call_signature(dom, n) {
+                "a forum signature (the poster's, under each post)"
             } else {
                 continue;
             };
@@ -142,6 +146,13 @@ fn one_of_several(dom: &Dom, n: NodeId, tokens: &[&str]) -> bool {
     let Some(parent) = dom.parent(n) else { return false };
     let alike = |c: NodeId| dom.tag(c) == dom.tag(n) && dom.element(c).is_some_and(|e| pat::has_token(&pat::class_and_id(e.attr("class"), e.attr("id")), tokens));
     dom.element_children(parent).into_iter().filter(|&c| alike(c)).count() >= pat::REPEATED_ITEMS_MIN
+}
+
+/// Whether `n`, classed as a signature, is a function's signature in documentation (Sphinx's
+/// `<dt class="sig">`, TypeDoc's `tsd-signature`) rather than a forum member's: a term of a
+/// definition list, or code, or text with a parenthesis.
+fn is_call_signature(dom: &Dom, n: NodeId) -> bool {
+    dom.is(n, "dt") || dom.has_ancestor(n, "dl", 0) || !dom.elements_named(n, "code").is_empty() || dom.inner_text(n).contains('(')
 }
 
 /// Removes the page's counters: a paragraph, list item or box whose whole text is a number and

@@ -422,6 +422,9 @@ pub const PROMPT_TOKENS: &[&str] = &["newsletter", "subscribe", "subscription", 
 /// Whole class or id words of the reviews customers leave under a product (not a critic's review,
 /// which is classed in the singular).
 pub const REVIEWS_TOKENS: &[&str] = &["reviews"];
+pub const RECOMMENDATION_TOKENS: &[&str] = &["recommendations", "recommended", "recommendation", "upsell", "upsells", "crosssell", "crosssells", "also", "recently"];
+/// Whole class or id words of the signature a forum prints under each of a member's posts.
+pub const SIGNATURE_TOKENS: &[&str] = &["signature", "signaturecontainer", "postsignature"];
 /// Siblings styled alike, this many or more, are a list's items, not one box.
 pub const REPEATED_ITEMS_MIN: usize = 3;
 /// Class or id words of a box about the author, inside the article's container: "bio" alone, or

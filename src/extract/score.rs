@@ -235,6 +235,12 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
                 && dom.child_nodes(node).all(|c| c == kids[0] || is_whitespace(dom, c));
             if only_text_is_p && link_density(dom, node) < pat::PROSE_MAX_LINK_DENSITY {
                 let p = kids[0];
+                // The paragraph keeps what the block's class and id say of it (a signature, a prompt).
+                for name in ["class", "id"] {
+                    if let (Some(v), None) = (dom.attr(node, name).map(str::to_string), dom.attr(p, name)) {
+                        dom.set_attr(p, name, &v);
+                    }
+                }
                 dom.replace(node, p);
                 to_score.push(p);
                 cur = next_node(dom, p, body, false);
