@@ -258,6 +258,11 @@ fn cookie_dialog_is_not_the_article() {
     assert_eq!(a.title, "The Quiet Comeback of the Night Train");
     assert!(a.text.starts_with("Ten years ago"), "{}", a.text);
     assert!(!a.text.contains("partners"), "consent text extracted:\n{}", a.text);
+    // A page whose story its scripts would fetch has only its consent box: no pass may take it
+    // for the article.
+    let consent = "<p>We and our 977 partners store and access personal data, like browsing data or unique identifiers, on your device. Selecting Allow all enables tracking, and Reject all disables it.</p>".repeat(3);
+    let page = format!("<html><body><div id=root></div><div class=cookie-consent>{consent}</div></body></html>");
+    assert_eq!(decant::extract(&page, URL, &decant::Options::default()).map(|a| a.text), Err(decant::Error::NoArticle));
 }
 
 #[test]

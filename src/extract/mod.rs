@@ -375,6 +375,11 @@ fn best_pass(html: &str, dom: Dom, body: NodeId, title: &str, dek: Option<NodeId
         let mut attempt = first.take().unwrap_or_else(|| prepared(html, &mut Log::new(false)));
         let mut log = prepared_log.clone();
         let Some(mut found) = score::grab_article(&mut attempt, body, flags, title, &mut log) else { continue };
+        // A pass that lands in the page's chrome (its footer, a consent box, a dialog) found no
+        // article: a later pass, or the page view, will do better.
+        if page::in_chrome(&attempt, &found, body) {
+            continue;
+        }
         // The tag lists come out first, to be the article's tags, before cleaning drops them as
         // link lists.
         found.tags = clean::take_tag_lists(&mut attempt, found.article, &mut log);

@@ -49,6 +49,21 @@ pub fn view(dom: &mut Dom, body: NodeId, log: &mut Log) -> Option<NodeId> {
     Some(container)
 }
 
+/// Whether the article a pass found sits in the page's chrome: the element it was chosen in, or
+/// one around that, or a block holding half of the article's text, is a footer or an aside, has the role of the page's footer or of a dialog, or
+/// a class or id word of a consent box, a dialog or a footer ([`pat::CHROME_BOX_TOKENS`]).
+pub fn in_chrome(dom: &Dom, found: &super::score::Found, body: NodeId) -> bool {
+    let chrome = |n: NodeId| {
+        let Some(el) = dom.element(n) else { return false };
+        &*el.name == "footer"
+            || matches!(el.attr("role"), Some("contentinfo" | "dialog" | "alertdialog"))
+            || pat::has_token(&pat::class_and_id(el.attr("class"), el.attr("id")), pat::CHROME_BOX_TOKENS)
+    };
+    let mostly = |n: NodeId| text_len(dom, n) as f64 >= pat::CHROME_WRAPPER_SHARE * text_len(dom, found.article) as f64;
+    std::iter::once(found.around).chain(dom.ancestors(found.around)).take_while(|&n| n != body).any(chrome)
+        || dom.element_children(found.article).into_iter().any(|c| chrome(c) && mostly(c))
+}
+
 /// Whether the article a pass found is a list of links rather than a text to read: the page
 /// declares itself a collection or search results (and no article), or more than half of the
 /// article's text is links, over many of them.

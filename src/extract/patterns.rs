@@ -214,6 +214,10 @@ pub const REGION_TIMES_ARTICLE: usize = 3;
 /// ... or this many times, when the page marks no main region and the body is mostly links.
 pub const REGION_TIMES_ARTICLE_UNMARKED: usize = 5;
 
+/// Whole class and id words of the boxes a relaxed pass may take for the article: consent and
+/// sign-up dialogs, the page's footer.
+pub const CHROME_BOX_TOKENS: &[&str] = &["cookie", "cookies", "consent", "gdpr"];
+
 /// schema.org types of a page that lists other pages.
 pub const LIST_PAGE_TYPES: &[&str] = &["CollectionPage", "SearchResultsPage"];
 /// An article of at least this many links, more than this share of its text in them, is a list
