@@ -125,11 +125,15 @@ pub const HASH_LINK_WEIGHT: f64 = 0.3;
 /// classes (Tailwind's `overflow-hidden`, `scroll-mt-4`). Matched as words, `hidden` or `scroll`
 /// in them would mark the article itself as chrome.
 pub const UTILITY_CLASS_PREFIXES: &[&str] = &["overflow-", "scroll-"];
+/// Endings of class names that say a part of the block is hidden, not the block: Drupal marks
+/// every field whose label is not shown `field--label-hidden`.
+pub const UTILITY_CLASS_SUFFIXES: &[&str] = &["label-hidden", "label--hidden"];
 
-/// Whether a class name is a utility class: one of [`UTILITY_CLASS_PREFIXES`], or a variant
+/// Whether a class name is a utility class: one of [`UTILITY_CLASS_PREFIXES`] or
+/// [`UTILITY_CLASS_SUFFIXES`], or a variant
 /// (`md:hidden`, `hover:underline`: a `:` never appears in a class that names a thing).
 pub fn is_utility_class(name: &str) -> bool {
-    name.contains(':') || UTILITY_CLASS_PREFIXES.iter().any(|p| name.starts_with(p))
+    name.contains(':') || UTILITY_CLASS_PREFIXES.iter().any(|p| name.starts_with(p)) || UTILITY_CLASS_SUFFIXES.iter().any(|s| name.ends_with(s))
 }
 
 /// `class` without its utility classes (borrowed when it has none).
@@ -541,5 +545,8 @@ mod tests {
         assert_eq!(descriptive_classes("overflow-hidden md:hidden post-body scroll-mt-4"), "post-body");
         assert!(!contains_any(&class_and_id(Some("prose overflow-hidden lg:hidden"), None), NEGATIVE));
         assert!(contains_any(&class_and_id(Some("sidebar-hidden"), None), NEGATIVE));
+        // Drupal's field whose label is not shown is shown itself.
+        assert_eq!(descriptive_classes("field field--name-body field--label-hidden"), "field field--name-body");
+        assert!(!contains_any(&class_and_id(Some("field field--label-hidden field__items"), None), NEGATIVE));
     }
 }
