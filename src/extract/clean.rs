@@ -547,7 +547,7 @@ fn removal_rule(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &
         Some("a form (more inputs than paragraphs)")
     } else if !is_list && heading_density < pat::HEADING_TEXT_SHARE && text_chars < pat::SHORT_BLOCK_CHARS && (img == 0.0 || img > 2.0) && ld > 0.0 && !in_figure {
         Some("a short block with links")
-    } else if (!is_list && weight < pat::CLASS_WEIGHT && ld > pat::MAX_LINK_DENSITY) || (weight >= pat::CLASS_WEIGHT && ld > pat::MAX_LINK_DENSITY_POSITIVE) {
+    } else if (!is_list && weight < pat::CLASS_WEIGHT && ld > if text_chars >= pat::LONG_BLOCK_CHARS { pat::MAX_LINK_DENSITY_LONG } else { pat::MAX_LINK_DENSITY }) || (weight >= pat::CLASS_WEIGHT && ld > pat::MAX_LINK_DENSITY_POSITIVE) {
         Some("mostly links")
     } else if (embeds == 1 && text_chars < pat::EMBED_MIN_CHARS) || embeds > 1 {
         Some("an embedded widget")
