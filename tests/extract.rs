@@ -207,6 +207,12 @@ fn video_embeds_and_data_tables_survive_layout_does_not() {
     assert!(a.content.contains("<table><caption>Tides for 14 March</caption>"), "data table lost: {}", a.content);
     assert_eq!(a.content.matches("<table").count(), 1, "the layout table was kept: {}", a.content);
     assert!(!a.text.contains("Harbor Guide"));
+    // A table of data is kept whatever its class says (a header that sticks is no page header).
+    let story = "<p>The tide tables below are for the harbour mouth, corrected for the bar, and they are, as always, a guide and not a promise.</p>".repeat(6);
+    let rows: String = (1..=6).map(|d| format!("<tr><td>{d} March</td><td>06:{d}0</td><td>4.{d} m</td></tr>")).collect();
+    let page = format!("<html><body><article><h1>Tides</h1>{story}<table class='wikitable sortable sticky-header'><tr><th>Day</th><th>High water</th><th>Height</th></tr>{rows}</table></article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("High water") && a.text.contains("4.6 m"), "{}", a.text);
 }
 
 #[test]

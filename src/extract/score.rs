@@ -211,6 +211,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
             let unlikely = pat::contains_any(&match_string, pat::UNLIKELY)
                 && !pat::contains_any(&match_string, pat::MAYBE_CANDIDATE)
                 && !dom.has_ancestor(node, "table", 0)
+                && !(dom.is(node, "table") && dom.descendants(node).any(|n| dom.is(n, "th")))
                 && !dom.has_ancestor(node, "code", 0)
                 && !keep_even_if_unlikely;
             let role_unlikely = dom.attr(node, "role").is_some_and(|r| pat::UNLIKELY_ROLES.contains(&r));
