@@ -440,13 +440,15 @@ fn a_short_text_that_is_a_small_part_of_the_page_gives_way_to_the_page_region() 
     let intro = "<div class=intro><p>The association builds and rides the trails around the city, and keeps each of them open, mown and signed, all year round.</p>\
                  <p>Each spring our volunteers walk every mile of them with saws and rakes, and they would welcome your help.</p></div>";
     let cards: String = (1..=12).map(|i| format!("<div class=card><a href=/trails/{i}><h3>Trail number {i}</h3><div>Length: {i} miles for beginners</div></a></div>")).collect();
-    let page = format!("<html><body><header><a href=/>Home</a></header><main><h1>Trails</h1>{intro}<div class=list><div class=grid>{cards}</div></div></main><footer>All rights reserved</footer></body></html>");
+    let page = format!("<html><head><title>Trails</title></head><body><header><a href=/>Home</a></header><main><h1>Trails</h1>{intro}<div class=list><div class=grid>{cards}</div></div></main><footer>All rights reserved</footer></body></html>");
     let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
     for kept in ["keeps each of them open", "Trail number 1", "Trail number 12", "12 miles for beginners"] {
         assert!(a.text.contains(kept), "lost {kept:?}:\n{}", a.text);
     }
     assert!(!a.text.contains("All rights reserved") && !a.text.contains("Home"), "{}", a.text);
     assert!(removals.iter().any(|r| r.rule == "outside the page's main region" && r.text == "All rights reserved"), "{removals:?}");
+    // The header shows the title; the text does not repeat it.
+    assert!(a.text.starts_with("The association"), "{}", a.text);
     // Most of it is links: a page, which the reader shows when asked.
     assert_eq!(a.kind, decant::Kind::Page);
     // A short story on an older page whose body is mostly menus of links, not marked as such,

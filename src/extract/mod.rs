@@ -239,7 +239,7 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
             let explaining = log.is_on();
             match best_pass(html, dom, body, &title, dek.as_ref().map(|d| d.0), options, log) {
                 Ok((art_dom, found, kept_dek, log)) => {
-                    let (art_dom, found, log) = match region_instead(html, &art_dom, &found, explaining, options) {
+                    let (art_dom, found, log) = match region_instead(html, &title, &art_dom, &found, explaining, options) {
                         Some(region) => region,
                         None => {
                             meta.subtitle = dek.filter(|_| kept_dek.is_some()).map(|d| d.1);
@@ -251,7 +251,7 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
                 }
                 // No article: the page's main region, which the reader offers to show.
                 Err(Error::NoArticle) => {
-                    let (dom, found, log) = page_pass(html, explaining, options)?;
+                    let (dom, found, log) = page_pass(html, &title, explaining, options)?;
                     (dom, found, Kind::Page, log)
                 }
                 Err(e) => return Err(e),
@@ -289,11 +289,15 @@ fn confidence(certainty: f64, clean_dom: &Dom) -> f64 {
 /// Stages 2–4 for a page that has no article: a freshly prepared tree (the passes changed
 /// theirs), and its main region without the chrome. [`Error::NoArticle`] when that has too
 /// little text to read (a page whose content only scripts would fetch).
-fn page_pass(html: &str, explaining: bool, options: &Options) -> Result<(Dom, Found, Log), Error> {
+fn page_pass(html: &str, title: &str, explaining: bool, options: &Options) -> Result<(Dom, Found, Log), Error> {
     let mut log = Log::new(explaining);
     let mut dom = prepared(html, &mut log);
     let body = body_of(&dom)?;
     let article = page::view(&mut dom, body, &mut log).filter(|&a| nodes::text_len(&dom, a) >= options.min_article_chars).ok_or(Error::NoArticle)?;
+    // The header shows the title: its heading leaves the text, as a pass's does.
+    if let Some(h) = dom.descendants(article).find(|&h| score::duplicates_title(&dom, h, title)) {
+        log.remove(&mut dom, h, "score", "the title (shown in the header)");
+    }
     // The view took the region's content out of the body: what is left there is the rest of the page.
     for rest in dom.children(body) {
         log.note(&dom, rest, "choose", "outside the page's main region");
@@ -305,12 +309,12 @@ fn page_pass(html: &str, explaining: bool, options: &Options) -> Result<(Dom, Fo
 /// short and a small part of the region: one piece of a page spread over several boxes (a
 /// listing's intro above its items, a service page's sections each in a box of its own, a story
 /// whose paragraphs sit in separate blocks). `None` keeps the article.
-fn region_instead(html: &str, art_dom: &Dom, found: &Found, explaining: bool, options: &Options) -> Option<(Dom, Found, Log)> {
+fn region_instead(html: &str, title: &str, art_dom: &Dom, found: &Found, explaining: bool, options: &Options) -> Option<(Dom, Found, Log)> {
     let len = nodes::text_len(art_dom, found.article);
     if len >= patterns::REGION_SHORT_ARTICLE_CHARS {
         return None;
     }
-    let (dom, found, log) = page_pass(html, explaining, options).ok()?;
+    let (dom, found, log) = page_pass(html, title, explaining, options).ok()?;
     let region = nodes::text_len(&dom, found.article);
     // Without a main region the page view is the body, whose chrome an older page does not mark
     // up: there a region mostly of links must dwarf the article.

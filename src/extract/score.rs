@@ -116,7 +116,7 @@ fn has_child_block(dom: &Dom, id: NodeId) -> bool {
 }
 
 /// The text of a heading that repeats the article title, so it can be dropped.
-fn duplicates_title(dom: &Dom, id: NodeId, title: &str) -> bool {
+pub(super) fn duplicates_title(dom: &Dom, id: NodeId, title: &str) -> bool {
     if !(dom.is(id, "h1") || dom.is(id, "h2")) || title.is_empty() {
         return false;
     }
