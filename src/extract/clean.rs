@@ -76,6 +76,8 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
             let Some(el) = dom.element(n) else { continue };
             let m = pat::class_and_id(el.attr("class"), el.attr("id"));
             let prompt = || pat::has_token(&m, pat::PROMPT_TOKENS) && text_len(dom, n) < pat::PROMPT_MAX_CHARS;
+            // A box with half the article's text or more wraps the article, whatever its name.
+            let a_box = || (text_len(dom, n) as f64) < pat::CHROME_WRAPPER_SHARE * article_len as f64;
             let author_box = || {
                 (pat::has_token(&m, pat::AUTHOR_BOX_TOKENS) || (pat::has_token(&m, &["author"]) && pat::has_token(&m, pat::AUTHOR_BOX_WITH)))
                     && text_len(dom, n) < pat::AUTHOR_BOX_MAX_CHARS
@@ -86,9 +88,9 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
                 "a prompt (sign up, subscribe, buttons)"
             } else if author_box() {
                 "a box about the author (the header has the byline)"
-            } else if pat::has_token(&m, pat::REVIEWS_TOKENS) && (text_len(dom, n) as f64) < pat::CHROME_WRAPPER_SHARE * article_len as f64 && !one_of_several(dom, n, pat::REVIEWS_TOKENS) {
+            } else if pat::has_token(&m, pat::REVIEWS_TOKENS) && a_box() && !one_of_several(dom, n, pat::REVIEWS_TOKENS) {
                 "customers' reviews"
-            } else if pat::has_token(&m, pat::RECOMMENDATION_TOKENS) && (text_len(dom, n) as f64) < pat::CHROME_WRAPPER_SHARE * article_len as f64 {
+            } else if pat::has_token(&m, pat::RECOMMENDATION_TOKENS) && a_box() {
                 "recommendations of other pages or products"
             } else if pat::has_token(&m, pat::SIGNATURE_TOKENS) && text_len(dom, n) < pat::AUTHOR_BOX_MAX_CHARS && !is_call_signature(dom, n) {
                 "a forum signature (the poster's, under each post)"

@@ -318,7 +318,7 @@ fn region_instead(html: &str, title: &str, art_dom: &Dom, found: &Found, explain
     let region = nodes::text_len(&dom, found.article);
     // Without a main region the page view is the body, whose chrome an older page does not mark
     // up: there a region mostly of links must dwarf the article.
-    let marked = dom.descendants(dom.root()).any(|n| dom.is(n, "main") || dom.attr(n, "role") == Some("main"));
+    let marked = dom.descendants(dom.root()).any(|n| page::is_main_region(&dom, n));
     let times = if marked || nodes::link_density(&dom, found.article) < patterns::LIST_LINK_DENSITY { patterns::REGION_TIMES_ARTICLE } else { patterns::REGION_TIMES_ARTICLE_UNMARKED };
     (region >= len * times).then_some((dom, Found { certainty: patterns::CERTAINTY_REGION, ..found }, log))
 }

@@ -14,7 +14,7 @@ use crate::dom::{Dom, NodeId};
 pub fn view(dom: &mut Dom, body: NodeId, log: &mut Log) -> Option<NodeId> {
     let region = dom
         .descendants(body)
-        .find(|&n| (dom.is(n, "main") || dom.attr(n, "role") == Some("main")) && text_len(dom, n) > 0)
+        .find(|&n| is_main_region(dom, n) && text_len(dom, n) > 0)
         .unwrap_or(body);
     let h1 = dom.descendants(region).find(|&n| dom.is(n, "h1"));
     let chrome: Vec<(NodeId, &'static str)> = dom
@@ -49,9 +49,15 @@ pub fn view(dom: &mut Dom, body: NodeId, log: &mut Log) -> Option<NodeId> {
     Some(container)
 }
 
+/// Whether `n` is an element the page marks as its main region (`<main>`, `role="main"`).
+pub fn is_main_region(dom: &Dom, n: NodeId) -> bool {
+    dom.is(n, "main") || dom.attr(n, "role") == Some("main")
+}
+
 /// Whether the article a pass found sits in the page's chrome: the element it was chosen in, or
-/// one around that, or a block holding half of the article's text, is a footer or an aside, has the role of the page's footer or of a dialog, or
-/// a class or id word of a consent box, a dialog or a footer ([`pat::CHROME_BOX_TOKENS`]).
+/// one around that, or a block holding half of the article's text, is a footer, has the role of
+/// the page's footer or of a dialog, or a class or id word of a consent box
+/// ([`pat::CHROME_BOX_TOKENS`]).
 pub fn in_chrome(dom: &Dom, found: &super::score::Found, body: NodeId) -> bool {
     let chrome = |n: NodeId| {
         let Some(el) = dom.element(n) else { return false };

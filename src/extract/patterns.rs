@@ -212,14 +212,14 @@ pub const PAGE_CHROME_TOKENS: &[&str] = &["menu", "navbar", "breadcrumb", "bread
 /// An article shorter than this (characters), in a main region holding this many times its text,
 /// gives way to the region (see `region_instead` in mod.rs). On wcxb-dev, 2,000 and 3 gained
 /// 0.0165 (56 pages better, 12 worse); 500 and 3 0.0054, 1,000 and 3 0.0129, 3,000 and 2 0.0205
-/// but 22 pages worse; 2,000 and 5 0.0119.
+/// but 22 pages worse; 2,000 and 5 0.0119. With the figure below for unmarked pages, 0.0156.
 pub const REGION_SHORT_ARTICLE_CHARS: usize = 2000;
 pub const REGION_TIMES_ARTICLE: usize = 3;
 /// ... or this many times, when the page marks no main region and the body is mostly links.
 pub const REGION_TIMES_ARTICLE_UNMARKED: usize = 5;
 
-/// Whole class and id words of the boxes a relaxed pass may take for the article: consent and
-/// sign-up dialogs, the page's footer.
+/// Whole class and id words of the consent boxes a pass may take for the article (see `in_chrome`
+/// in page.rs); `footer`, `modal` and `newsletter` here cost articles on wcxb-dev.
 pub const CHROME_BOX_TOKENS: &[&str] = &["cookie", "cookies", "consent", "gdpr"];
 
 /// schema.org types of a page that lists other pages.
@@ -430,6 +430,8 @@ pub const PROMPT_TOKENS: &[&str] = &["newsletter", "subscribe", "subscription", 
 /// Whole class or id words of the reviews customers leave under a product (not a critic's review,
 /// which is classed in the singular).
 pub const REVIEWS_TOKENS: &[&str] = &["reviews"];
+/// Whole class or id words of boxes recommending other products or pages ("Customers also
+/// bought", "Recently viewed", "Recommended for you").
 pub const RECOMMENDATION_TOKENS: &[&str] = &["recommendations", "recommended", "recommendation", "upsell", "upsells", "crosssell", "crosssells", "also", "recently"];
 /// Whole class or id words of the signature a forum prints under each of a member's posts.
 pub const SIGNATURE_TOKENS: &[&str] = &["signature", "signaturecontainer", "postsignature"];

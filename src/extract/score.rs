@@ -123,6 +123,11 @@ pub(super) fn duplicates_title(dom: &Dom, id: NodeId, title: &str) -> bool {
     crate::text::similarity(title, &dom.inner_text(id)) > pat::SAME_TITLE_SIMILARITY
 }
 
+/// Whether `n` is a table with header cells: a table of data, whatever its class says.
+fn has_header_cells(dom: &Dom, n: NodeId) -> bool {
+    dom.is(n, "table") && dom.descendants(n).any(|c| dom.is(c, "th"))
+}
+
 /// A section label: an element of a few words, no sentence and no image.
 fn is_kicker(dom: &Dom, k: NodeId) -> bool {
     if dom.element(k).is_none() || dom.descendants(k).any(|d| dom.tag(d).is_some_and(|t| pat::MEDIA_ELEMENTS.contains(&t))) {
@@ -211,7 +216,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
             let unlikely = pat::contains_any(&match_string, pat::UNLIKELY)
                 && !pat::contains_any(&match_string, pat::MAYBE_CANDIDATE)
                 && !dom.has_ancestor(node, "table", 0)
-                && !(dom.is(node, "table") && dom.descendants(node).any(|n| dom.is(n, "th")))
+                && !has_header_cells(dom, node)
                 && !dom.has_ancestor(node, "code", 0)
                 && !keep_even_if_unlikely;
             let role_unlikely = dom.attr(node, "role").is_some_and(|r| pat::UNLIKELY_ROLES.contains(&r));
