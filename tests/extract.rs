@@ -499,10 +499,10 @@ fn a_section_printed_twice_is_read_once_but_tabs_and_quotes_keep_their_copies() 
 fn a_heading_left_with_nothing_under_it_at_the_end_goes() {
     let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
     let cards = "<div class=cards><div><a href=/a>Blue mug</a></div><div><a href=/b>Red mug</a></div><div><a href=/c>Green mug</a></div></div>";
-    let page = format!("<html><body><article><h1>Glazes</h1><h2>How the glaze is made</h2>{story}<h2>You may also like</h2>{cards}</article></body></html>");
+    let page = format!("<html><body><article><h1>Glazes</h1><h2>How the glaze is made</h2>{story}<h2>Mugs in these glazes</h2>{cards}</article></body></html>");
     let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
-    assert!(!a.text.contains("You may also like") && a.text.contains("How the glaze is made"), "{}", a.text);
-    assert!(removals.iter().any(|r| r.rule == "a heading with nothing under it" && r.text == "You may also like"), "{removals:#?}");
+    assert!(!a.text.contains("Mugs in these glazes") && a.text.contains("How the glaze is made"), "{}", a.text);
+    assert!(removals.iter().any(|r| r.rule == "a heading with nothing under it" && r.text == "Mugs in these glazes"), "{removals:#?}");
 }
 
 #[test]
@@ -573,6 +573,43 @@ fn forum_signatures_and_recommendations_go_but_a_functions_signature_stays() {
     let page = format!("<html><body><main><h1>Chef's knife</h1><div class=product>{description}<div class=product-recommendations><h2>You may also like</h2><p>Paring knife, 40 EUR</p><p>Bread knife, 60 EUR</p></div></div></main></body></html>");
     let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
     assert!(a.text.contains("walnut handle") && !a.text.contains("Paring knife"), "{}", a.text);
+}
+
+#[test]
+fn a_page_builders_widget_wrappers_are_text_but_a_sidebars_widget_is_not() {
+    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
+    let built = "<p>A paragraph the page builder wrapped in its widget box, as it wraps every block of the page, with a clause, a comma, and a full stop.</p><p>Its second paragraph.</p>";
+    for class in ["elementor-widget-container", "so-widget-sow-editor", "celwidget"] {
+        let page = format!("<html><body><article><h1>Glazes</h1>{story}<div class='{class}'>{built}</div></article></body></html>");
+        let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+        assert!(a.text.contains("page builder wrapped") && a.text.contains("told at length"), "{class}: {}", a.text);
+    }
+    // A widget named as such is still one (WordPress's sidebar widgets, `widget widget_archive`).
+    let page = format!("<html><body><article><h1>Glazes</h1>{story}<div class='widget widget_archive'>{built}</div></article></body></html>");
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("page builder wrapped") && a.text.contains("told at length"), "{}", a.text);
+    assert!(removals.iter().any(|r| r.rule == "its class or id is against it"), "{removals:#?}");
+}
+
+#[test]
+fn a_box_of_the_sites_other_pages_goes_with_the_heading_that_says_so() {
+    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
+    let teasers = "<p>Ash glazes from the wood stove: what a winter of burning taught one potter about colour, and about patience.</p><p>Three kilns, three countries: a potter's notes on firing far from home, and on the friends who lent a hand.</p>";
+    // Headed boxes, and a heading followed by its teasers up to the next heading.
+    for (heading, block) in [("Related articles", true), ("You may also like:", true), ("More from The Potter's Wheel", false), ("À lire aussi", false)] {
+        let more = if block { format!("<div class=box><h2>{heading}</h2>{teasers}</div>") } else { format!("<h2>{heading}</h2>{teasers}<h2>Notes</h2><p>Fired at cone 10 in reduction.</p>") };
+        let page = format!("<html><body><article><h1>Glazes</h1>{story}{more}</article></body></html>");
+        let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+        assert!(!a.text.contains("Ash glazes from the wood stove") && !a.text.contains(heading.trim_end_matches(':')) && a.text.contains("told at length"), "{heading}: {}", a.text);
+        assert!(block || a.text.contains("cone 10"), "{heading}: {}", a.text);
+        assert!(removals.iter().any(|r| r.rule.starts_with("the site's other pages")), "{removals:#?}");
+    }
+    // A paper's related work and a manual's "See also" are the text.
+    for heading in ["Related", "See also", "More on fields"] {
+        let page = format!("<html><body><article><h1>Glazes</h1>{story}<h2>{heading}</h2>{teasers}</article></body></html>");
+        let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+        assert!(a.text.contains("Ash glazes from the wood stove"), "{heading}: {}", a.text);
+    }
 }
 
 #[test]

@@ -102,6 +102,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
             }
         }
     }
+    remove_more_of_the_site(dom, article, log);
     for tag in ["h1", "h2"] {
         for h in dom.elements_named(article, tag) {
             if class_weight(dom, h, flags) < 0.0 {
@@ -139,6 +140,47 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     unwrap_layout_tables(dom, article, &data_tables);
     remove_repeated_blocks(dom, article, log);
     remove_headings_of_nothing(dom, article, log);
+}
+
+/// Removes the boxes of the site's other pages that sit in the article's container under a
+/// heading that says so ("Related articles", "More from the site", [`pat::MORE_OF_THE_SITE_HEADINGS`]):
+/// the heading's box when the heading opens it and it is less than half the article, else the
+/// heading and what follows it up to the next heading of its rank or higher.
+fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, log: &mut Log) {
+    const RULE: &str = "the site's other pages (under a heading such as \"Related articles\")";
+    let headings: Vec<NodeId> = dom.descendants(article).filter(|&h| is_heading(dom, h)).collect();
+    let article_len = text_len(dom, article);
+    for h in headings {
+        if !dom.is_attached_below(h, article) || !is_more_of_the_site(&dom.inner_text(h)) {
+            continue;
+        }
+        let parent = dom.parent(h).filter(|&p| p != article);
+        let opens = |p: NodeId| dom.element_children(p).first() == Some(&h);
+        if let Some(p) = parent.filter(|&p| opens(p) && (text_len(dom, p) as f64) < pat::CHROME_WRAPPER_SHARE * article_len as f64) {
+            log.remove(dom, p, "clean", RULE);
+            continue;
+        }
+        let rank = dom.tag(h).map_or(6, |t| t.as_bytes()[1]);
+        let mut next = dom.next_sibling(h);
+        log.remove(dom, h, "clean", RULE);
+        while let Some(n) = next {
+            if is_heading(dom, n) && dom.tag(n).is_some_and(|t| t.as_bytes()[1] <= rank) {
+                break;
+            }
+            next = dom.next_sibling(n);
+            if dom.element(n).is_some() {
+                log.remove(dom, n, "clean", RULE);
+            } else {
+                dom.detach(n);
+            }
+        }
+    }
+}
+
+/// Whether a heading's text says that what follows is other pages of the site.
+fn is_more_of_the_site(text: &str) -> bool {
+    let lower = text.trim().trim_end_matches([':', '…', '.']).trim().to_lowercase();
+    lower.len() < 60 && (pat::MORE_OF_THE_SITE_HEADINGS.contains(&lower.as_str()) || pat::MORE_OF_THE_SITE_STARTS.iter().any(|s| lower.starts_with(s)))
 }
 
 /// Whether `n` is one of [`pat::REPEATED_ITEMS_MIN`] or more sibling elements of its tag whose

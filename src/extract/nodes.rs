@@ -88,7 +88,7 @@ pub fn class_weight(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
     let class = dom.attr(id, "class").map(pat::descriptive_classes);
     for value in [class.as_deref(), dom.attr(id, "id")].into_iter().flatten() {
         let v = value.to_lowercase();
-        if pat::contains_any(&v, pat::NEGATIVE) || pat::has_token(&v, pat::NEGATIVE_TOKENS) {
+        if pat::contains_any(&v, pat::NEGATIVE) || pat::has_token(&v, pat::NEGATIVE_TOKENS) || pat::has_name_starting(&v, pat::NEGATIVE_STARTS) {
             weight -= pat::CLASS_WEIGHT;
         }
         if pat::contains_any(&v, pat::POSITIVE) {

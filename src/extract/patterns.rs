@@ -30,10 +30,14 @@ pub const POSITIVE: &[&str] = &[
 pub const NEGATIVE: &[&str] = &[
     "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
     "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
-    "skyscraper", "sponsor", "shopping", "tags", "widget",
+    "skyscraper", "sponsor", "shopping", "tags",
 ];
 /// Whole words that are negative on their own (`hid`, but not `hidpi`).
 pub const NEGATIVE_TOKENS: &[&str] = &["hid"];
+/// Starts of class names (or ids) that are negative there only: `widget`, `widget_recent_entries`
+/// (a sidebar's widgets), but not `elementor-widget-container` or `celwidget`, the wrappers page
+/// builders put around every block of a page, its text among them.
+pub const NEGATIVE_STARTS: &[&str] = &["widget"];
 
 /// Class/id fragments of a byline block.
 pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
@@ -183,6 +187,11 @@ fn byte_pairs(s: &[u8]) -> u128 {
 /// Whether any whole word of `haystack` (already lower-cased) is in `list`.
 pub fn has_token(haystack: &str, list: &[&str]) -> bool {
     haystack.split(|c: char| !c.is_alphanumeric()).any(|t| list.contains(&t))
+}
+
+/// Whether any whitespace-separated name of `haystack` starts with one of `list`.
+pub fn has_name_starting(haystack: &str, list: &[&str]) -> bool {
+    haystack.split_ascii_whitespace().any(|n| list.iter().any(|p| n.starts_with(p)))
 }
 
 // The readerable check.
@@ -433,6 +442,31 @@ pub const REVIEWS_TOKENS: &[&str] = &["reviews"];
 /// Whole class or id words of boxes recommending other products or pages ("Customers also
 /// bought", "Recently viewed", "Recommended for you").
 pub const RECOMMENDATION_TOKENS: &[&str] = &["recommendations", "recommended", "recommendation", "upsell", "upsells", "crosssell", "crosssells", "also", "recently"];
+/// Whole texts of headings over a box of the site's other pages ("Related articles", "You may
+/// also like"), lower-cased, without a final colon; the box goes with its heading. Not "See also"
+/// or "Further reading": in documentation and encyclopedias those are the text's own references;
+/// not "Related" or "Trending" alone, nor "More on": a paper's related work, a chart of the
+/// week's trends, a manual's "More on fields" are the text.
+pub const MORE_OF_THE_SITE_HEADINGS: &[&str] = &[
+    "related articles", "related posts", "related stories", "related content", "related topics",
+    "related reading", "related news", "related links", "related products", "related videos", "related guides",
+    "you may also like", "you might also like", "you may like", "you might like", "you may be interested in",
+    "you might be interested in", "you might also be interested in", "you may also be interested in",
+    "read next", "up next", "more like this", "more stories", "more articles", "more news", "more to read",
+    "latest news", "latest articles", "latest posts", "latest stories", "recent posts", "recent articles",
+    "recent news", "popular posts", "popular articles", "most popular", "most read", "trending now",
+    "trending news", "recommended for you", "recommended articles", "recommended reading", "more in this category",
+    "don't miss", "don’t miss", "also read", "read also",
+    // German, French, Spanish, Portuguese, Italian, Dutch.
+    "das könnte sie auch interessieren", "mehr zum thema", "weitere artikel", "ähnliche artikel",
+    "à lire aussi", "a lire aussi", "sur le même sujet", "articles similaires", "vous aimerez aussi",
+    "te puede interesar", "noticias relacionadas", "artículos relacionados", "también te puede interesar",
+    "leia também", "veja também", "notícias relacionadas", "artigos relacionados",
+    "leggi anche", "articoli correlati", "potrebbe interessarti", "lees ook", "gerelateerde artikelen",
+];
+/// ... and the starts of such headings ("More from The Times", "More in Science").
+pub const MORE_OF_THE_SITE_STARTS: &[&str] = &["more from ", "more in ", "more by ", "other articles", "other posts", "other stories"];
+
 /// Whole class or id words of the signature a forum prints under each of a member's posts.
 pub const SIGNATURE_TOKENS: &[&str] = &["signature", "signaturecontainer", "postsignature"];
 /// Siblings styled alike, this many or more, are a list's items, not one box.
