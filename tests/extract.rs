@@ -613,6 +613,16 @@ fn a_box_of_the_sites_other_pages_goes_with_the_heading_that_says_so() {
 }
 
 #[test]
+fn an_article_element_and_a_heading_are_not_chrome_for_a_word_in_their_class() {
+    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(8);
+    let disclosure = "<p>Many of the offers on this site come from companies that pay us when a reader follows a link, which may affect where, and in what order, they appear.</p>".repeat(4);
+    // The theme names the layout (`with-sidebar`); the heading is a header by nature.
+    let page = format!("<html><body><div class=disclosure>{disclosure}</div><article class='template template-with-sidebar'><h1>Glazes</h1><h2 class=header-anchor-post>How the glaze is made</h2>{story}</article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("told at length") && a.text.contains("How the glaze is made"), "{}", a.text);
+}
+
+#[test]
 fn a_box_about_the_author_inside_the_article_goes() {
     let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
     for class in ["author-bio", "about-author", "c-author-box", "bio"] {

@@ -213,12 +213,17 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
             continue;
         }
         if flags.strip_unlikely {
+            // Not for a word the markup contradicts: an `<article>` or `<main>` is what its tag
+            // says, whatever its class (`template-with-sidebar` names the layout around it), and
+            // a heading is a header by nature (Substack's `header-anchor-post`).
             let unlikely = pat::contains_any(&match_string, pat::UNLIKELY)
+                && !(is_heading(dom, node) && !pat::contains_any(&match_string.replace("header", ""), pat::UNLIKELY))
                 && !pat::contains_any(&match_string, pat::MAYBE_CANDIDATE)
                 && !dom.has_ancestor(node, "table", 0)
                 && !has_header_cells(dom, node)
                 && !dom.has_ancestor(node, "code", 0)
-                && !keep_even_if_unlikely;
+                && !keep_even_if_unlikely
+                && !(dom.is(node, "article") || dom.is(node, "main"));
             let role_unlikely = dom.attr(node, "role").is_some_and(|r| pat::UNLIKELY_ROLES.contains(&r));
             if unlikely || role_unlikely {
                 let rule = if unlikely { "unlikely class or id" } else { "unlikely role" };
