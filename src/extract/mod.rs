@@ -237,9 +237,11 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
             // The dek under the title, which the header shows rather than the text.
             let dek = subtitle::find(&dom, body, &title);
             let explaining = log.is_on();
-            match best_pass(html, dom, body, &title, dek.as_ref().map(|d| d.0), options, log) {
+            // The page's text, counted before the passes change the tree.
+            let page_len = nodes::text_len(&dom, body);
+            match best_pass(html, dom, body, page_len, &title, dek.as_ref().map(|d| d.0), options, log) {
                 Ok((art_dom, found, kept_dek, log)) => {
-                    let (art_dom, found, log) = match region_instead(html, &title, &art_dom, &found, explaining, options) {
+                    let (art_dom, found, log) = match region_instead(html, page_len, &title, &art_dom, &found, explaining, options) {
                         Some(region) => region,
                         None => {
                             meta.subtitle = dek.filter(|_| kept_dek.is_some()).map(|d| d.1);
@@ -309,9 +311,11 @@ fn page_pass(html: &str, title: &str, explaining: bool, options: &Options) -> Re
 /// short and a small part of the region: one piece of a page spread over several boxes (a
 /// listing's intro above its items, a service page's sections each in a box of its own, a story
 /// whose paragraphs sit in separate blocks). `None` keeps the article.
-fn region_instead(html: &str, title: &str, art_dom: &Dom, found: &Found, explaining: bool, options: &Options) -> Option<(Dom, Found, Log)> {
+fn region_instead(html: &str, page_len: usize, title: &str, art_dom: &Dom, found: &Found, explaining: bool, options: &Options) -> Option<(Dom, Found, Log)> {
     let len = nodes::text_len(art_dom, found.article);
-    if len >= patterns::REGION_SHORT_ARTICLE_CHARS {
+    // The region is part of the page (`page_len`, the body's text): a page without three times
+    // the article's text has no such region, and is not parsed again to look for one.
+    if len >= patterns::REGION_SHORT_ARTICLE_CHARS || page_len < len * patterns::REGION_TIMES_ARTICLE {
         return None;
     }
     let (dom, found, log) = page_pass(html, title, explaining, options).ok()?;
@@ -371,7 +375,7 @@ fn body_of(dom: &Dom) -> Result<NodeId, Error> {
 /// article chosen when what remains is still an article, and is returned if so (else it stays
 /// text, and is no subtitle). `prepared_log` holds stage 2's removals; the log returned adds
 /// those of the pass kept.
-fn best_pass(html: &str, dom: Dom, body: NodeId, title: &str, dek: Option<NodeId>, options: &Options, prepared_log: Log) -> Result<(Dom, Found, Option<NodeId>, Log), Error> {
+fn best_pass(html: &str, dom: Dom, body: NodeId, page_len: usize, title: &str, dek: Option<NodeId>, options: &Options, prepared_log: Log) -> Result<(Dom, Found, Option<NodeId>, Log), Error> {
     let mut best: Option<(usize, Dom, Found, Log)> = None;
     let mut first = Some(dom);
     for policy in Policy::IN_ORDER {
@@ -417,9 +421,8 @@ fn best_pass(html: &str, dom: Dom, body: NodeId, title: &str, dek: Option<NodeId
             dek = None;
         }
     }
-    // A short article is still the article if it holds half the page's text. The passes changed
-    // their trees, so the page is counted on a fresh one: only pages with short articles pay.
-    if len == 0 || (len < options.min_article_chars && len * 2 < nodes::text_len(&prepared(html, &mut Log::new(false)), body)) {
+    // A short article is still the article if it holds half the page's text (`page_len`).
+    if len == 0 || (len < options.min_article_chars && len * 2 < page_len) {
         return Err(Error::NoArticle);
     }
     Ok((art_dom, found, dek, log))

@@ -1,9 +1,9 @@
 //! Stage 2, preparation: strip what can never be content and normalize markup before scoring.
 
 use super::explain::Log;
-use super::nodes::{is_phrasing, is_whitespace};
+use super::nodes::{is_phrasing, is_whitespace, next_node};
 use super::patterns;
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, NodeId, TextRun};
 use crate::sanitize::{code_language, is_video_embed};
 
 /// The rule that removes hidden nodes (those go after the rest: see `remove_hidden`).
@@ -155,14 +155,17 @@ fn reveal_noscript_fallback(dom: &mut Dom) {
     if noscripts.is_empty() {
         return;
     }
-    // Text that is not shown: the fallbacks themselves, and the source of scripts and styles.
-    let unshown: usize = dom
-        .descendants(body)
-        .filter(|&n| dom.tag(n).is_some_and(|t| matches!(t, "noscript" | "script" | "style" | "template")))
-        .map(|n| dom.inner_text_len(n))
-        .sum();
-    if dom.inner_text_len(body).saturating_sub(unshown) >= patterns::NOSCRIPT_SHELL_MAX_CHARS {
-        return;
+    // The text shown: not the fallbacks themselves, nor the source of scripts and styles (which
+    // the walk skips unmeasured: a page's scripts can be most of its bytes). It stops at enough.
+    let mut shown = TextRun::default();
+    let mut cur = dom.first_child(body);
+    while let Some(n) = cur {
+        shown = dom.text_run(n).map_or(shown, |run| shown.then(run));
+        if shown.chars >= patterns::NOSCRIPT_SHELL_MAX_CHARS {
+            return;
+        }
+        let unshown = dom.tag(n).is_some_and(|t| matches!(t, "noscript" | "script" | "style" | "template"));
+        cur = next_node(dom, n, body, unshown);
     }
     for n in noscripts {
         let raw = dom.text_content(n);
