@@ -623,6 +623,22 @@ fn an_article_element_and_a_heading_are_not_chrome_for_a_word_in_their_class() {
 }
 
 #[test]
+fn parts_a_page_streams_in_later_are_read_in_their_places() {
+    let para = |n: u32| format!("<p>Paragraph {n} of the story, told at length, with a clause or two, a comma or three, and a full stop at the end.</p>");
+    // React sends the page with placeholders, then each part, hidden, at the end of the body.
+    let page = format!(
+        "<html><body><main><article><h1>Glazes</h1>{}<template id=\"B:0\"></template><div>Loading paragraph...</div>{}<template id=\"B:1a\"></template><div>Loading image…</div>{}</article></main>\
+         <div hidden id=\"S:0\">{}{}</div><div hidden id=\"S:1a\">{}</div></body></html>",
+        para(1), para(4), para(6), para(2), para(3), para(5)
+    );
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    let at = |n: u32| a.text.find(&format!("Paragraph {n} ")).unwrap_or_else(|| panic!("paragraph {n} missing: {}", a.text));
+    assert!((1..6).all(|n| at(n) < at(n + 1)), "{}", a.text);
+    assert!(!a.text.contains("Loading"), "{}", a.text);
+    assert!(removals.iter().filter(|r| r.rule == "a placeholder for a part streamed in later").count() == 2, "{removals:#?}");
+}
+
+#[test]
 fn a_box_about_the_author_inside_the_article_goes() {
     let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
     for class in ["author-bio", "about-author", "c-author-box", "bio"] {

@@ -14,6 +14,7 @@ const HIDDEN_RULE: &str = "hidden";
 pub fn prepare(dom: &mut Dom, log: &mut Log) {
     let root = dom.root();
     reveal_noscript_fallback(dom);
+    place_streamed_segments(dom, log);
     super::math::normalize(dom);
     unwrap_noscript_images(dom);
     normalize_code_blocks(dom, log);
@@ -143,6 +144,47 @@ fn is_shown(dom: &Dom, id: NodeId) -> bool {
         }
     }
     true
+}
+
+/// The number of a React streaming id (`S:1a` for a segment, `B:1a` for the place it goes to).
+fn streamed_id<'a>(dom: &'a Dom, n: NodeId, prefix: &str) -> Option<&'a str> {
+    dom.attr(n, "id")?.strip_prefix(prefix).filter(|x| !x.is_empty() && x.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// A page that React streams sends each part once it is ready as a hidden segment at the end of
+/// the body (`<div hidden id="S:4">`), and a script moves it to its place, marked by `<template
+/// id="B:4">` (the script's `$RC("B:4","S:4")`: the two numbers are the same), where a
+/// placeholder ("Loading paragraph...") stood meanwhile. Put each segment in its place, as the
+/// script would, so that the story's paragraphs are read in order and the placeholders go.
+fn place_streamed_segments(dom: &mut Dom, log: &mut Log) {
+    let root = dom.root();
+    let segments: Vec<NodeId> = dom.elements_named(root, "div").into_iter().filter(|&d| dom.attr(d, "hidden").is_some() && streamed_id(dom, d, "S:").is_some()).collect();
+    if segments.is_empty() {
+        return;
+    }
+    let places: std::collections::HashMap<String, NodeId> =
+        dom.elements_named(root, "template").into_iter().filter_map(|t| Some((streamed_id(dom, t, "B:")?.to_string(), t))).collect();
+    for segment in segments {
+        let Some(&place) = streamed_id(dom, segment, "S:").and_then(|x| places.get(x)) else { continue };
+        // The placeholder: the next element, when all it says is that something is loading.
+        let mut next = dom.next_sibling(place);
+        while let Some(n) = next.filter(|&n| dom.element(n).is_none() && is_whitespace(dom, n)) {
+            next = dom.next_sibling(n);
+        }
+        if let Some(placeholder) = next.filter(|&n| dom.element(n).is_some() && is_loading_label(&dom.inner_text(n))) {
+            log.remove(dom, placeholder, "prepare", "a placeholder for a part streamed in later");
+        }
+        if let Some(e) = dom.element_mut(segment) {
+            e.attrs.retain(|(name, _)| &**name != "hidden");
+        }
+        dom.replace(place, segment);
+    }
+}
+
+/// Whether a block's whole text says that something is loading ("Loading…", "Loading image...").
+fn is_loading_label(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.len() <= patterns::AD_LABEL_MAX_CHARS && patterns::LOADING_WORDS.iter().any(|w| lower.starts_with(w))
 }
 
 /// App shells that draw the page with script (Discourse forums, some shops) serve its content
