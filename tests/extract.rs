@@ -625,11 +625,12 @@ fn an_article_element_and_a_heading_are_not_chrome_for_a_word_in_their_class() {
 #[test]
 fn parts_a_page_streams_in_later_are_read_in_their_places() {
     let para = |n: u32| format!("<p>Paragraph {n} of the story, told at length, with a clause or two, a comma or three, and a full stop at the end.</p>");
-    // React sends the page with placeholders, then each part, hidden, at the end of the body.
+    // React sends the page with placeholders, then each part, hidden, at the end of the body; a
+    // part within a part has a placeholder of its own (`P:`).
     let page = format!(
         "<html><body><main><article><h1>Glazes</h1>{}<template id=\"B:0\"></template><div>Loading paragraph...</div>{}<template id=\"B:1a\"></template><div>Loading image…</div>{}</article></main>\
-         <div hidden id=\"S:0\">{}{}</div><div hidden id=\"S:1a\">{}</div></body></html>",
-        para(1), para(4), para(6), para(2), para(3), para(5)
+         <div hidden id=\"S:0\">{}<template id=\"P:7\"></template></div><div hidden id=\"S:1a\">{}</div><div hidden id=\"S:7\">{}</div></body></html>",
+        para(1), para(4), para(6), para(2), para(5), para(3)
     );
     let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
     let at = |n: u32| a.text.find(&format!("Paragraph {n} ")).unwrap_or_else(|| panic!("paragraph {n} missing: {}", a.text));

@@ -154,16 +154,21 @@ fn streamed_id<'a>(dom: &'a Dom, n: NodeId, prefix: &str) -> Option<&'a str> {
 /// A page that React streams sends each part once it is ready as a hidden segment at the end of
 /// the body (`<div hidden id="S:4">`), and a script moves it to its place, marked by `<template
 /// id="B:4">` (the script's `$RC("B:4","S:4")`: the two numbers are the same), where a
-/// placeholder ("Loading paragraph...") stood meanwhile. Put each segment in its place, as the
-/// script would, so that the story's paragraphs are read in order and the placeholders go.
+/// placeholder ("Loading paragraph...") stood meanwhile; a part of a part, by `<template
+/// id="P:4">`. Put each segment in its place, as the script would, so that the story's paragraphs
+/// are read in order and the placeholders go.
 fn place_streamed_segments(dom: &mut Dom, log: &mut Log) {
     let root = dom.root();
     let segments: Vec<NodeId> = dom.elements_named(root, "div").into_iter().filter(|&d| dom.attr(d, "hidden").is_some() && streamed_id(dom, d, "S:").is_some()).collect();
     if segments.is_empty() {
         return;
     }
-    let places: std::collections::HashMap<String, NodeId> =
-        dom.elements_named(root, "template").into_iter().filter_map(|t| Some((streamed_id(dom, t, "B:")?.to_string(), t))).collect();
+    // A part inside another is marked `<template id="P:4">` (the script's `$RS("S:4","P:4")`).
+    let places: std::collections::HashMap<String, NodeId> = dom
+        .elements_named(root, "template")
+        .into_iter()
+        .filter_map(|t| Some((streamed_id(dom, t, "B:").or_else(|| streamed_id(dom, t, "P:"))?.to_string(), t)))
+        .collect();
     for segment in segments {
         let Some(&place) = streamed_id(dom, segment, "S:").and_then(|x| places.get(x)) else { continue };
         // The placeholder: the next element, when all it says is that something is loading.
