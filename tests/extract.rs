@@ -640,6 +640,17 @@ fn parts_a_page_streams_in_later_are_read_in_their_places() {
 }
 
 #[test]
+fn an_article_found_outside_the_pages_marked_main_region_is_not_taken() {
+    // A promotion's slides hold the page's only paragraphs; the content, in its `<main>`, is a list.
+    let slides = "<div class=slide><p>Free shipping on orders over forty dollars, and free returns within a month, with a clause, a comma, and a full stop.</p></div>".repeat(5);
+    let items: String = (1..=10).map(|n| format!("<li>Vintage radio repair, part {n}: valves, dial cords and cabinets</li>")).collect();
+    let page = format!("<html><body><div class=top-bar><div class=slides>{slides}</div></div><header><a href=/>Radios</a></header><main><h1>Radio repair</h1><ul>{items}</ul></main><footer>Workshop by the harbour</footer></body></html>");
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("dial cords") && !a.text.contains("Free shipping"), "{}", a.text);
+    assert!(removals.iter().any(|r| r.rule == "outside the page's main region" && r.text.starts_with("Free shipping")), "{removals:#?}");
+}
+
+#[test]
 fn a_box_about_the_author_inside_the_article_goes() {
     let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
     for class in ["author-bio", "about-author", "c-author-box", "bio"] {

@@ -57,7 +57,7 @@ pub fn is_main_region(dom: &Dom, n: NodeId) -> bool {
 /// Whether the article a pass found sits in the page's chrome: the element it was chosen in, or
 /// one around that, or a block holding half of the article's text, is a footer, has the role of
 /// the page's footer or of a dialog, or a class or id word of a consent box
-/// ([`pat::CHROME_BOX_TOKENS`]).
+/// ([`pat::CHROME_BOX_TOKENS`]); or the page marks its main region and the article is outside it.
 pub fn in_chrome(dom: &Dom, found: &super::score::Found, body: NodeId) -> bool {
     let chrome = |n: NodeId| {
         let Some(el) = dom.element(n) else { return false };
@@ -68,6 +68,15 @@ pub fn in_chrome(dom: &Dom, found: &super::score::Found, body: NodeId) -> bool {
     let mostly = |n: NodeId| text_len(dom, n) as f64 >= pat::CHROME_WRAPPER_SHARE * text_len(dom, found.article) as f64;
     std::iter::once(found.around).chain(dom.ancestors(found.around)).take_while(|&n| n != body).any(chrome)
         || dom.element_children(found.article).into_iter().any(|c| chrome(c) && mostly(c))
+        || outside_main(dom, found, body)
+}
+
+/// Whether the page marks its main region (with text enough to read) and the article was found
+/// outside it, in what the page itself says is not its content.
+fn outside_main(dom: &Dom, found: &super::score::Found, body: NodeId) -> bool {
+    let Some(main) = dom.descendants(body).find(|&n| is_main_region(dom, n)) else { return false };
+    let inside = std::iter::once(found.around).chain(dom.ancestors(found.around)).any(|n| n == main);
+    !inside && !dom.is_attached_below(main, found.article) && text_len(dom, main) >= pat::CHAR_THRESHOLD
 }
 
 /// Whether the article a pass found is a list of links rather than a text to read: the page
