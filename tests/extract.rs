@@ -651,6 +651,15 @@ fn an_article_found_outside_the_pages_marked_main_region_is_not_taken() {
 }
 
 #[test]
+fn a_block_classed_media_keeps_its_picture_and_text() {
+    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
+    let media = "<div class='media-block'><img src=/kiln.jpg alt='The kiln at dawn'><p>The kiln at dawn, still warm from a three-day firing, with its door bricked up and the ash settled on the shelves.</p><p>Photograph: Ana Ruiz.</p></div>";
+    let page = format!("<html><body><article><h1>Glazes</h1>{story}{media}{story}</article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("The kiln at dawn, still warm") && a.content.contains("kiln.jpg"), "{}", a.text);
+}
+
+#[test]
 fn a_box_about_the_author_inside_the_article_goes() {
     let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
     for class in ["author-bio", "about-author", "c-author-box", "bio"] {

@@ -26,10 +26,12 @@ pub const POSITIVE: &[&str] = &[
     "text", "blog", "story",
 ];
 
-/// Class/id fragments that lower a block's score by [`CLASS_WEIGHT`].
+/// Class/id fragments that lower a block's score by [`CLASS_WEIGHT`]. Readability's, without
+/// `media`: a block so classed holds a picture and its caption (`media-block`, `figure-media`),
+/// which the reader keeps; on wcxb-dev dropping it gained 0.0010 (13 pages better, 5 worse).
 pub const NEGATIVE: &[&str] = &[
     "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
-    "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
+    "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
     "skyscraper", "sponsor", "shopping", "tags",
 ];
 /// Whole words that are negative on their own (`hid`, but not `hidpi`).
