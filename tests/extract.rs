@@ -660,6 +660,19 @@ fn a_block_classed_media_keeps_its_picture_and_text() {
 }
 
 #[test]
+fn a_headings_anchor_made_of_its_own_words_says_nothing_against_it() {
+    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(3);
+    let page = format!(
+        "<html><body><article><h1>Selling online</h1>{story}<h2 id=h-what-is-social-shopping class=wp-block-heading>What is Social Shopping?</h2>{story}\
+         <h3 id=sponsorship-deals>Sponsorship Deals</h3>{story}<h2 id=related-posts>Read on</h2><p>Another story.</p></article></body></html>"
+    );
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("What is Social Shopping?") && a.text.contains("Sponsorship Deals"), "{}", a.text);
+    // An id that is not the heading's own words still says what the block is.
+    assert!(!a.text.contains("Read on"), "{}", a.text);
+}
+
+#[test]
 fn a_box_about_the_author_inside_the_article_goes() {
     let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
     for class in ["author-bio", "about-author", "c-author-box", "bio"] {

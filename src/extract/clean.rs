@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::explain::Log;
-use super::nodes::{class_weight, is_footnotes, is_heading, is_phrasing, link_density, text_len, Flags};
+use super::nodes::{class_weight, is_footnotes, is_heading, is_phrasing, link_density, own_id, text_len, Flags};
 use super::patterns as pat;
 use crate::dom::{Dom, NodeId};
 use crate::sanitize::is_video_embed;
@@ -74,7 +74,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     for top in dom.element_children(article) {
         for n in dom.descendants(top).collect::<Vec<_>>() {
             let Some(el) = dom.element(n) else { continue };
-            let m = pat::class_and_id(el.attr("class"), el.attr("id"));
+            let m = pat::class_and_id(el.attr("class"), own_id(dom, n));
             let prompt = || pat::has_token(&m, pat::PROMPT_TOKENS) && text_len(dom, n) < pat::PROMPT_MAX_CHARS;
             // A box with half the article's text or more wraps the article, whatever its name.
             let a_box = || (text_len(dom, n) as f64) < pat::CHROME_WRAPPER_SHARE * article_len as f64;

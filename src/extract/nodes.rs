@@ -79,6 +79,23 @@ pub fn link_density(dom: &Dom, id: NodeId) -> f64 {
     linked / total as f64
 }
 
+/// `id` of an element, unless it is a heading's anchor made of the heading's own words
+/// (`h-community-building` on "5. Community Building", `social-benefits` on "Social Benefits"):
+/// such an id says what the heading says, not what kind of block it is, and a word of the
+/// heading ("social", "sponsorship", "related") must not mark it as chrome.
+pub fn own_id(dom: &Dom, n: NodeId) -> Option<&str> {
+    let id = dom.attr(n, "id")?;
+    if !is_heading(dom, n) {
+        return Some(id);
+    }
+    let text = dom.inner_text(n).to_lowercase();
+    let said: std::collections::HashSet<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let lower = id.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 1).collect();
+    let shared = words.iter().filter(|w| said.contains(*w)).count();
+    (words.is_empty() || shared * 2 < words.len()).then_some(id)
+}
+
 /// ±25 for each of class and id that match the positive or negative lists.
 pub fn class_weight(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
     if !flags.weight_classes {
@@ -86,7 +103,7 @@ pub fn class_weight(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
     }
     let mut weight = 0.0;
     let class = dom.attr(id, "class").map(pat::descriptive_classes);
-    for value in [class.as_deref(), dom.attr(id, "id")].into_iter().flatten() {
+    for value in [class.as_deref(), own_id(dom, id)].into_iter().flatten() {
         let v = value.to_lowercase();
         if pat::contains_any(&v, pat::NEGATIVE) || pat::has_token(&v, pat::NEGATIVE_TOKENS) || pat::has_name_starting(&v, pat::NEGATIVE_STARTS) {
             weight -= pat::CLASS_WEIGHT;

@@ -22,7 +22,7 @@ pub fn view(dom: &mut Dom, body: NodeId, log: &mut Log) -> Option<NodeId> {
         .filter_map(|n| {
             let tag = dom.tag(n)?;
             let role = dom.attr(n, "role").unwrap_or("");
-            let words = pat::class_and_id(dom.attr(n, "class"), dom.attr(n, "id"));
+            let words = pat::class_and_id(dom.attr(n, "class"), super::nodes::own_id(dom, n));
             if pat::CHROME_ELEMENTS.contains(&tag) || pat::PAGE_CHROME_ROLES.contains(&role) {
                 Some((n, "page chrome (footer, aside, form)"))
             } else if tag == "header" && !h1.is_some_and(|h| dom.is_attached_below(h, n)) {

@@ -11,7 +11,7 @@
 //! 4. collect the siblings of the best candidate that score well or read like prose.
 
 use super::explain::Log;
-use super::nodes::{class_weight, is_footnotes, is_heading, is_heading_linking_away, is_phrasing, is_whitespace, link_density, next_node, text_len, Flags};
+use super::nodes::{class_weight, is_footnotes, is_heading, is_heading_linking_away, is_phrasing, is_whitespace, link_density, next_node, own_id, text_len, Flags};
 use super::patterns::{self as pat, class_and_id};
 use crate::dom::{Dom, NodeId, TextRun};
 
@@ -186,7 +186,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
             cur = next_node(dom, node, body, false);
             continue;
         };
-        let match_string = class_and_id(dom.attr(node, "class"), dom.attr(node, "id"));
+        let match_string = class_and_id(dom.attr(node, "class"), own_id(dom, node));
 
         if dom.attr(node, "aria-modal") == Some("true") && dom.attr(node, "role") == Some("dialog") {
             cur = remove_and_next(dom, node, body, log, "a modal dialog");
