@@ -156,7 +156,7 @@ fn page(name: &str) -> Option<String> {
                 html.push_str("<p>");
                 rng.words(&mut html, 60);
                 html.push_str("and so, on.</p>\n");
-                if rng.next() % 20 == 0 {
+                if rng.next().is_multiple_of(20) {
                     html.push_str("<div class=\"related\"><ul>");
                     for _ in 0..5 {
                         html.push_str("<li><a href=\"/story\">A related story</a></li>");

@@ -239,7 +239,8 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
             let explaining = log.is_on();
             // The page's text, counted before the passes change the tree.
             let page_len = nodes::text_len(&dom, body);
-            match best_pass(html, dom, body, page_len, &title, dek.as_ref().map(|d| d.0), options, log) {
+            let page = Page { html, body, text_len: page_len };
+            match best_pass(page, dom, &title, dek.as_ref().map(|d| d.0), options, log) {
                 Ok((art_dom, found, kept_dek, log)) => {
                     let (art_dom, found, log) = match region_instead(html, page_len, &title, &art_dom, &found, explaining, options) {
                         Some(region) => region,
@@ -367,6 +368,15 @@ fn body_of(dom: &Dom) -> Result<NodeId, Error> {
     dom.descendants(dom.root()).find(|&n| dom.is(n, "body")).ok_or(Error::NoArticle)
 }
 
+/// The page a pass reads: its source (to prepare afresh), its `<body>`, and the body's text
+/// before any pass changed the tree.
+#[derive(Clone, Copy)]
+struct Page<'a> {
+    html: &'a str,
+    body: NodeId,
+    text_len: usize,
+}
+
 /// Stages 3–4 under each [`Policy`], stopping at the first that finds
 /// [`Options::char_threshold`] characters, else keeping the pass that found the most. Each pass
 /// changes the tree it scores. Most pages need one pass, so it takes the prepared tree itself; a
@@ -375,7 +385,8 @@ fn body_of(dom: &Dom) -> Result<NodeId, Error> {
 /// article chosen when what remains is still an article, and is returned if so (else it stays
 /// text, and is no subtitle). `prepared_log` holds stage 2's removals; the log returned adds
 /// those of the pass kept.
-fn best_pass(html: &str, dom: Dom, body: NodeId, page_len: usize, title: &str, dek: Option<NodeId>, options: &Options, prepared_log: Log) -> Result<(Dom, Found, Option<NodeId>, Log), Error> {
+fn best_pass(page: Page, dom: Dom, title: &str, dek: Option<NodeId>, options: &Options, prepared_log: Log) -> Result<(Dom, Found, Option<NodeId>, Log), Error> {
+    let Page { html, body, text_len: page_len } = page;
     let mut best: Option<(usize, Dom, Found, Log)> = None;
     let mut first = Some(dom);
     for policy in Policy::IN_ORDER {

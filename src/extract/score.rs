@@ -216,8 +216,9 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
             // Not for a word the markup contradicts: an `<article>` or `<main>` is what its tag
             // says, whatever its class (`template-with-sidebar` names the layout around it), and
             // a heading is a header by nature (Substack's `header-anchor-post`).
+            let heading_named_header = || is_heading(dom, node) && !pat::contains_any(&match_string.replace("header", ""), pat::UNLIKELY);
             let unlikely = pat::contains_any(&match_string, pat::UNLIKELY)
-                && !(is_heading(dom, node) && !pat::contains_any(&match_string.replace("header", ""), pat::UNLIKELY))
+                && !heading_named_header()
                 && !pat::contains_any(&match_string, pat::MAYBE_CANDIDATE)
                 && !dom.has_ancestor(node, "table", 0)
                 && !has_header_cells(dom, node)
