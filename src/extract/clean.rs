@@ -62,7 +62,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
         if !dom.is_attached_below(n, article) {
             continue;
         }
-        if (text_len(dom, n) as f64) < article_len as f64 * pat::CHROME_WRAPPER_SHARE {
+        if is_box_within(dom, n, article_len) {
             log.remove(dom, n, "clean", "page chrome (footer, aside, form)");
         } else {
             // A wrapper: its content takes its place (the sanitizer drops forms whole).
@@ -76,8 +76,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
             let Some(el) = dom.element(n) else { continue };
             let m = pat::class_and_id(el.attr("class"), own_id(dom, n));
             let prompt = || pat::has_token(&m, pat::PROMPT_TOKENS) && text_len(dom, n) < pat::PROMPT_MAX_CHARS;
-            // A box with half the article's text or more wraps the article, whatever its name.
-            let a_box = || (text_len(dom, n) as f64) < pat::CHROME_WRAPPER_SHARE * article_len as f64;
+            let a_box = || is_box_within(dom, n, article_len);
             let author_box = || {
                 (pat::has_token(&m, pat::AUTHOR_BOX_TOKENS) || (pat::has_token(&m, &["author"]) && pat::has_token(&m, pat::AUTHOR_BOX_WITH)))
                     && text_len(dom, n) < pat::AUTHOR_BOX_MAX_CHARS
@@ -156,7 +155,7 @@ fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, log: &mut Log) {
         }
         let parent = dom.parent(h).filter(|&p| p != article);
         let opens = |p: NodeId| dom.element_children(p).first() == Some(&h);
-        if let Some(p) = parent.filter(|&p| opens(p) && (text_len(dom, p) as f64) < pat::CHROME_WRAPPER_SHARE * article_len as f64) {
+        if let Some(p) = parent.filter(|&p| opens(p) && is_box_within(dom, p, article_len)) {
             log.remove(dom, p, "clean", RULE);
             continue;
         }
@@ -175,6 +174,12 @@ fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, log: &mut Log) {
             }
         }
     }
+}
+
+/// Whether `n` holds less than half of an article of `article_len` characters: a box inside it.
+/// A box with half the article's text or more wraps the article, whatever its name.
+fn is_box_within(dom: &Dom, n: NodeId, article_len: usize) -> bool {
+    (text_len(dom, n) as f64) < pat::CHROME_WRAPPER_SHARE * article_len as f64
 }
 
 /// Whether a heading's text says that what follows is other pages of the site.

@@ -75,8 +75,7 @@ pub fn in_chrome(dom: &Dom, found: &super::score::Found, body: NodeId) -> bool {
 /// outside it, in what the page itself says is not its content.
 fn outside_main(dom: &Dom, found: &super::score::Found, body: NodeId) -> bool {
     let Some(main) = dom.descendants(body).find(|&n| is_main_region(dom, n)) else { return false };
-    let inside = std::iter::once(found.around).chain(dom.ancestors(found.around)).any(|n| n == main);
-    !inside && !dom.is_attached_below(main, found.article) && text_len(dom, main) >= pat::CHAR_THRESHOLD
+    !dom.is_attached_below(found.around, main) && !dom.is_attached_below(main, found.article) && text_len(dom, main) >= pat::CHAR_THRESHOLD
 }
 
 /// Whether the article a pass found is a list of links rather than a text to read: the page

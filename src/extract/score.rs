@@ -181,7 +181,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
     while let Some(node) = cur {
         // What the steps below ask of the tag, read before they change the tree.
         let Some((is_div, keep_even_if_unlikely, may_be_empty, scored)) = dom.tag(node).map(|t| {
-            (t == "div", matches!(t, "body" | "a"), matches!(t, "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"), pat::TAGS_TO_SCORE.contains(&t))
+            (t == "div", matches!(t, "body" | "a" | "article" | "main"), matches!(t, "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"), pat::TAGS_TO_SCORE.contains(&t))
         }) else {
             cur = next_node(dom, node, body, false);
             continue;
@@ -213,9 +213,10 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
             continue;
         }
         if flags.strip_unlikely {
-            // Not for a word the markup contradicts: an `<article>` or `<main>` is what its tag
-            // says, whatever its class (`template-with-sidebar` names the layout around it), and
-            // a heading is a header by nature (Substack's `header-anchor-post`).
+            // Not for a word the markup contradicts: an `<article>` or `<main>` (kept as `<body>`
+            // and `<a>` are, `keep_even_if_unlikely`) is what its tag says, whatever its class
+            // (`template-with-sidebar` names the layout around it), and a heading is a header by
+            // nature (Substack's `header-anchor-post`).
             let heading_named_header = || is_heading(dom, node) && !pat::contains_any(&match_string.replace("header", ""), pat::UNLIKELY);
             let unlikely = pat::contains_any(&match_string, pat::UNLIKELY)
                 && !heading_named_header()
@@ -223,8 +224,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
                 && !dom.has_ancestor(node, "table", 0)
                 && !has_header_cells(dom, node)
                 && !dom.has_ancestor(node, "code", 0)
-                && !keep_even_if_unlikely
-                && !(dom.is(node, "article") || dom.is(node, "main"));
+                && !keep_even_if_unlikely;
             let role_unlikely = dom.attr(node, "role").is_some_and(|r| pat::UNLIKELY_ROLES.contains(&r));
             if unlikely || role_unlikely {
                 let rule = if unlikely { "unlikely class or id" } else { "unlikely role" };
