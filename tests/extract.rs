@@ -710,6 +710,31 @@ fn a_forum_thread_is_every_post_in_order_with_its_author_and_date() {
 }
 
 #[test]
+fn a_threads_post_stays_whole_however_many_links_it_lists_and_is_not_the_post_it_quotes() {
+    let post = |id: u32, who: &str, body: &str| {
+        format!(
+            "<article class='message' id=post-{id}><div class=message-user><a href='/members/{who}/'>{who}</a> <time datetime='2026-03-0{id}T10:00:00Z'>Mar {id}, 2026</time></div>\
+             <div class=message-content>{body}</div><div class=message-actions><a href=/reply>Reply</a></div></article>"
+        )
+    };
+    // An opening post that is mostly its links: the tables of each league.
+    let leagues: String = ["Eredivisie", "Eerste Divisie", "Premier League", "La Liga", "Serie A", "Bundesliga", "Ligue 1", "Primeira Liga"]
+        .iter()
+        .map(|l| format!("<a href='https://tables.example/{l}'>{l} fixtures and standings, updated every matchday</a><br>"))
+        .collect();
+    let opening = post(1, "minoa", &format!("<p>The season starts this weekend, and here is where to follow it.</p>{leagues}"));
+    let reply = post(2, "old_oak", "<p>Thanks for the tables. Ajax should win the league again, though PSV have spent more this summer, and AZ look stronger than last year.</p>");
+    // A reply that is mostly the post it quotes: the quote's text is not the reply's.
+    let quoted = "The season starts this weekend, and the tables are linked above for anyone who wants to follow every league, from the top flights to the second divisions of each country.";
+    let quoting = post(3, "spokeshave", &format!("<blockquote class=quote><div class=quote-content><p>{quoted}</p></div></blockquote><p>Agreed, thank you.</p>"));
+    let page = format!("<html><head><title>Football 2026</title></head><body><main><h1>Football 2026</h1><div class=messages>{opening}{reply}{quoting}</div></main></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("thread");
+    assert_eq!(a.kind, decant::Kind::Thread, "{}", a.text);
+    assert!(a.text.contains("Bundesliga fixtures and standings") && a.text.contains("here is where to follow it"), "the opening post went: {}", a.text);
+    assert!(a.text.contains("Agreed, thank you.") && a.text.contains("spokeshave"), "the quoting reply went: {}", a.text);
+}
+
+#[test]
 fn comments_under_a_blog_post_are_not_a_thread() {
     let a = extract("blog-with-comments");
     assert_eq!(a.kind, decant::Kind::Article);

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use super::explain::Log;
 use super::nodes::{class_weight, is_footnotes, is_heading, is_phrasing, link_density, own_id, text_len, Flags};
 use super::patterns as pat;
+use crate::article::POST_CLASS;
 use crate::dom::{Dom, NodeId};
 use crate::sanitize::is_video_embed;
 
@@ -540,6 +541,11 @@ fn removal_rule(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &
         return None;
     }
     if dom.descendants(node).any(|n| data_tables.contains(&n)) {
+        return None;
+    }
+    // A thread's post, whole: the thread was found by its posts, so each is content, however
+    // many links it lists (a topic's opening post of league tables).
+    if dom.parent(node).is_some_and(|p| dom.is(p, "article") && dom.attr(p, "class") == Some(POST_CLASS)) {
         return None;
     }
     // What the rules count, from one walk of the subtree.

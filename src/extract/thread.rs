@@ -259,6 +259,8 @@ fn post(dom: &Dom, p: NodeId, nested: &[NodeId], own: &Lengths) -> Option<Post> 
         let total = own.prose(p);
         let named: Vec<NodeId> = own_elements(dom, p, nested)
             .filter(|&n| own.prose(n) * 2 > total && pat::contains_any(&pat::class_and_id(dom.attr(n, "class"), dom.attr(n, "id")), pat::POST_TEXT))
+            // Not the text of a post it quotes (a reply that is mostly a quote).
+            .filter(|&n| !dom.ancestors(n).take_while(|&a| a != p).any(|a| dom.is(a, "blockquote")))
             .collect();
         named.last().copied()
     };
