@@ -503,6 +503,12 @@ fn a_heading_left_with_nothing_under_it_at_the_end_goes() {
     let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
     assert!(!a.text.contains("Mugs in these glazes") && a.text.contains("How the glaze is made"), "{}", a.text);
     assert!(removals.iter().any(|r| r.rule == "a heading with nothing under it" && r.text == "Mugs in these glazes"), "{removals:#?}");
+    // Two such headings, one above the other: the comments went, and so did the prompt's links.
+    let end = "<div id=discussion><div><h4>Discussion about this post</h4></div><div><a href=/comments>Comments</a> <a href=/restacks>Restacks</a></div></div>\
+               <div class=end><h3>Ready for more?</h3><div><a href=/subscribe>Subscribe</a></div></div>";
+    let page = format!("<html><body><article><h1>Glazes</h1><h2>How the glaze is made</h2>{story}{end}</article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("Ready for more?") && !a.text.contains("Discussion about this post") && a.text.contains("How the glaze is made"), "{}", a.text);
 }
 
 #[test]

@@ -317,17 +317,22 @@ fn edit_control(dom: &Dom, h: NodeId, a: NodeId) -> NodeId {
     control
 }
 
-/// Removes a short heading that cleaning left at the very end of the article with nothing under
-/// it ("You may also like" over product cards that went as links, "Related posts").
+/// Removes the short headings that cleaning left at the very end of the article with nothing
+/// under them ("You may also like" over product cards that went as links, "Related posts"), the
+/// last first: "Discussion about this post" over comments that went, above "Ready for more?".
 fn remove_headings_of_nothing(dom: &mut Dom, article: NodeId, log: &mut Log) {
     let order: Vec<NodeId> = dom.descendants(article).collect();
-    let shown = |n: NodeId| dom.text(n).is_some_and(|t| !t.trim().is_empty()) || dom.tag(n).is_some_and(|t| pat::MEDIA_ELEMENTS.contains(&t) || t == "table" || t == "pre");
-    // The last heading, if nothing after its own subtree has text or media.
-    let Some(at) = order.iter().rposition(|&n| is_heading(dom, n)) else { return };
-    let h = order[at];
-    let nothing_after = order[at + 1..].iter().all(|&n| dom.is_attached_below(n, h) || !shown(n));
-    if nothing_after && text_len(dom, h) < pat::SIBLING_PROSE_CHARS {
+    let shown = |dom: &Dom, n: NodeId| dom.text(n).is_some_and(|t| !t.trim().is_empty()) || dom.tag(n).is_some_and(|t| pat::MEDIA_ELEMENTS.contains(&t) || t == "table" || t == "pre");
+    // From the end: each heading, while nothing after its own subtree has text or media.
+    let mut end = order.len();
+    while let Some(at) = order[..end].iter().rposition(|&n| is_heading(dom, n)) {
+        let h = order[at];
+        let nothing_after = order[at + 1..end].iter().all(|&n| dom.is_attached_below(n, h) || !shown(dom, n));
+        if !nothing_after || text_len(dom, h) >= pat::SIBLING_PROSE_CHARS {
+            break;
+        }
         log.remove(dom, h, "clean", "a heading with nothing under it");
+        end = at;
     }
 }
 
