@@ -496,6 +496,24 @@ fn a_section_printed_twice_is_read_once_but_tabs_and_quotes_keep_their_copies() 
 }
 
 #[test]
+fn an_advertisements_label_goes_wherever_it_stands() {
+    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(3);
+    let page = format!(
+        "<html><body><article><h1>Glazes</h1>{story}<p class=ad-disclaimer>Advertisement - Continue Reading Below</p>{story}\
+         <div class='hidden md:flex'><div><span class=side-label>ADVERTISEMENT</span><div id=slot-1></div></div></div>{story}<p>Article continues below</p>\
+         <div class=card><img src=/mug.jpg alt='Blue mug'><p>Blue mug</p><p>Sponsored</p></div>{story}\
+         <p>The first advertisement for the glaze ran in 1921.</p><table><tr><th>Channel</th><th>Kind</th></tr><tr><td>Radio</td><td>Ad</td></tr><tr><td>Post</td><td>Letter</td></tr></table></article></body></html>"
+    );
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    for label in ["Continue Reading Below", "ADVERTISEMENT", "Article continues below", "Sponsored"] {
+        assert!(!a.text.contains(label), "{label:?} kept: {}", a.text);
+    }
+    assert_eq!(removals.iter().filter(|r| r.rule == "an advertisement's or a loader's label").count(), 4, "{removals:#?}");
+    // The product card's picture stays; so do prose about ads and a table's cell.
+    assert!(a.content.contains("mug.jpg") && a.text.contains("The first advertisement for the glaze") && a.content.contains("<td>Ad</td>"), "{}", a.content);
+}
+
+#[test]
 fn a_heading_left_with_nothing_under_it_at_the_end_goes() {
     let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
     let cards = "<div class=cards><div><a href=/a>Blue mug</a></div><div><a href=/b>Red mug</a></div><div><a href=/c>Green mug</a></div></div>";

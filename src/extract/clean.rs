@@ -102,6 +102,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
             }
         }
     }
+    remove_labels(dom, article, log);
     remove_more_of_the_site(dom, article, log);
     for tag in ["h1", "h2"] {
         for h in dom.elements_named(article, tag) {
@@ -181,6 +182,50 @@ fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, log: &mut Log) {
 /// A box with half the article's text or more wraps the article, whatever its name.
 fn is_box_within(dom: &Dom, n: NodeId, article_len: usize) -> bool {
     (text_len(dom, n) as f64) < pat::CHROME_WRAPPER_SHARE * article_len as f64
+}
+
+/// Removes every element that only says "Advertisement" (or "Sponsored", "Article continues
+/// below"...) or "Loading", outside tables and code: an ad's or a lazy loader's label.
+pub fn remove_labels(dom: &mut Dom, article: NodeId, log: &mut Log) {
+    let order: Vec<NodeId> = std::iter::once(article).chain(dom.descendants(article)).collect();
+    let lens = text_runs(dom, &order);
+    // Whether each node's text is a label; a wrapper's text is its child's, read once.
+    let mut label = vec![false; dom.capacity()];
+    for &n in &order[1..] {
+        let len = lens[n.index()].chars;
+        if len == 0 || len > pat::AD_LABEL_MAX_CHARS || dom.element(n).is_none() {
+            continue;
+        }
+        label[n.index()] = match dom.parent(n).filter(|p| lens[p.index()].chars == len) {
+            Some(p) => label[p.index()],
+            None => {
+                let lower = dom.inner_text(n).to_lowercase().replace(['-', '–', '—', '|', ':'], " ");
+                let words = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+                let text = words.trim_end_matches(['.', '…']);
+                pat::AD_WORDS.contains(&text) || pat::LOADING_WORDS.contains(&text)
+            }
+        };
+        // The outermost element saying only the label, without a picture (a product card's).
+        if label[n.index()]
+            && dom.is_attached_below(n, article)
+            && !dom.descendants(n).any(|d| dom.tag(d).is_some_and(|t| pat::MEDIA_ELEMENTS.contains(&t)))
+            && !["table", "pre", "code"].iter().any(|t| dom.has_ancestor(n, t, 0))
+        {
+            log.remove(dom, n, "clean", "an advertisement's or a loader's label");
+        }
+    }
+}
+
+/// The text length of each node of `order` (a subtree in document order), from one bottom-up pass.
+fn text_runs(dom: &Dom, order: &[NodeId]) -> Vec<crate::dom::TextRun> {
+    let mut lens = vec![crate::dom::TextRun::default(); dom.capacity()];
+    for &n in order.iter().rev() {
+        lens[n.index()] = match dom.text_run(n) {
+            Some(run) => run,
+            None => dom.child_nodes(n).fold(crate::dom::TextRun::default(), |acc, c| acc.then(lens[c.index()])),
+        };
+    }
+    lens
 }
 
 /// Whether a heading's text says that what follows is other pages of the site.
@@ -345,13 +390,7 @@ fn remove_repeated_blocks(dom: &mut Dom, article: NodeId, log: &mut Log) {
     // Text lengths from one bottom-up pass: a wrapper whose text is its only child's is not
     // compared (nor built), which keeps deep nests cheap.
     let order: Vec<NodeId> = std::iter::once(article).chain(dom.descendants(article)).collect();
-    let mut lens = vec![crate::dom::TextRun::default(); dom.capacity()];
-    for &n in order.iter().rev() {
-        lens[n.index()] = match dom.text_run(n) {
-            Some(run) => run,
-            None => dom.child_nodes(n).fold(crate::dom::TextRun::default(), |acc, c| acc.then(lens[c.index()])),
-        };
-    }
+    let lens = text_runs(dom, &order);
     let mut seen: std::collections::HashMap<String, NodeId> = std::collections::HashMap::new();
     for &n in &order[1..] {
         let len = lens[n.index()].chars;
@@ -588,14 +627,6 @@ fn removal_rule(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &
     }
     let (p, img, li, input, embeds) = (n.p, n.img, n.li - pat::LIST_ITEM_ALLOWANCE, n.input, n.embeds);
     let heading_density = if text_chars == 0 { 0.0 } else { n.heading_chars as f64 / text_chars as f64 };
-    // An advertisement's or a lazy loader's label: a few words at most.
-    if text_chars <= pat::AD_LABEL_MAX_CHARS {
-        let lower = dom.inner_text(node).to_lowercase();
-        let trimmed = lower.trim_end_matches(['.', '…']);
-        if pat::AD_WORDS.contains(&trimmed) || pat::LOADING_WORDS.contains(&trimmed) {
-            return Some("an advertisement's or a loader's label");
-        }
-    }
     let in_figure = dom.has_ancestor(node, "figure", 0);
     let ld = link_density(dom, node);
     let media = img > 0.0 || embeds > 0 || n.media;

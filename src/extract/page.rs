@@ -1,8 +1,8 @@
 //! The page view: what a page that is not an article (a front page, a shop's category, a search
 //! result, a product) has to read, when no article was found in it. Its main region (`<main>`,
 //! `role="main"`, else the body) with its headings, paragraphs, lists, tables and the titles of
-//! its items, without the site's chrome around them. Nothing is cleaned by link density: on
-//! such a page the links are the content.
+//! its items, without the site's chrome around them and the ads' labels. Nothing is cleaned by
+//! link density: on such a page the links are the content.
 
 use super::explain::Log;
 use super::nodes::{link_density, text_len};
@@ -46,6 +46,7 @@ pub fn view(dom: &mut Dom, body: NodeId, log: &mut Log) -> Option<NodeId> {
     for c in dom.children(region) {
         dom.append(container, c);
     }
+    super::clean::remove_labels(dom, container, log);
     Some(container)
 }
 

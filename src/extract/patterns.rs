@@ -99,9 +99,15 @@ pub const REPEATED_BLOCK_MIN_CHARS: usize = 300;
 /// ... except one that holds this share of the article's text: it wraps the article.
 pub const CHROME_WRAPPER_SHARE: f64 = 0.5;
 
-/// Text of blocks that are only an advertisement label.
-pub const AD_WORDS: &[&str] =
-    &["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "реклама", "anuncio"];
+/// The whole text of an advertisement's label, lower case, dashes, bars and colons as spaces
+/// ("Advertisement - Continue Reading Below", "SKIP ADVERTISEMENT", "Sponsored" over a paid
+/// product card). An element saying only this is the label, never the text.
+pub const AD_WORDS: &[&str] = &[
+    "ad", "ads", "advertising", "advertisement", "sponsored", "sponsored content", "skip advertisement", "advertisement continue reading below",
+    "advertisement page continues below", "advertisement story continues below", "article continues below", "story continues below",
+    "story continues below advertisement", "content continues below", "continue reading below", "pub", "publicité", "anzeige", "werb", "werbung",
+    "publicidad", "广告", "реклама", "anuncio",
+];
 
 /// Text of placeholders left by lazy loaders.
 pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
