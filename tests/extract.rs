@@ -364,7 +364,8 @@ fn has_removal(removals: &[(String, String, String)], stage: &str, rule_starts: 
 fn explain_names_the_stage_and_rule_of_each_block_left_out() {
     let r = explained("prompts-in-the-article");
     assert!(has_removal(&r, "clean", "a prompt", "Subscribe now"), "{r:#?}");
-    assert!(has_removal(&r, "score", "unlikely class or id", "Get the Sunday letter"), "{r:#?}");
+    assert!(has_removal(&r, "prepare", "a sign-up box", "Get the Sunday letter"), "{r:#?}");
+    assert!(has_removal(&explained("news-article"), "score", "unlikely class or id", "We use cookies"));
     assert!(has_removal(&r, "score", "the title", "How Tidal Power Stations"), "{r:#?}");
     let r = explained("tags-from-the-page");
     assert!(has_removal(&r, "clean", "a tag list", "Sleeper trains Europe"), "{r:#?}");
@@ -493,6 +494,24 @@ fn a_section_printed_twice_is_read_once_but_tabs_and_quotes_keep_their_copies() 
     let page = format!("<html><body><article><h1>The Wall</h1>{story}{refrain}<p>A verse between.</p>{refrain}</article></body></html>");
     let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
     assert_eq!(a.text.matches("And still the tide").count(), 2, "{}", a.text);
+}
+
+#[test]
+fn a_sign_up_box_goes_with_its_heading_and_invitation_but_a_comment_form_is_not_one() {
+    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(4);
+    let signup = "<div class=jetpack-box><h3>Discover more from The Potter's Wheel</h3><p>Subscribe to get the latest posts sent to your email.</p>\
+                  <form action=/subscribe><input type=email name=email placeholder='Type your email…'><button>Subscribe</button></form></div>";
+    let unlabelled = "<div class=box-17><p>Join the glaze club</p><input type=text name=EMAIL placeholder='Your e-mail'></div>";
+    let page = format!("<html><body><article><h1>Glazes</h1>{story}{signup}{story}{unlabelled}</article></body></html>");
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("Discover more from") && !a.text.contains("latest posts sent to your email") && !a.text.contains("glaze club"), "{}", a.text);
+    assert_eq!(removals.iter().filter(|r| r.rule.starts_with("a sign-up box")).count(), 2, "{removals:#?}");
+    // A comment form asks for an email address too, with a text area: it is not a sign-up box,
+    // and what stands beside it stays.
+    let comment = "<div class=respond-note><p>Your email address will not be published, and your comment will be read before it appears.</p><form><input type=email name=email><textarea name=comment></textarea></form></div>";
+    let page = format!("<html><body><article><h1>Glazes</h1>{story}{comment}</article></body></html>");
+    let (_, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    assert!(!removals.iter().any(|r| r.rule.starts_with("a sign-up box")), "{removals:#?}");
 }
 
 #[test]

@@ -489,6 +489,10 @@ pub const AUTHOR_BOX_MAX_CHARS: usize = 800;
 /// Prompts are removed only when shorter than this, like share bars: a long block with such a
 /// class is more likely the article (a `subscription` guide, a page of buttons' documentation).
 pub const PROMPT_MAX_CHARS: usize = 500;
+/// A sign-up box (an email field with its heading and invitation) holds less text than this.
+pub const SIGNUP_BOX_MAX_CHARS: usize = 300;
+/// At most this many sign-up boxes are looked for on a page (each is a walk up the tree).
+pub const SIGNUP_BOXES_MAX: usize = 20;
 
 /// What an image URL ends in, to find the real image in attributes lazy loaders name freely.
 pub const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"];

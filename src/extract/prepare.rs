@@ -18,6 +18,7 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
     super::math::normalize(dom);
     unwrap_noscript_images(dom);
     normalize_code_blocks(dom, log);
+    remove_signup_boxes(dom, log);
     let doomed: Vec<(NodeId, &str)> = dom
         .descendants(root)
         .filter_map(|n| {
@@ -48,6 +49,54 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
         }
     }
     replace_brs(dom);
+}
+
+/// Removes each sign-up box: the largest box around a field for an email address that holds
+/// under [`patterns::SIGNUP_BOX_MAX_CHARS`] of text (the box's heading and its invitation: "Join
+/// our newsletter", "Subscribe to get the latest posts sent to your email"), and no text area or
+/// password field (a comment, contact or login form), nor the page's title.
+fn remove_signup_boxes(dom: &mut Dom, log: &mut Log) {
+    let root = dom.root();
+    let fields: Vec<NodeId> = dom.descendants(root).filter(|&n| dom.is(n, "input") && is_email_field(dom, n)).take(patterns::SIGNUP_BOXES_MAX).collect();
+    if fields.is_empty() {
+        return;
+    }
+    // Each node's text length, and whether it holds the title or a comment or login form, from
+    // one pass up the tree: the walks up from the fields then cost their depth.
+    let order: Vec<NodeId> = std::iter::once(root).chain(dom.descendants(root)).collect();
+    let mut len = vec![TextRun::default(); dom.capacity()];
+    let mut not_a_box = vec![false; dom.capacity()];
+    for &n in order.iter().rev() {
+        let password = || dom.is(n, "input") && dom.attr(n, "type").is_some_and(|t| t.eq_ignore_ascii_case("password"));
+        let (run, below) = match dom.text_run(n) {
+            Some(run) => (run, false),
+            None => dom.child_nodes(n).fold((TextRun::default(), false), |(run, below), c| (run.then(len[c.index()]), below || not_a_box[c.index()])),
+        };
+        len[n.index()] = run;
+        not_a_box[n.index()] = below || dom.tag(n).is_some_and(|t| matches!(t, "h1" | "textarea")) || password();
+    }
+    for field in fields {
+        let mut boxed = field;
+        while let Some(p) = dom.parent(boxed) {
+            let region = dom.tag(p).is_none_or(|t| matches!(t, "body" | "main" | "article" | "html")) || dom.attr(p, "role") == Some("main");
+            if region || not_a_box[p.index()] || len[p.index()].chars > patterns::SIGNUP_BOX_MAX_CHARS {
+                break;
+            }
+            boxed = p;
+        }
+        if boxed != field && dom.is_attached(boxed) {
+            log.remove(dom, boxed, "prepare", "a sign-up box (a field for an email address)");
+        }
+    }
+}
+
+/// Whether the input `n` asks for an email address.
+fn is_email_field(dom: &Dom, n: NodeId) -> bool {
+    if dom.attr(n, "type").is_some_and(|t| t.eq_ignore_ascii_case("email")) {
+        return true;
+    }
+    let named = |a: &str| dom.attr(n, a).is_some_and(|v| v.to_ascii_lowercase().contains("email") || v.to_ascii_lowercase().contains("e-mail"));
+    dom.attr(n, "type").is_none_or(|t| t.eq_ignore_ascii_case("text")) && ["name", "placeholder", "autocomplete"].into_iter().any(named)
 }
 
 /// Removes the hidden nodes, except a hidden wrapper around most of the page's text on a page
