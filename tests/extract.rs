@@ -515,6 +515,22 @@ fn a_sign_up_box_goes_with_its_heading_and_invitation_but_a_comment_form_is_not_
 }
 
 #[test]
+fn a_table_of_contents_goes_with_its_label_but_a_summary_linking_to_its_sections_stays() {
+    let section = |id: &str, title: &str| format!("<h2 id={id}>{title}</h2><p>What this part says, at length, in a paragraph that carries a clause or two, a comma or three, and a full stop.</p><p>And a second paragraph, so that the part reads as a part of the story, with its own commas, clauses and full stops.</p>");
+    let body = [("clay", "Choosing the clay"), ("wheel", "Centring on the wheel"), ("kiln", "Firing the kiln")].iter().map(|(id, t)| section(id, t)).collect::<String>();
+    let toc = "<p class=toc-title>Table of Contents</p><ul><li><a href=#clay>Choosing the clay</a></li><li><a href=#wheel>Centring on the wheel</a></li><li><a href=#kiln>Firing the kiln</a></li></ul>";
+    let named = "<div class=ez-toc-container><ol><li><a href=#clay>Clay</a></li><li><a href=#wheel>Wheel</a></li><li><a href=#kiln>Kiln</a></li></ol></div>";
+    // A summary whose points link to their sections is text; a label whose list never came is not.
+    let summary = "<ul class=key-points><li><a href=#clay>Stoneware clay forgives a beginner more than porcelain</a></li><li><a href=#wheel>Centring takes weeks to learn</a></li><li><a href=#kiln>A kiln firing takes a whole day</a></li></ul>";
+    let page = format!("<html><body><article><h1>Pottery at home</h1><p>An introduction, with a clause, a comma and a full stop, about making pots at home.</p>{toc}{named}{summary}<h3>In this article</h3><div class=js-toc></div>{body}</article></body></html>");
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("Table of Contents") && !a.text.contains("In this article") && !a.text.contains("Clay\n"), "{}", a.text);
+    assert_eq!(a.text.matches("Centring on the wheel").count(), 1, "{}", a.text);
+    assert!(a.text.contains("Stoneware clay forgives a beginner"), "{}", a.text);
+    assert_eq!(removals.iter().filter(|r| r.rule.starts_with("a table of contents")).count(), 4, "{removals:#?}");
+}
+
+#[test]
 fn an_advertisements_label_goes_wherever_it_stands() {
     let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(3);
     let page = format!(

@@ -102,6 +102,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
             }
         }
     }
+    remove_tables_of_contents(dom, article, log);
     remove_labels(dom, article, log);
     remove_more_of_the_site(dom, article, log);
     for tag in ["h1", "h2"] {
@@ -185,12 +186,16 @@ fn is_box_within(dom: &Dom, n: NodeId, article_len: usize) -> bool {
 }
 
 /// Removes every element that only says "Advertisement" (or "Sponsored", "Article continues
-/// below"...) or "Loading", outside tables and code: an ad's or a lazy loader's label.
+/// below"...) or "Loading", outside tables and code: an ad's or a lazy loader's label; and every
+/// one that only says "Table of Contents" (or "In this article"...), whose list went or was never
+/// filled in.
 pub fn remove_labels(dom: &mut Dom, article: NodeId, log: &mut Log) {
+    const AD: &str = "an advertisement's or a loader's label";
+    const TOC: &str = "a table of contents' label";
     let order: Vec<NodeId> = std::iter::once(article).chain(dom.descendants(article)).collect();
     let lens = text_runs(dom, &order);
-    // Whether each node's text is a label; a wrapper's text is its child's, read once.
-    let mut label = vec![false; dom.capacity()];
+    // The rule of each node whose text is a label; a wrapper's text is its child's, read once.
+    let mut label: Vec<Option<&'static str>> = vec![None; dom.capacity()];
     for &n in &order[1..] {
         let len = lens[n.index()].chars;
         if len == 0 || len > pat::AD_LABEL_MAX_CHARS || dom.element(n).is_none() {
@@ -202,18 +207,81 @@ pub fn remove_labels(dom: &mut Dom, article: NodeId, log: &mut Log) {
                 let lower = dom.inner_text(n).to_lowercase().replace(['-', '–', '—', '|', ':'], " ");
                 let words = lower.split_whitespace().collect::<Vec<_>>().join(" ");
                 let text = words.trim_end_matches(['.', '…']);
-                pat::AD_WORDS.contains(&text) || pat::LOADING_WORDS.contains(&text)
+                if pat::AD_WORDS.contains(&text) || pat::LOADING_WORDS.contains(&text) {
+                    Some(AD)
+                } else {
+                    is_toc_label(text).then_some(TOC)
+                }
             }
         };
         // The outermost element saying only the label, without a picture (a product card's).
-        if label[n.index()]
-            && dom.is_attached_below(n, article)
+        let Some(rule) = label[n.index()] else { continue };
+        if dom.is_attached_below(n, article)
             && !dom.descendants(n).any(|d| dom.tag(d).is_some_and(|t| pat::MEDIA_ELEMENTS.contains(&t)))
             && !["table", "pre", "code"].iter().any(|t| dom.has_ancestor(n, t, 0))
         {
-            log.remove(dom, n, "clean", "an advertisement's or a loader's label");
+            log.remove(dom, n, "clean", rule);
         }
     }
+}
+
+/// Removes each table of contents: a block of [`pat::TOC_MIN_LINKS`] or more links, nearly all
+/// to places in the page (`#…`), that are nearly all of its text, and that the page says is one
+/// (a label such as "Table of Contents", "In this article", "Jump to:", or its class); with the
+/// label. The reader's text is the sections themselves.
+fn remove_tables_of_contents(dom: &mut Dom, article: NodeId, log: &mut Log) {
+    const RULE: &str = "a table of contents (links to the article's own sections)";
+    let order: Vec<NodeId> = std::iter::once(article).chain(dom.descendants(article)).collect();
+    let lens = text_runs(dom, &order);
+    // For each node: its links, those to a place in the page, and the text inside its links.
+    let mut links = vec![(0usize, 0usize, 0usize); dom.capacity()];
+    for &n in order.iter().rev() {
+        let (mut all, mut here, mut linked) = dom.child_nodes(n).fold((0, 0, 0), |acc, c| {
+            let (a, h, l) = links[c.index()];
+            (acc.0 + a, acc.1 + h, acc.2 + l)
+        });
+        if dom.is(n, "a") {
+            all += 1;
+            here += usize::from(dom.attr(n, "href").is_some_and(|h| h.len() > 1 && h.starts_with('#')));
+            linked = lens[n.index()].chars;
+        }
+        links[n.index()] = (all, here, linked);
+    }
+    for &n in &order[1..] {
+        let (all, here, linked) = links[n.index()];
+        let chars = lens[n.index()].chars;
+        let is_toc = all >= pat::TOC_MIN_LINKS
+            && here as f64 >= pat::TOC_LINKS_HERE_SHARE * all as f64
+            && linked as f64 >= pat::TOC_LINK_TEXT_SHARE * chars as f64
+            && dom.element(n).is_some()
+            && dom.is_attached_below(n, article);
+        if !is_toc {
+            continue;
+        }
+        // Said to be one: by the label just before it (white space aside) or first in it, or by
+        // its class or id (`toc`, `table-of-contents`). Else it is a summary or a list of
+        // questions whose items link to their sections, which is text.
+        let before = std::iter::successors(dom.prev_sibling(n), |&s| dom.prev_sibling(s))
+            .find(|&s| dom.element(s).is_some() || dom.text(s).is_some_and(|t| !t.trim().is_empty()))
+            .filter(|&l| dom.element(l).is_some() && is_toc_label(&dom.inner_text(l)));
+        let first = dom.descendants(n).find(|&d| dom.text(d).is_some_and(|t| !t.trim().is_empty()));
+        let labelled_inside = first.and_then(|t| dom.parent(t)).is_some_and(|p| p != n && !dom.is(p, "a") && is_toc_label(&dom.inner_text(p)));
+        let words = pat::class_and_id(dom.attr(n, "class"), dom.attr(n, "id"));
+        let named = pat::has_token(&words, &["toc"]) || pat::contains_any(&words, pat::TOC_NAMES);
+        if before.is_none() && !labelled_inside && !named {
+            continue;
+        }
+        if let Some(label) = before {
+            log.remove(dom, label, "clean", RULE);
+        }
+        log.remove(dom, n, "clean", RULE);
+    }
+}
+
+/// Whether `text` is the label of a table of contents ("Table of Contents", "On this page").
+fn is_toc_label(text: &str) -> bool {
+    let lower = text.trim().trim_end_matches([':', '.']).trim().to_lowercase();
+    pat::TOC_LABELS.contains(&lower.as_str())
 }
 
 /// The text length of each node of `order` (a subtree in document order), from one bottom-up pass.

@@ -489,6 +489,19 @@ pub const AUTHOR_BOX_MAX_CHARS: usize = 800;
 /// Prompts are removed only when shorter than this, like share bars: a long block with such a
 /// class is more likely the article (a `subscription` guide, a page of buttons' documentation).
 pub const PROMPT_MAX_CHARS: usize = 500;
+/// A table of contents has this many links or more...
+pub const TOC_MIN_LINKS: usize = 3;
+/// ... this share of them to places in the page (`#…`)...
+pub const TOC_LINKS_HERE_SHARE: f64 = 0.8;
+/// ... and this share of its text in links.
+pub const TOC_LINK_TEXT_SHARE: f64 = 0.7;
+/// Labels of a table of contents, lower case, without a final colon.
+pub const TOC_LABELS: &[&str] = &[
+    "table of contents", "contents", "in this article", "in this post", "in this guide", "on this page", "jump to", "skip to", "quick links",
+    "what's inside", "article contents", "inhaltsverzeichnis", "inhalt", "sommaire", "table des matières", "índice", "contenido", "indice", "contenuti",
+];
+/// Class or id words of a table of contents (besides the word `toc`).
+pub const TOC_NAMES: &[&str] = &["table-of-contents", "tableofcontents", "table_of_contents"];
 /// A sign-up box (an email field with its heading and invitation) holds less text than this.
 pub const SIGNUP_BOX_MAX_CHARS: usize = 300;
 /// At most this many sign-up boxes are looked for on a page (each is a walk up the tree).
