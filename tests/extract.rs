@@ -719,6 +719,29 @@ fn a_block_classed_media_keeps_its_picture_and_text() {
 }
 
 #[test]
+fn the_page_builders_names_on_every_block_of_the_content_say_nothing_against_one() {
+    // Every panel of the page is `so-panel widget`: the one chosen as the article, and the
+    // sections beside it, stay.
+    let para = |what: &str| format!("<p>{what}, told at length, in a paragraph that carries a clause or two, a comma or three, and a full stop at the end.</p>");
+    let panel = |n: u32, extra: &str, body: &str| format!("<div id=panel-1-0-0-{n} class='so-panel widget widget_sow-editor {extra}'><div class=so-widget-sow-editor>{body}</div></div>");
+    let prices: String = (1..=30).map(|n| format!("<div><p>Replacing light fitting number {n}, parts extra</p><p>${n}9 - ${n}49+</p></div>")).collect();
+    let page = format!(
+        "<html><body><header class=site-header><a href=/>Sparks Electric</a></header><div class=panel-grid-cell>{}<div id=panel-1-0-0-1 class='widget_text so-panel widget widget_custom_html'><div>{prices}</div></div>{}{}</div><footer class=site-footer>Call us</footer></body></html>",
+        panel(0, "panel-first-child", &para("The intro of the price guide")),
+        panel(2, "", &para("A note on quotes")),
+        panel(3, "panel-last-child", &format!("<h3>How we are qualified</h3>{}", ["The licences we hold", "The training we give", "The warranty we offer", "The vans we drive", "The hours we keep", "The towns we serve", "The tools we carry", "The promise we make"].map(para).concat())),
+    );
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    for part in ["The intro of the price guide", "fitting number 12", "A note on quotes", "The licences we hold"] {
+        assert!(a.text.contains(part), "{part:?} left out: {}", a.text);
+    }
+    // A sidebar's widget, which the article's element does not share a name with, still goes.
+    let page = format!("<html><body><div class=content-area><article class=post>{}{}{}</article><div class='widget widget_archive'><h3>Archives</h3><p>March, April and May of this year, with a comma.</p></div></div></body></html>", para("One"), para("Two"), para("Three"));
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("Archives"), "{}", a.text);
+}
+
+#[test]
 fn a_headings_anchor_made_of_its_own_words_says_nothing_against_it() {
     let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(3);
     let page = format!(

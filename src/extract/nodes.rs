@@ -105,7 +105,7 @@ pub fn class_weight(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
     let class = dom.attr(id, "class").map(pat::descriptive_classes);
     for value in [class.as_deref(), own_id(dom, id)].into_iter().flatten() {
         let v = value.to_lowercase();
-        if pat::contains_any(&v, pat::NEGATIVE) || pat::has_token(&v, pat::NEGATIVE_TOKENS) || pat::has_name_starting(&v, pat::NEGATIVE_STARTS) {
+        if is_against(&v) {
             weight -= pat::CLASS_WEIGHT;
         }
         if pat::contains_any(&v, pat::POSITIVE) {
@@ -113,6 +113,19 @@ pub fn class_weight(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
         }
     }
     weight
+}
+
+/// Whether a lower-case class or id says a block is not content (a word of [`pat::NEGATIVE`]).
+pub fn is_against(v: &str) -> bool {
+    pat::contains_any(v, pat::NEGATIVE) || pat::has_token(v, pat::NEGATIVE_TOKENS) || pat::has_name_starting(v, pat::NEGATIVE_STARTS)
+}
+
+/// The words of [`pat::NEGATIVE`] (and its tokens and starts) that a lower-case class or id has.
+pub fn words_against(v: &str) -> Vec<&'static str> {
+    let contained = pat::NEGATIVE.iter().filter(|w| v.contains(*w));
+    let tokens = pat::NEGATIVE_TOKENS.iter().filter(|w| pat::has_token(v, &[w]));
+    let starts = pat::NEGATIVE_STARTS.iter().filter(|w| pat::has_name_starting(v, &[w]));
+    contained.chain(tokens).chain(starts).copied().collect()
 }
 
 /// The next node in document order below `top`; with `skip_children`, `node`'s subtree is skipped.

@@ -11,7 +11,7 @@
 //! 4. collect the siblings of the best candidate that score well or read like prose.
 
 use super::explain::Log;
-use super::nodes::{class_weight, is_footnotes, is_heading, is_heading_linking_away, is_phrasing, is_whitespace, link_density, next_node, own_id, text_len, Flags};
+use super::nodes::{class_weight, is_footnotes, is_heading, is_heading_linking_away, is_phrasing, is_whitespace, link_density, next_node, own_id, text_len, words_against, Flags};
 use super::patterns::{self as pat, class_and_id};
 use crate::dom::{Dom, NodeId, TextRun};
 
@@ -369,6 +369,17 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
     let top_score = scores.get(top_candidate).unwrap_or(0.0);
     let threshold = (top_score * pat::SIBLING_SCORE_SHARE).max(pat::SIBLING_MIN_SCORE);
     let parent = dom.parent(top_candidate).unwrap_or(body);
+    // The names of the article's class that count against a block are its layout's (it was
+    // chosen with them): they leave it and its siblings.
+    let layout: Vec<&str> = match dom.attr(top_candidate, "class") {
+        Some(class) if flags.weight_classes => words_against(&pat::descriptive_classes(class).to_lowercase()),
+        _ => Vec::new(),
+    };
+    if !layout.is_empty() {
+        for sib in dom.children(parent) {
+            unmark_layout(dom, sib, &layout);
+        }
+    }
     let top_class = dom.attr(top_candidate, "class").unwrap_or("").to_string();
     for sib in dom.children(parent) {
         let keep = if sib == top_candidate {
@@ -407,6 +418,20 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
         }
     }
     Some(Found { article, byline, tags: Vec::new(), around: parent, certainty: 0.0 })
+}
+
+/// Drops from the class of `n`, the article's element or a sibling of it, the names that have a
+/// word of `layout`: the words against a block that the article's element has in its class.
+/// A page builder names every block of the content alike (`so-panel widget widget_sow-editor`):
+/// its words say nothing against one of them, since the article was chosen with them.
+fn unmark_layout(dom: &mut Dom, n: NodeId, layout: &[&str]) {
+    let Some(class) = dom.attr(n, "class") else { return };
+    let is_layout = |c: &str| words_against(&c.to_lowercase()).iter().any(|w| layout.contains(w));
+    if !class.split_whitespace().any(is_layout) {
+        return;
+    }
+    let own = class.split_whitespace().filter(|c| !is_layout(c)).collect::<Vec<_>>().join(" ");
+    dom.set_attr(n, "class", &own);
 }
 
 /// The `<main>` (or `role="main"` element) that holds `node`, below `body`, if it is not `node`.
