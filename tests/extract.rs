@@ -742,6 +742,18 @@ fn the_page_builders_names_on_every_block_of_the_content_say_nothing_against_one
 }
 
 #[test]
+fn a_hero_banner_is_the_pages_opening_not_an_ad() {
+    let para = |what: &str| format!("<p>{what}, told at length, in a paragraph that carries a clause or two, a comma or three, and a full stop at the end.</p>");
+    let hero = format!("<section class='o-pageHeroBanner'><h1>Data and analytics services</h1><p class=lede>Turn your data into an advantage: we help firms find, clean and use what they already hold.</p>{}</section>", para("Data is the raw stuff of every decision a firm makes"));
+    let sections: String = ["Strategy", "Engineering", "Governance"].iter().map(|t| format!("<section class=service><h2>{t}</h2>{}{}</section>", para(&format!("What {t} means for you")), para(&format!("How {t} is done here")))).collect();
+    let page = format!("<html><head><title>Data and analytics services</title></head><body><div class=top-banner><a href=/sale>Half price this week</a></div><main>{hero}{sections}</main></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    let lede = a.subtitle.as_deref().unwrap_or("").to_string() + &a.text;
+    assert!(lede.contains("Turn your data into an advantage") && a.text.contains("raw stuff of every decision"), "{}", a.text);
+    assert!(!a.text.contains("Half price"), "{}", a.text);
+}
+
+#[test]
 fn a_headings_anchor_made_of_its_own_words_says_nothing_against_it() {
     let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(3);
     let page = format!(

@@ -16,9 +16,10 @@ pub const UNLIKELY: &[&str] = &[
     "cookie", "consent", "newsletter",
 ];
 
-/// Class/id fragments that rescue a block matched by [`UNLIKELY`] (e.g. `main-header-content`).
+/// Class/id fragments that rescue a block matched by [`UNLIKELY`] (e.g. `main-header-content`);
+/// `hero` (not Readability's): a hero banner is the page's opening, its title and lede.
 pub const MAYBE_CANDIDATE: &[&str] =
-    &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+    &["and", "article", "body", "column", "content", "main", "mathjax", "shadow", "hero"];
 
 /// Class/id fragments that raise a block's score by [`CLASS_WEIGHT`].
 pub const POSITIVE: &[&str] = &[
