@@ -851,6 +851,20 @@ fn a_list_of_links_is_read_as_a_page_not_an_article() {
 }
 
 #[test]
+fn a_cards_text_hidden_from_screen_readers_until_hover_is_read_but_not_a_dialog_or_a_copy() {
+    let para = |what: &str| format!("<p>{what}, told at length, in a paragraph that carries a clause or two, a comma or three, and a full stop at the end.</p>");
+    let card = |title: &str, text: &str| format!("<div class=card><h3>{title}</h3><div class=card-sliding-content aria-hidden=true><p>{text}. It is said in sentences, with a comma or two, over a line or so of the card, and ends with a full stop.</p></div></div>");
+    let cards = [("Strategy", "Design a secure strategy that protects what the firm is worth"), ("Response", "Respond quickly to threats no one has seen yet and to new rules")].map(|(t, x)| card(t, x)).concat();
+    let marquee = "<ul class=marquee><li>Trusted by the harbour board, the ferry line and the town council. Also by the lifeboat crew.</li></ul><ul class=marquee aria-hidden=true><li>Trusted by the harbour board, the ferry line and the town council. Also by the lifeboat crew.</li></ul>";
+    let dialog = "<div class='modal fade' role=dialog aria-hidden=true><p>Request a call back. Leave your number, and one of our people will ring you within the day, we promise.</p></div>";
+    let page = format!("<html><body><main><h1>Security services</h1>{}{cards}{marquee}{}</main>{dialog}</body></html>", para("What we do for the firms we serve"), para("How we work with them"));
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("Design a secure strategy") && a.text.contains("Respond quickly to threats"), "{}", a.text);
+    assert_eq!(a.text.matches("Trusted by the harbour board").count(), 1, "{}", a.text);
+    assert!(!a.text.contains("Request a call back"), "{}", a.text);
+}
+
+#[test]
 fn a_page_hidden_until_its_script_runs_is_still_read() {
     let a = extract("hidden-until-script");
     assert_eq!(a.kind, decant::Kind::Article);

@@ -182,7 +182,7 @@ fn is_shown(dom: &Dom, id: NodeId) -> bool {
     if el.attr("aria-hidden") == Some("true") {
         // Some sites hide a fallback image from screen readers while showing it.
         let fallback = el.attr("class").is_some_and(|c| c.contains("fallback-image"));
-        if !fallback {
+        if !fallback && !is_prose(dom, id) {
             return false;
         }
     }
@@ -193,6 +193,25 @@ fn is_shown(dom: &Dom, id: NodeId) -> bool {
         }
     }
     true
+}
+
+/// Whether `id` is a block of prose: sentences, hardly any of them links, not a dialog nor a copy
+/// of the block before it. Hidden from screen readers only, such a block is a card's text that
+/// slides in on hover, not a menu or an icon.
+fn is_prose(dom: &Dom, id: NodeId) -> bool {
+    // A block: a hidden span is the twin of a shown one (a clamped line and its whole text).
+    let block = dom.tag(id).is_some_and(|t| matches!(t, "div" | "section" | "article" | "p" | "li" | "ul" | "ol" | "dl"));
+    let dialog = dom.attr(id, "role").is_some_and(|r| matches!(r, "dialog" | "alertdialog")) || dom.attr(id, "class").is_some_and(|c| patterns::has_token(&c.to_lowercase(), &["modal"]));
+    // (Inside another such block, it goes with it or was read with it: one look per nest.)
+    let nested = dom.parent(id).is_some_and(|p| dom.attr(p, "aria-hidden") == Some("true"));
+    if !block || dialog || nested {
+        return false;
+    }
+    let text = dom.inner_text(id);
+    let chars = text.chars().count();
+    // A copy of the block before it (a marquee's second run) is hidden for that reason.
+    let copy = || dom.element_children(dom.parent(id).unwrap_or(id)).into_iter().take_while(|&s| s != id).any(|s| dom.inner_text(s) == text);
+    chars >= patterns::ARIA_HIDDEN_PROSE_CHARS && text.contains(". ") && super::nodes::link_density(dom, id) < patterns::PROSE_MAX_LINK_DENSITY && !copy()
 }
 
 /// The number of a React streaming id (`S:1a` for a segment, `B:1a` for the place it goes to).
