@@ -742,6 +742,18 @@ fn the_page_builders_names_on_every_block_of_the_content_say_nothing_against_one
 }
 
 #[test]
+fn a_sections_header_with_its_prose_is_text_but_the_sites_header_is_not() {
+    let feature = |title: &str| format!("<div class=feature><div class='gm-header text-left'><h3>{title}</h3><p>{title} is what this part of the service does for you. It says so in a sentence or two, with a comma, and ends with a full stop.</p></div><img src=/{}.png alt=''></div>", title.len());
+    let features = ["Track your rankings", "Audit your profile", "Manage your reviews"].map(feature).concat();
+    let page = format!("<html><body><div class=site-header><a href=/><img src=/logo.png alt=Rankly></a><p><a href=/login>Log in</a> <a href=/signup>Sign up</a></p></div><main><h1>Local search tools</h1><div class=intro>{}</div>{features}</main></body></html>", "<p>The tools a local business needs to be found, told at length, in a paragraph that carries a clause or two, a comma or three, and a full stop.</p>".repeat(5));
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    for f in ["Track your rankings is what", "Audit your profile is what", "Manage your reviews is what"] {
+        assert!(a.text.contains(f), "{f:?} left out: {}", a.text);
+    }
+    assert!(!a.text.contains("Log in"), "{}", a.text);
+}
+
+#[test]
 fn a_hero_banner_is_the_pages_opening_not_an_ad() {
     let para = |what: &str| format!("<p>{what}, told at length, in a paragraph that carries a clause or two, a comma or three, and a full stop at the end.</p>");
     let hero = format!("<section class='o-pageHeroBanner'><h1>Data and analytics services</h1><p class=lede>Turn your data into an advantage: we help firms find, clean and use what they already hold.</p>{}</section>", para("Data is the raw stuff of every decision a firm makes"));

@@ -503,6 +503,8 @@ pub const TOC_LABELS: &[&str] = &[
 ];
 /// Class or id words of a table of contents (besides the word `toc`).
 pub const TOC_NAMES: &[&str] = &["table-of-contents", "tableofcontents", "table_of_contents"];
+/// A block classed `header` with a heading and this much prose is a section's header.
+pub const SECTION_HEADER_MIN_CHARS: usize = 100;
 /// A block hidden from screen readers only (`aria-hidden`) with this much prose is shown.
 pub const ARIA_HIDDEN_PROSE_CHARS: usize = 150;
 /// A sign-up box (an email field with its heading and invitation) holds less text than this.

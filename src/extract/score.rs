@@ -128,6 +128,27 @@ fn has_header_cells(dom: &Dom, n: NodeId) -> bool {
     dom.is(n, "table") && dom.descendants(n).any(|c| dom.is(c, "th"))
 }
 
+/// A section's header: a `div` or `section` holding a heading (not the page's `<h1>`) and a
+/// sentence or more of prose under it ("Go beyond basic rank reporting" over what that means),
+/// which a class word `header` names as such; a site's header holds links and a logo.
+fn is_section_header(dom: &Dom, n: NodeId) -> bool {
+    if !dom.tag(n).is_some_and(|t| matches!(t, "div" | "section")) {
+        return false;
+    }
+    let mut heading = false;
+    for d in dom.descendants(n) {
+        match dom.tag(d) {
+            Some("h1") => return false,
+            Some("h2" | "h3" | "h4" | "h5" | "h6") => heading = true,
+            _ => {}
+        }
+    }
+    heading && {
+        let text = dom.inner_text(n);
+        text.chars().count() >= pat::SECTION_HEADER_MIN_CHARS && text.contains(". ") && link_density(dom, n) < pat::PROSE_MAX_LINK_DENSITY
+    }
+}
+
 /// A section label: an element of a few words, no sentence and no image.
 fn is_kicker(dom: &Dom, k: NodeId) -> bool {
     if dom.element(k).is_none() || dom.descendants(k).any(|d| dom.tag(d).is_some_and(|t| pat::MEDIA_ELEMENTS.contains(&t))) {
@@ -217,9 +238,11 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
             // and `<a>` are, `keep_even_if_unlikely`) is what its tag says, whatever its class
             // (`template-with-sidebar` names the layout around it), and a heading is a header by
             // nature (Substack's `header-anchor-post`).
-            let heading_named_header = || is_heading(dom, node) && !pat::contains_any(&match_string.replace("header", ""), pat::UNLIKELY);
+            let only_header = || !pat::contains_any(&match_string.replace("header", ""), pat::UNLIKELY);
+            let heading_named_header = || is_heading(dom, node) && only_header();
             let unlikely = pat::contains_any(&match_string, pat::UNLIKELY)
                 && !heading_named_header()
+                && !(only_header() && is_section_header(dom, node))
                 && !pat::contains_any(&match_string, pat::MAYBE_CANDIDATE)
                 && !dom.has_ancestor(node, "table", 0)
                 && !has_header_cells(dom, node)
