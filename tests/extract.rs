@@ -754,6 +754,23 @@ fn a_sections_header_with_its_prose_is_text_but_the_sites_header_is_not() {
 }
 
 #[test]
+fn the_other_tabs_beside_the_chosen_one_are_read_too() {
+    let para = |what: &str| format!("<p>{what}, told at length, in a paragraph that carries a clause or two, a comma or three, and a full stop at the end.</p>");
+    let tab = |n: u32, body: String| format!("<div class=cpTabPanel id=tab-{n} role=tabpanel{}>{body}</div>", if n == 0 { "" } else { " style='display: none;'" });
+    let tabs = [
+        tab(0, ["The building department issues permits", "It inspects the work", "It keeps the records", "It answers questions"].map(para).concat()),
+        tab(1, "<h3>Forms</h3><ul><li><a href=/permit.pdf>Building permit (PDF)</a></li><li><a href=/fence.pdf>Fence permit (PDF)</a></li><li>Demolition permit: ask the clerk</li></ul>".to_string()),
+        tab(2, "<h3>Questions</h3><ul><li>How do I obtain a building permit?</li><li>What inspections are required?</li><li>How long does a review take?</li></ul>".to_string()),
+    ]
+    .concat();
+    let page = format!("<html><body><main><h1>Building department</h1><ul role=tablist><li><a href=#tab-0>About</a></li><li><a href=#tab-1>Forms</a></li><li><a href=#tab-2>Questions</a></li></ul><div class=tabs>{tabs}</div></main><aside>Contact the clerk</aside></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    for part in ["The building department issues permits", "Fence permit (PDF)", "How do I obtain a building permit?"] {
+        assert!(a.text.contains(part), "{part:?} left out: {}", a.text);
+    }
+}
+
+#[test]
 fn a_hero_banner_is_the_pages_opening_not_an_ad() {
     let para = |what: &str| format!("<p>{what}, told at length, in a paragraph that carries a clause or two, a comma or three, and a full stop at the end.</p>");
     let hero = format!("<section class='o-pageHeroBanner'><h1>Data and analytics services</h1><p class=lede>Turn your data into an advantage: we help firms find, clean and use what they already hold.</p>{}</section>", para("Data is the raw stuff of every decision a firm makes"));

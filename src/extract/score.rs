@@ -411,6 +411,9 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
             false
         } else if is_footnotes(dom, sib) {
             true
+        } else if dom.attr(top_candidate, "role") == Some("tabpanel") && dom.attr(sib, "role") == Some("tabpanel") {
+            // The other tabs of the same content, each read in turn.
+            true
         } else if beside_not_of(dom, sib) {
             false
         } else {
