@@ -663,6 +663,11 @@ fn a_box_of_the_sites_other_pages_goes_with_the_heading_that_says_so() {
         assert!(block || a.text.contains("cone 10"), "{heading}: {}", a.text);
         assert!(removals.iter().any(|r| r.rule.starts_with("the site's other pages")), "{removals:#?}");
     }
+    // A shop's: the heading in a box of its own, first in the section that holds the products.
+    let carousel = "<section><div class=head><div class=title><h2>People who viewed this item also viewed</h2></div></div><div class=carousel><div><p>Ash-glazed mug, stoneware</p><p>$24.00</p></div><div><p>Tenmoku bowl, porcelain</p><p>$31.00</p></div></div></section>";
+    let page = format!("<html><body><article><h1>Glazes</h1>{story}{carousel}</article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("People who viewed") && !a.text.contains("Tenmoku bowl") && a.text.contains("told at length"), "{}", a.text);
     // A paper's related work and a manual's "See also" are the text.
     for heading in ["Related", "See also", "More on fields"] {
         let page = format!("<html><body><article><h1>Glazes</h1>{story}<h2>{heading}</h2>{teasers}</article></body></html>");

@@ -146,8 +146,8 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
 
 /// Removes the boxes of the site's other pages that sit in the article's container under a
 /// heading that says so ("Related articles", "More from the site", [`pat::MORE_OF_THE_SITE_HEADINGS`]):
-/// the heading's box when the heading opens it and it is less than half the article, else the
-/// heading and what follows it up to the next heading of its rank or higher.
+/// the outermost box the heading opens that is less than half the article, else the heading
+/// and what follows it up to the next heading of its rank or higher.
 fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, log: &mut Log) {
     const RULE: &str = "the site's other pages (under a heading such as \"Related articles\")";
     let headings: Vec<NodeId> = dom.descendants(article).filter(|&h| is_heading(dom, h)).collect();
@@ -156,15 +156,21 @@ fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, log: &mut Log) {
         if !dom.is_attached_below(h, article) || !is_more_of_the_site(&dom.inner_text(h)) {
             continue;
         }
-        let parent = dom.parent(h).filter(|&p| p != article);
-        let opens = |p: NodeId| dom.element_children(p).first() == Some(&h);
-        if let Some(p) = parent.filter(|&p| opens(p) && is_box_within(dom, p, article_len)) {
-            log.remove(dom, p, "clean", RULE);
+        // The outermost box the heading opens (each box's first element is the one below),
+        // under half the article: the heading with what it introduces.
+        let mut top = h;
+        while let Some(p) = dom.parent(top).filter(|&p| p != article && dom.element_children(p).first() == Some(&top) && is_box_within(dom, p, article_len)) {
+            top = p;
+        }
+        if text_len(dom, top) > text_len(dom, h) {
+            log.remove(dom, top, "clean", RULE);
             continue;
         }
+        // Else the heading (in its box, if it has one) and what follows it, up to the next
+        // heading of its rank or higher.
         let rank = dom.tag(h).map_or(6, |t| t.as_bytes()[1]);
-        let mut next = dom.next_sibling(h);
-        log.remove(dom, h, "clean", RULE);
+        let mut next = dom.next_sibling(top);
+        log.remove(dom, top, "clean", RULE);
         while let Some(n) = next {
             if is_heading(dom, n) && dom.tag(n).is_some_and(|t| t.as_bytes()[1] <= rank) {
                 break;

@@ -466,6 +466,10 @@ pub const MORE_OF_THE_SITE_HEADINGS: &[&str] = &[
     "recent news", "popular posts", "popular articles", "most popular", "most read", "trending now",
     "trending news", "recommended for you", "recommended articles", "recommended reading", "more in this category",
     "don't miss", "don’t miss", "also read", "read also",
+    // A shop's other products.
+    "frequently bought together", "similar items", "similar products", "recently viewed", "recently viewed items",
+    "recently viewed products", "related searches", "more to consider", "you may also need", "customers also viewed",
+    "customers also bought", "compare with similar items",
     // German, French, Spanish, Portuguese, Italian, Dutch.
     "das könnte sie auch interessieren", "mehr zum thema", "weitere artikel", "ähnliche artikel",
     "à lire aussi", "a lire aussi", "sur le même sujet", "articles similaires", "vous aimerez aussi",
@@ -474,7 +478,10 @@ pub const MORE_OF_THE_SITE_HEADINGS: &[&str] = &[
     "leggi anche", "articoli correlati", "potrebbe interessarti", "lees ook", "gerelateerde artikelen",
 ];
 /// ... and the starts of such headings ("More from The Times", "More in Science").
-pub const MORE_OF_THE_SITE_STARTS: &[&str] = &["more from ", "more in ", "more by ", "other articles", "other posts", "other stories"];
+pub const MORE_OF_THE_SITE_STARTS: &[&str] = &[
+    "more from ", "more in ", "more by ", "other articles", "other posts", "other stories", "people who viewed this", "people who bought this",
+    "customers who viewed this", "customers who bought this", "similar sponsored items", "sponsored products related to",
+];
 
 /// Whole class or id words of the signature a forum prints under each of a member's posts.
 pub const SIGNATURE_TOKENS: &[&str] = &["signature", "signaturecontainer", "postsignature"];
