@@ -192,12 +192,13 @@ fn is_box_within(dom: &Dom, n: NodeId, article_len: usize) -> bool {
 }
 
 /// Removes every element that only says "Advertisement" (or "Sponsored", "Article continues
-/// below"...) or "Loading", outside tables and code: an ad's or a lazy loader's label; and every
-/// one that only says "Table of Contents" (or "In this article"...), whose list went or was never
-/// filled in.
+/// below"...) or "Loading", outside tables and code: an ad's or a lazy loader's label; every one
+/// that only says "Table of Contents" (or "In this article"...), whose list went or was never
+/// filled in; and every one that only says what a control does ("Skip to content", "Sort by").
 pub fn remove_labels(dom: &mut Dom, article: NodeId, log: &mut Log) {
     const AD: &str = "an advertisement's or a loader's label";
     const TOC: &str = "a table of contents' label";
+    const CONTROL: &str = "a control's label (skip to content, sort by)";
     let order: Vec<NodeId> = std::iter::once(article).chain(dom.descendants(article)).collect();
     let lens = text_runs(dom, &order);
     // The rule of each node whose text is a label; a wrapper's text is its child's, read once.
@@ -215,8 +216,10 @@ pub fn remove_labels(dom: &mut Dom, article: NodeId, log: &mut Log) {
                 let text = words.trim_end_matches(['.', '…']);
                 if pat::AD_WORDS.contains(&text) || pat::LOADING_WORDS.contains(&text) {
                     Some(AD)
+                } else if is_toc_label(text) {
+                    Some(TOC)
                 } else {
-                    is_toc_label(text).then_some(TOC)
+                    is_control_label(text).then_some(CONTROL)
                 }
             }
         };
@@ -282,6 +285,13 @@ fn remove_tables_of_contents(dom: &mut Dom, article: NodeId, log: &mut Log) {
         }
         log.remove(dom, n, "clean", RULE);
     }
+}
+
+/// Whether `text` (lower case, dashes and colons as spaces) is what a page's controls say: a
+/// skip link ("Skip to main content"), a list's sorting and filtering ("Sort by", "Filter &
+/// sort", "Results per page").
+fn is_control_label(text: &str) -> bool {
+    text.starts_with("skip to ") || pat::CONTROL_LABELS.contains(&text)
 }
 
 /// Whether `text` is the label of a table of contents ("Table of Contents", "On this page").

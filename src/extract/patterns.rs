@@ -110,6 +110,12 @@ pub const AD_WORDS: &[&str] = &[
     "publicidad", "广告", "реклама", "anuncio",
 ];
 
+/// The whole text of a list's controls (lower case, dashes, bars and colons as spaces).
+pub const CONTROL_LABELS: &[&str] = &[
+    "sort by", "sort", "filter", "filters", "filter by", "sort and filter", "sort & filter", "filter and sort", "filter & sort",
+    "results per page", "items per page", "per page", "view as", "grid view", "list view", "clear all", "clear filters",
+];
+
 /// Text of placeholders left by lazy loaders.
 pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
 
