@@ -213,7 +213,7 @@ pub fn remove_labels(dom: &mut Dom, article: NodeId, log: &mut Log) {
             None => {
                 let lower = dom.inner_text(n).to_lowercase().replace(['-', '–', '—', '|', ':'], " ");
                 let words = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-                let text = words.trim_end_matches(['.', '…']);
+                let text = words.trim_end_matches(['.', '…', '→', '»', '›', '>', ' ']);
                 if pat::AD_WORDS.contains(&text) || pat::LOADING_WORDS.contains(&text) {
                     Some(AD)
                 } else if is_toc_label(text) {

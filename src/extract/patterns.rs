@@ -114,6 +114,9 @@ pub const AD_WORDS: &[&str] = &[
 pub const CONTROL_LABELS: &[&str] = &[
     "sort by", "sort", "filter", "filters", "filter by", "sort and filter", "sort & filter", "filter and sort", "filter & sort",
     "results per page", "items per page", "per page", "view as", "grid view", "list view", "clear all", "clear filters",
+    // A card's or a teaser's button, said by a link.
+    "read more", "see more", "show more", "load more", "continue reading", "book now", "shop now", "see details", "view details",
+    "more info", "discover more",
 ];
 
 /// Text of placeholders left by lazy loaders.
