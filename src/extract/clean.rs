@@ -8,7 +8,7 @@ use super::explain::Log;
 use super::nodes::{class_weight, is_footnotes, is_heading, is_phrasing, link_density, own_id, text_len, Flags};
 use super::patterns as pat;
 use crate::article::POST_CLASS;
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, NodeId, TextRun};
 use crate::sanitize::is_video_embed;
 
 /// Takes the tag and category lists out of `article` and returns their tags, in order: blocks
@@ -102,8 +102,12 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
             }
         }
     }
-    remove_tables_of_contents(dom, article, log);
-    remove_labels(dom, article, log);
+    // Text lengths from one pass up the tree, for both (what the first removes only shortens
+    // the blocks around it, which the second looks at for a few words).
+    let order: Vec<NodeId> = std::iter::once(article).chain(dom.descendants(article)).collect();
+    let lens = text_runs(dom, &order);
+    remove_tables_of_contents(dom, article, &order, &lens, log);
+    remove_labels(dom, article, &order, &lens, log);
     remove_more_of_the_site(dom, article, log);
     for tag in ["h1", "h2"] {
         for h in dom.elements_named(article, tag) {
@@ -195,12 +199,10 @@ fn is_box_within(dom: &Dom, n: NodeId, article_len: usize) -> bool {
 /// below"...) or "Loading", outside tables and code: an ad's or a lazy loader's label; every one
 /// that only says "Table of Contents" (or "In this article"...), whose list went or was never
 /// filled in; and every one that only says what a control does ("Skip to content", "Sort by").
-pub fn remove_labels(dom: &mut Dom, article: NodeId, log: &mut Log) {
+pub fn remove_labels(dom: &mut Dom, article: NodeId, order: &[NodeId], lens: &[TextRun], log: &mut Log) {
     const AD: &str = "an advertisement's or a loader's label";
     const TOC: &str = "a table of contents' label";
     const CONTROL: &str = "a control's label (skip to content, sort by)";
-    let order: Vec<NodeId> = std::iter::once(article).chain(dom.descendants(article)).collect();
-    let lens = text_runs(dom, &order);
     // The rule of each node whose text is a label; a wrapper's text is its child's, read once.
     let mut label: Vec<Option<&'static str>> = vec![None; dom.capacity()];
     for &n in &order[1..] {
@@ -210,6 +212,8 @@ pub fn remove_labels(dom: &mut Dom, article: NodeId, log: &mut Log) {
         }
         label[n.index()] = match dom.parent(n).filter(|p| lens[p.index()].chars == len) {
             Some(p) => label[p.index()],
+            // Most short texts are ruled out by their first word, without building the text.
+            None if !may_be_label(dom, n) => None,
             None => {
                 let lower = dom.inner_text(n).to_lowercase().replace(['-', '–', '—', '|', ':'], " ");
                 let words = lower.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -238,10 +242,12 @@ pub fn remove_labels(dom: &mut Dom, article: NodeId, log: &mut Log) {
 /// to places in the page (`#…`), that are nearly all of its text, and that the page says is one
 /// (a label such as "Table of Contents", "In this article", "Jump to:", or its class); with the
 /// label. The reader's text is the sections themselves.
-fn remove_tables_of_contents(dom: &mut Dom, article: NodeId, log: &mut Log) {
+fn remove_tables_of_contents(dom: &mut Dom, article: NodeId, order: &[NodeId], lens: &[TextRun], log: &mut Log) {
     const RULE: &str = "a table of contents (links to the article's own sections)";
-    let order: Vec<NodeId> = std::iter::once(article).chain(dom.descendants(article)).collect();
-    let lens = text_runs(dom, &order);
+    let here = |n: &&NodeId| dom.is(**n, "a") && dom.attr(**n, "href").is_some_and(|h| h.len() > 1 && h.starts_with('#'));
+    if order.iter().filter(here).take(pat::TOC_MIN_LINKS).count() < pat::TOC_MIN_LINKS {
+        return;
+    }
     // For each node: its links, those to a place in the page, and the text inside its links.
     let mut links = vec![(0usize, 0usize, 0usize); dom.capacity()];
     for &n in order.iter().rev() {
@@ -287,6 +293,17 @@ fn remove_tables_of_contents(dom: &mut Dom, article: NodeId, log: &mut Log) {
     }
 }
 
+/// Whether the first word of `n`'s text is the first word of a label [`remove_labels`] knows.
+fn may_be_label(dom: &Dom, n: NodeId) -> bool {
+    let Some(word) = dom.descendants(n).filter_map(|d| dom.text(d)).find_map(|t| t.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ':')).find(|w| !w.is_empty())) else {
+        return false;
+    };
+    let word = word.trim_end_matches(['.', '…', '→', '»', '›', '>']);
+    let lower = if word.is_ascii() { std::borrow::Cow::Borrowed(word) } else { std::borrow::Cow::Owned(word.to_lowercase()) };
+    let starts = |label: &str| label.get(..lower.len()).is_some_and(|p| p.eq_ignore_ascii_case(&lower)) && matches!(label.as_bytes().get(lower.len()), None | Some(b' '));
+    [pat::AD_WORDS, pat::LOADING_WORDS, pat::TOC_LABELS, pat::CONTROL_LABELS].iter().any(|list| list.iter().any(|l| starts(l)))
+}
+
 /// Whether `text` (lower case, dashes and colons as spaces) is what a page's controls say: a
 /// skip link ("Skip to main content"), a list's sorting and filtering ("Sort by", "Filter &
 /// sort", "Results per page").
@@ -301,12 +318,12 @@ fn is_toc_label(text: &str) -> bool {
 }
 
 /// The text length of each node of `order` (a subtree in document order), from one bottom-up pass.
-fn text_runs(dom: &Dom, order: &[NodeId]) -> Vec<crate::dom::TextRun> {
-    let mut lens = vec![crate::dom::TextRun::default(); dom.capacity()];
+pub fn text_runs(dom: &Dom, order: &[NodeId]) -> Vec<TextRun> {
+    let mut lens = vec![TextRun::default(); dom.capacity()];
     for &n in order.iter().rev() {
         lens[n.index()] = match dom.text_run(n) {
             Some(run) => run,
-            None => dom.child_nodes(n).fold(crate::dom::TextRun::default(), |acc, c| acc.then(lens[c.index()])),
+            None => dom.child_nodes(n).fold(TextRun::default(), |acc, c| acc.then(lens[c.index()])),
         };
     }
     lens

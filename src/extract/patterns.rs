@@ -525,6 +525,8 @@ pub const SECTION_HEADER_MIN_CHARS: usize = 100;
 pub const ARIA_HIDDEN_PROSE_CHARS: usize = 150;
 /// A sign-up box (an email field with its heading and invitation) holds less text than this.
 pub const SIGNUP_BOX_MAX_CHARS: usize = 300;
+/// ... and no more nodes than this beside the field at each level up.
+pub const SIGNUP_BOX_MAX_NODES: usize = 400;
 /// At most this many sign-up boxes are looked for on a page (each is a walk up the tree).
 pub const SIGNUP_BOXES_MAX: usize = 20;
 

@@ -18,10 +18,13 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
     super::math::normalize(dom);
     unwrap_noscript_images(dom);
     normalize_code_blocks(dom, log);
-    remove_signup_boxes(dom, log);
+    let mut email_fields = Vec::new();
     let doomed: Vec<(NodeId, &str)> = dom
         .descendants(root)
         .filter_map(|n| {
+            if dom.is(n, "input") && email_fields.len() < patterns::SIGNUP_BOXES_MAX && is_email_field(dom, n) {
+                email_fields.push(n);
+            }
             let rule = match dom.tag(n)? {
                 "iframe" if !is_video_embed(dom, n) => "a frame that is not a video",
                 "iframe" => return None,
@@ -33,6 +36,7 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
             Some((n, rule))
         })
         .collect();
+    remove_signup_boxes(dom, &email_fields, log);
     // What is never content goes first, so that the page's text can be counted without it.
     let (hidden, never): (Vec<_>, Vec<_>) = doomed.into_iter().partition(|&(_, rule)| rule == HIDDEN_RULE);
     for (n, rule) in never {
@@ -55,39 +59,47 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
 /// under [`patterns::SIGNUP_BOX_MAX_CHARS`] of text (the box's heading and its invitation: "Join
 /// our newsletter", "Subscribe to get the latest posts sent to your email"), and no text area or
 /// password field (a comment, contact or login form), nor the page's title.
-fn remove_signup_boxes(dom: &mut Dom, log: &mut Log) {
-    let root = dom.root();
-    let fields: Vec<NodeId> = dom.descendants(root).filter(|&n| dom.is(n, "input") && is_email_field(dom, n)).take(patterns::SIGNUP_BOXES_MAX).collect();
-    if fields.is_empty() {
-        return;
-    }
-    // Each node's text length, and whether it holds the title or a comment or login form, from
-    // one pass up the tree: the walks up from the fields then cost their depth.
-    let order: Vec<NodeId> = std::iter::once(root).chain(dom.descendants(root)).collect();
-    let mut len = vec![TextRun::default(); dom.capacity()];
-    let mut not_a_box = vec![false; dom.capacity()];
-    for &n in order.iter().rev() {
-        let password = || dom.is(n, "input") && dom.attr(n, "type").is_some_and(|t| t.eq_ignore_ascii_case("password"));
-        let (run, below) = match dom.text_run(n) {
-            Some(run) => (run, false),
-            None => dom.child_nodes(n).fold((TextRun::default(), false), |(run, below), c| (run.then(len[c.index()]), below || not_a_box[c.index()])),
-        };
-        len[n.index()] = run;
-        not_a_box[n.index()] = below || dom.tag(n).is_some_and(|t| matches!(t, "h1" | "textarea")) || password();
-    }
-    for field in fields {
-        let mut boxed = field;
+fn remove_signup_boxes(dom: &mut Dom, fields: &[NodeId], log: &mut Log) {
+    for &field in fields {
+        // Up from the field, adding what each box holds beside the one below: a walk that stops
+        // as soon as it has seen too much text or too many nodes for a sign-up box.
+        let (mut boxed, mut chars) = (field, 0usize);
         while let Some(p) = dom.parent(boxed) {
             let region = dom.tag(p).is_none_or(|t| matches!(t, "body" | "main" | "article" | "html")) || dom.attr(p, "role") == Some("main");
-            if region || not_a_box[p.index()] || len[p.index()].chars > patterns::SIGNUP_BOX_MAX_CHARS {
+            if region || dom.is(p, "textarea") {
                 break;
             }
+            let mut budget = patterns::SIGNUP_BOX_MAX_NODES;
+            let beside = dom.child_nodes(p).filter(|&c| c != boxed).try_fold(0usize, |sum, c| {
+                let more = box_text(dom, c, &mut budget)?;
+                Some(sum + more).filter(|&s| chars + s <= patterns::SIGNUP_BOX_MAX_CHARS)
+            });
+            let Some(beside) = beside else { break };
+            chars += beside;
             boxed = p;
         }
         if boxed != field && dom.is_attached(boxed) {
             log.remove(dom, boxed, "prepare", "a sign-up box (a field for an email address)");
         }
     }
+}
+
+/// The text length of `n`'s subtree, or `None` when it holds the page's title, a text area or a
+/// password field (then no sign-up box), or more nodes than `budget` allows.
+fn box_text(dom: &Dom, n: NodeId, budget: &mut usize) -> Option<usize> {
+    let mut chars = 0;
+    for d in std::iter::once(n).chain(dom.descendants(n)) {
+        *budget = budget.checked_sub(1)?;
+        if let Some(t) = dom.text(d) {
+            chars += t.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
+            continue;
+        }
+        let password = || dom.is(d, "input") && dom.attr(d, "type").is_some_and(|t| t.eq_ignore_ascii_case("password"));
+        if dom.tag(d).is_some_and(|t| matches!(t, "h1" | "textarea")) || password() {
+            return None;
+        }
+    }
+    Some(chars)
 }
 
 /// Whether the input `n` asks for an email address.
