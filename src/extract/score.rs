@@ -238,11 +238,10 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
             // and `<a>` are, `keep_even_if_unlikely`) is what its tag says, whatever its class
             // (`template-with-sidebar` names the layout around it), and a heading is a header by
             // nature (Substack's `header-anchor-post`).
-            let only_header = || !pat::contains_any(&match_string.replace("header", ""), pat::UNLIKELY);
-            let heading_named_header = || is_heading(dom, node) && only_header();
+            // Nor is a section's header (a heading with its prose) a site's for that word.
+            let a_header_by_nature = || !pat::contains_any(&match_string.replace("header", ""), pat::UNLIKELY) && (is_heading(dom, node) || is_section_header(dom, node));
             let unlikely = pat::contains_any(&match_string, pat::UNLIKELY)
-                && !heading_named_header()
-                && !(only_header() && is_section_header(dom, node))
+                && !a_header_by_nature()
                 && !pat::contains_any(&match_string, pat::MAYBE_CANDIDATE)
                 && !dom.has_ancestor(node, "table", 0)
                 && !has_header_cells(dom, node)
