@@ -58,7 +58,7 @@ pub fn to_markdown(article: &Article) -> String {
 #[cfg(feature = "test_api")]
 pub mod test_api {
     pub use crate::dom::{plain_code, plain_text, Dom, NodeId};
-    pub use crate::sanitize::{find_unsafe, sanitized, sanitized_html};
+    pub use crate::sanitize::{find_unsafe, find_unsafe_saved, sanitized, sanitized_html};
     pub use crate::save::html_to_markdown;
     pub use crate::text::{is_cjk, normalize_space, word_count, words_and_minutes};
     pub use crate::url::Url;

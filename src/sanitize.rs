@@ -294,6 +294,26 @@ pub fn find_unsafe(html: &str) -> Option<String> {
     None
 }
 
+/// The first thing in a saved HTML document that could run or load from the network, described,
+/// or `None`: a script, frame, object or embed, an event handler, or a picture that is not a
+/// `data:image/` URI. The check the export fuzz target and the tests apply to every saved file.
+#[cfg(any(test, feature = "test_api"))]
+pub fn find_unsafe_saved(html: &str) -> Option<String> {
+    let dom = Dom::parse_document(html);
+    for n in dom.descendants(dom.root()) {
+        let Some(el) = dom.element(n) else { continue };
+        if matches!(&*el.name, "script" | "iframe" | "object" | "embed") {
+            return Some(format!("a <{}> element", el.name));
+        }
+        for (k, v) in &el.attrs {
+            if k.starts_with("on") || (matches!(k.as_str(), "src" | "srcset" | "poster") && !v.starts_with("data:image/")) {
+                return Some(format!("{k}={v:?} on <{}>", el.name));
+            }
+        }
+    }
+    None
+}
+
 /// The language named by a code block's class (`language-rust`, `lang-js`, `highlight-source-py`).
 pub fn code_language(class: &str) -> Option<String> {
     class.split_whitespace().find_map(|c| {
