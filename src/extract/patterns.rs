@@ -116,7 +116,7 @@ pub const CONTROL_LABELS: &[&str] = &[
     "results per page", "items per page", "per page", "view as", "grid view", "list view", "clear all", "clear filters",
     // A card's or a teaser's button, said by a link.
     "read more", "see more", "show more", "load more", "continue reading", "book now", "shop now", "see details", "view details",
-    "more info", "discover more",
+    "more info", "discover more", "learn more",
 ];
 
 /// Text of placeholders left by lazy loaders.
