@@ -14,6 +14,16 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
+/// `paragraphs` paragraphs of a story's text: prose enough to be scored as an article's.
+fn story(paragraphs: usize) -> String {
+    "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(paragraphs)
+}
+
+/// A paragraph of prose that says `what` first.
+fn para(what: &str) -> String {
+    format!("<p>{what}, told at length, in a paragraph that carries a clause or two, a comma or three, and a full stop at the end.</p>")
+}
+
 fn extract(name: &str) -> decant::Article {
     decant::extract(&fixture(name), URL, &decant::Options::default())
         .unwrap_or_else(|e| panic!("fixture {name}: expected an article, got: {e}"))
@@ -428,7 +438,7 @@ fn a_landing_pages_main_region_is_the_article_when_its_best_section_is_a_small_p
     // A story whose text is most of its <main> stays the story alone: the teasers beside it in
     // the region do not come in.
     let teasers = "<section class=more><h2>More stories</h2><p><a href=/a>The ferry timetable changes</a></p><p><a href=/b>A new pier</a></p></section>";
-    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(6);
+    let story = story(6);
     let page = format!("<html><body><main><article><h1>A Story</h1>{story}</article>{teasers}</main></body></html>");
     let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
     assert!(!a.text.contains("ferry") && a.text.contains("told at length"), "{}", a.text);
@@ -478,7 +488,7 @@ fn a_form_or_aside_that_wraps_the_article_is_not_chrome() {
 #[test]
 fn a_section_printed_twice_is_read_once_but_tabs_and_quotes_keep_their_copies() {
     let section = "<div class=steps><h2>Before you start</h2><p>Measure the window twice, once at the top and once at the bottom, because old frames are rarely square, and order the blind for the narrower of the two figures, less a few millimetres on each side for the brackets.</p><p>Then mark the bracket holes with a pencil, level them, and drill them slowly.</p></div>";
-    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(4);
+    let story = story(4);
     // Desktop and mobile copies of one section.
     let page = format!("<html><body><article><h1>Fitting a Blind</h1>{story}<div class=desktop>{section}</div><div class=mobile>{section}</div></article></body></html>");
     let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
@@ -498,7 +508,7 @@ fn a_section_printed_twice_is_read_once_but_tabs_and_quotes_keep_their_copies() 
 
 #[test]
 fn a_sign_up_box_goes_with_its_heading_and_invitation_but_a_comment_form_is_not_one() {
-    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(4);
+    let story = story(4);
     let signup = "<div class=jetpack-box><h3>Discover more from The Potter's Wheel</h3><p>Subscribe to get the latest posts sent to your email.</p>\
                   <form action=/subscribe><input type=email name=email placeholder='Type your email…'><button>Subscribe</button></form></div>";
     let unlabelled = "<div class=box-17><p>Join the glaze club</p><input type=text name=EMAIL placeholder='Your e-mail'></div>";
@@ -532,7 +542,7 @@ fn a_table_of_contents_goes_with_its_label_but_a_summary_linking_to_its_sections
 
 #[test]
 fn an_advertisements_label_goes_wherever_it_stands() {
-    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(3);
+    let story = story(3);
     let page = format!(
         "<html><body><article><h1>Glazes</h1>{story}<p class=ad-disclaimer>Advertisement - Continue Reading Below</p>{story}\
          <div class='hidden md:flex'><div><span class=side-label>ADVERTISEMENT</span><div id=slot-1></div></div></div>{story}<p>Article continues below</p>\
@@ -555,7 +565,7 @@ fn an_advertisements_label_goes_wherever_it_stands() {
 
 #[test]
 fn a_heading_left_with_nothing_under_it_at_the_end_goes() {
-    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
+    let story = story(5);
     let cards = "<div class=cards><div><a href=/a>Blue mug</a></div><div><a href=/b>Red mug</a></div><div><a href=/c>Green mug</a></div></div>";
     let page = format!("<html><body><article><h1>Glazes</h1><h2>How the glaze is made</h2>{story}<h2>Mugs in these glazes</h2>{cards}</article></body></html>");
     let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
@@ -571,7 +581,7 @@ fn a_heading_left_with_nothing_under_it_at_the_end_goes() {
 
 #[test]
 fn headings_lose_their_permalinks_and_edit_links_in_every_format() {
-    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(2);
+    let story = story(2);
     let headings = [
         // Sphinx, Docusaurus (a zero-width space), MDN, an icon, a "#section" label, a word.
         ("<h2>Available middleware<a class=headerlink href='#available-middleware' title='Link to this heading'>¶</a></h2>", "Available middleware"),
@@ -641,7 +651,7 @@ fn forum_signatures_and_recommendations_go_but_a_functions_signature_stays() {
 
 #[test]
 fn a_page_builders_widget_wrappers_are_text_but_a_sidebars_widget_is_not() {
-    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
+    let story = story(5);
     let built = "<p>A paragraph the page builder wrapped in its widget box, as it wraps every block of the page, with a clause, a comma, and a full stop.</p><p>Its second paragraph.</p>";
     for class in ["elementor-widget-container", "so-widget-sow-editor", "celwidget"] {
         let page = format!("<html><body><article><h1>Glazes</h1>{story}<div class='{class}'>{built}</div></article></body></html>");
@@ -657,7 +667,7 @@ fn a_page_builders_widget_wrappers_are_text_but_a_sidebars_widget_is_not() {
 
 #[test]
 fn a_box_of_the_sites_other_pages_goes_with_the_heading_that_says_so() {
-    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
+    let story = story(5);
     let teasers = "<p>Ash glazes from the wood stove: what a winter of burning taught one potter about colour, and about patience.</p><p>Three kilns, three countries: a potter's notes on firing far from home, and on the friends who lent a hand.</p>";
     // Headed boxes, and a heading followed by its teasers up to the next heading.
     for (heading, block) in [("Related articles", true), ("You may also like:", true), ("More from The Potter's Wheel", false), ("À lire aussi", false)] {
@@ -683,7 +693,7 @@ fn a_box_of_the_sites_other_pages_goes_with_the_heading_that_says_so() {
 
 #[test]
 fn an_article_element_and_a_heading_are_not_chrome_for_a_word_in_their_class() {
-    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(8);
+    let story = story(8);
     let disclosure = "<p>Many of the offers on this site come from companies that pay us when a reader follows a link, which may affect where, and in what order, they appear.</p>".repeat(4);
     // The theme names the layout (`with-sidebar`); the heading is a header by nature.
     let page = format!("<html><body><div class=disclosure>{disclosure}</div><article class='template template-with-sidebar'><h1>Glazes</h1><h2 class=header-anchor-post>How the glaze is made</h2>{story}</article></body></html>");
@@ -721,7 +731,7 @@ fn an_article_found_outside_the_pages_marked_main_region_is_not_taken() {
 
 #[test]
 fn a_block_classed_media_keeps_its_picture_and_text() {
-    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
+    let story = story(5);
     let media = "<div class='media-block'><img src=/kiln.jpg alt='The kiln at dawn'><p>The kiln at dawn, still warm from a three-day firing, with its door bricked up and the ash settled on the shelves.</p><p>Photograph: Ana Ruiz.</p></div>";
     let page = format!("<html><body><article><h1>Glazes</h1>{story}{media}{story}</article></body></html>");
     let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
@@ -732,7 +742,6 @@ fn a_block_classed_media_keeps_its_picture_and_text() {
 fn the_page_builders_names_on_every_block_of_the_content_say_nothing_against_one() {
     // Every panel of the page is `so-panel widget`: the one chosen as the article, and the
     // sections beside it, stay.
-    let para = |what: &str| format!("<p>{what}, told at length, in a paragraph that carries a clause or two, a comma or three, and a full stop at the end.</p>");
     let panel = |n: u32, extra: &str, body: &str| format!("<div id=panel-1-0-0-{n} class='so-panel widget widget_sow-editor {extra}'><div class=so-widget-sow-editor>{body}</div></div>");
     let prices: String = (1..=30).map(|n| format!("<div><p>Replacing light fitting number {n}, parts extra</p><p>${n}9 - ${n}49+</p></div>")).collect();
     let page = format!(
@@ -765,7 +774,6 @@ fn a_sections_header_with_its_prose_is_text_but_the_sites_header_is_not() {
 
 #[test]
 fn the_other_tabs_beside_the_chosen_one_are_read_too() {
-    let para = |what: &str| format!("<p>{what}, told at length, in a paragraph that carries a clause or two, a comma or three, and a full stop at the end.</p>");
     let tab = |n: u32, body: String| format!("<div class=cpTabPanel id=tab-{n} role=tabpanel{}>{body}</div>", if n == 0 { "" } else { " style='display: none;'" });
     let tabs = [
         tab(0, ["The building department issues permits", "It inspects the work", "It keeps the records", "It answers questions"].map(para).concat()),
@@ -782,7 +790,6 @@ fn the_other_tabs_beside_the_chosen_one_are_read_too() {
 
 #[test]
 fn a_hero_banner_is_the_pages_opening_not_an_ad() {
-    let para = |what: &str| format!("<p>{what}, told at length, in a paragraph that carries a clause or two, a comma or three, and a full stop at the end.</p>");
     let hero = format!("<section class='o-pageHeroBanner'><h1>Data and analytics services</h1><p class=lede>Turn your data into an advantage: we help firms find, clean and use what they already hold.</p>{}</section>", para("Data is the raw stuff of every decision a firm makes"));
     let sections: String = ["Strategy", "Engineering", "Governance"].iter().map(|t| format!("<section class=service><h2>{t}</h2>{}{}</section>", para(&format!("What {t} means for you")), para(&format!("How {t} is done here")))).collect();
     let page = format!("<html><head><title>Data and analytics services</title></head><body><div class=top-banner><a href=/sale>Half price this week</a></div><main>{hero}{sections}</main></body></html>");
@@ -794,7 +801,7 @@ fn a_hero_banner_is_the_pages_opening_not_an_ad() {
 
 #[test]
 fn a_headings_anchor_made_of_its_own_words_says_nothing_against_it() {
-    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(3);
+    let story = story(3);
     let page = format!(
         "<html><body><article><h1>Selling online</h1>{story}<h2 id=h-what-is-social-shopping class=wp-block-heading>What is Social Shopping?</h2>{story}\
          <h3 id=sponsorship-deals>Sponsorship Deals</h3>{story}<h2 id=related-posts>Read on</h2><p>Another story.</p></article></body></html>"
@@ -807,7 +814,7 @@ fn a_headings_anchor_made_of_its_own_words_says_nothing_against_it() {
 
 #[test]
 fn a_box_about_the_author_inside_the_article_goes() {
-    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(5);
+    let story = story(5);
     for class in ["author-bio", "about-author", "c-author-box", "bio"] {
         let page = format!("<html><body><article><h1>Glazes</h1>{story}<div class='{class}'><img src=/ana.jpg alt=''><p>Ana Ruiz is a potter and writer who has fired kilns in three countries, taught glazing for twenty years and written two books on ash glazes; she lives by the sea.</p></div></article></body></html>");
         let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
@@ -891,7 +898,6 @@ fn a_list_of_links_is_read_as_a_page_not_an_article() {
 
 #[test]
 fn a_cards_text_hidden_from_screen_readers_until_hover_is_read_but_not_a_dialog_or_a_copy() {
-    let para = |what: &str| format!("<p>{what}, told at length, in a paragraph that carries a clause or two, a comma or three, and a full stop at the end.</p>");
     let card = |title: &str, text: &str| format!("<div class=card><h3>{title}</h3><div class=card-sliding-content aria-hidden=true><p>{text}. It is said in sentences, with a comma or two, over a line or so of the card, and ends with a full stop.</p></div></div>");
     let cards = [("Strategy", "Design a secure strategy that protects what the firm is worth"), ("Response", "Respond quickly to threats no one has seen yet and to new rules")].map(|(t, x)| card(t, x)).concat();
     let marquee = "<ul class=marquee><li>Trusted by the harbour board, the ferry line and the town council. Also by the lifeboat crew.</li></ul><ul class=marquee aria-hidden=true><li>Trusted by the harbour board, the ferry line and the town council. Also by the lifeboat crew.</li></ul>";
@@ -931,7 +937,7 @@ fn confidence_is_high_for_a_plain_article_and_low_for_lists_and_fragments() {
 
 #[test]
 fn the_lead_image_is_the_articles_picture_not_an_icon_a_logo_or_a_copy() {
-    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(3);
+    let story = story(3);
     let page = |head: &str, body: &str| format!("<html><head><title>Harbour</title>{head}</head><body><article><h1>Harbour</h1>{story}{body}</article></body></html>");
     let lead = |html: &str| decant::extract(html, URL, &decant::Options::default()).expect("article").lead_image;
     for head in [
@@ -953,7 +959,7 @@ fn the_lead_image_is_the_articles_picture_not_an_icon_a_logo_or_a_copy() {
 
 #[test]
 fn a_counter_of_views_or_shares_is_not_text_but_a_number_in_a_sentence_is() {
-    let story = "<p>The story itself, told at length, in paragraphs that each carry a clause or two, a comma or three, and a full stop at the end.</p>".repeat(4);
+    let story = story(4);
     let counters = "<div class=meta><p><i></i> <span>1,693</span> views</p></div><ul><li>12 Comments</li><li>3.4K shares</li></ul>";
     let kept = "<p>Fewer than 2,000 views were recorded that year, a third of the year before.</p>";
     let page = format!("<html><body><article><h1>Counted</h1>{counters}{story}<h2>Figures</h2>{kept}</article></body></html>");
