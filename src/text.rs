@@ -102,6 +102,12 @@ pub fn normalize_space(s: &str) -> String {
 pub const COMMAS: &[char] =
     &[',', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}', '\u{FF0C}'];
 
+/// The length of `text`'s words with a space after each: a quick measure of how much it says,
+/// without building its normalized form.
+pub fn words_len(text: &str) -> usize {
+    text.split_whitespace().map(|w| w.chars().count() + 1).sum()
+}
+
 /// How many of [`COMMAS`] `text` holds.
 pub fn count_commas(text: &str) -> usize {
     if text.is_ascii() {

@@ -104,8 +104,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     }
     // Text lengths from one pass up the tree, for both (what the first removes only shortens
     // the blocks around it, which the second looks at for a few words).
-    let order: Vec<NodeId> = std::iter::once(article).chain(dom.descendants(article)).collect();
-    let lens = text_runs(dom, &order);
+    let (order, lens) = text_runs(dom, article);
     remove_tables_of_contents(dom, article, &order, &lens, log);
     remove_labels(dom, article, &order, &lens, log);
     remove_more_of_the_site(dom, article, log);
@@ -317,8 +316,10 @@ fn is_toc_label(text: &str) -> bool {
     pat::TOC_LABELS.contains(&lower.as_str())
 }
 
-/// The text length of each node of `order` (a subtree in document order), from one bottom-up pass.
-pub fn text_runs(dom: &Dom, order: &[NodeId]) -> Vec<TextRun> {
+/// The nodes of the subtree at `root` in document order (`root` first), and the text length of
+/// each (indexed by node), from one bottom-up pass.
+pub fn text_runs(dom: &Dom, root: NodeId) -> (Vec<NodeId>, Vec<TextRun>) {
+    let order: Vec<NodeId> = std::iter::once(root).chain(dom.descendants(root)).collect();
     let mut lens = vec![TextRun::default(); dom.capacity()];
     for &n in order.iter().rev() {
         lens[n.index()] = match dom.text_run(n) {
@@ -326,7 +327,7 @@ pub fn text_runs(dom: &Dom, order: &[NodeId]) -> Vec<TextRun> {
             None => dom.child_nodes(n).fold(TextRun::default(), |acc, c| acc.then(lens[c.index()])),
         };
     }
-    lens
+    (order, lens)
 }
 
 /// Whether a heading's text says that what follows is other pages of the site.
@@ -490,8 +491,7 @@ fn remove_headings_of_nothing(dom: &mut Dom, article: NodeId, log: &mut Log) {
 fn remove_repeated_blocks(dom: &mut Dom, article: NodeId, log: &mut Log) {
     // Text lengths from one bottom-up pass: a wrapper whose text is its only child's is not
     // compared (nor built), which keeps deep nests cheap.
-    let order: Vec<NodeId> = std::iter::once(article).chain(dom.descendants(article)).collect();
-    let lens = text_runs(dom, &order);
+    let (order, lens) = text_runs(dom, article);
     let mut seen: std::collections::HashMap<String, NodeId> = std::collections::HashMap::new();
     for &n in &order[1..] {
         let len = lens[n.index()].chars;

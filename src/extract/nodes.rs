@@ -115,6 +115,13 @@ pub fn class_weight(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
     weight
 }
 
+/// Whether `n` holds prose: `min_chars` characters or more of text with a sentence break in it,
+/// under [`pat::PROSE_MAX_LINK_DENSITY`] of it in links.
+pub fn holds_prose(dom: &Dom, n: NodeId, min_chars: usize) -> bool {
+    let text = dom.inner_text(n);
+    text.chars().count() >= min_chars && text.contains(". ") && link_density(dom, n) < pat::PROSE_MAX_LINK_DENSITY
+}
+
 /// Whether a lower-case class or id says a block is not content (a word of [`pat::NEGATIVE`]).
 pub fn is_against(v: &str) -> bool {
     pat::contains_any(v, pat::NEGATIVE) || pat::has_token(v, pat::NEGATIVE_TOKENS) || pat::has_name_starting(v, pat::NEGATIVE_STARTS)

@@ -46,8 +46,7 @@ pub fn view(dom: &mut Dom, body: NodeId, log: &mut Log) -> Option<NodeId> {
     for c in dom.children(region) {
         dom.append(container, c);
     }
-    let order: Vec<NodeId> = std::iter::once(container).chain(dom.descendants(container)).collect();
-    let lens = super::clean::text_runs(dom, &order);
+    let (order, lens) = super::clean::text_runs(dom, container);
     super::clean::remove_labels(dom, container, &order, &lens, log);
     Some(container)
 }

@@ -5,6 +5,7 @@ use super::nodes::{is_phrasing, is_whitespace, next_node};
 use super::patterns;
 use crate::dom::{Dom, NodeId, TextRun};
 use crate::sanitize::{code_language, is_video_embed};
+use crate::text::words_len;
 
 /// The rule that removes hidden nodes (those go after the rest: see `remove_hidden`).
 const HIDDEN_RULE: &str = "hidden";
@@ -91,7 +92,7 @@ fn box_text(dom: &Dom, n: NodeId, budget: &mut usize) -> Option<usize> {
     for d in std::iter::once(n).chain(dom.descendants(n)) {
         *budget = budget.checked_sub(1)?;
         if let Some(t) = dom.text(d) {
-            chars += t.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
+            chars += words_len(t);
             continue;
         }
         let password = || dom.is(d, "input") && dom.attr(d, "type").is_some_and(|t| t.eq_ignore_ascii_case("password"));
@@ -132,7 +133,7 @@ fn remove_hidden(dom: &mut Dom, hidden: Vec<(NodeId, &'static str)>, log: &mut L
         let hid = is_hidden[p.index()] || under[p.index()];
         under[n.index()] = hid;
         if !hid {
-            shown += dom.text(n).map_or(0, |t| t.split_whitespace().map(|w| w.chars().count() + 1).sum());
+            shown += dom.text(n).map_or(0, words_len);
             if shown >= patterns::HIDDEN_PAGE_MAX_SHOWN {
                 break;
             }
@@ -219,11 +220,12 @@ fn is_prose(dom: &Dom, id: NodeId) -> bool {
     if !block || dialog || nested {
         return false;
     }
-    let text = dom.inner_text(id);
-    let chars = text.chars().count();
     // A copy of the block before it (a marquee's second run) is hidden for that reason.
-    let copy = || dom.element_children(dom.parent(id).unwrap_or(id)).into_iter().take_while(|&s| s != id).any(|s| dom.inner_text(s) == text);
-    chars >= patterns::ARIA_HIDDEN_PROSE_CHARS && text.contains(". ") && super::nodes::link_density(dom, id) < patterns::PROSE_MAX_LINK_DENSITY && !copy()
+    let copy = || {
+        let text = dom.inner_text(id);
+        dom.element_children(dom.parent(id).unwrap_or(id)).into_iter().take_while(|&s| s != id).any(|s| dom.inner_text(s) == text)
+    };
+    super::nodes::holds_prose(dom, id, patterns::ARIA_HIDDEN_PROSE_CHARS) && !copy()
 }
 
 /// The number of a React streaming id (`S:1a` for a segment, `B:1a` for the place it goes to).

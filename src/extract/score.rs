@@ -11,7 +11,7 @@
 //! 4. collect the siblings of the best candidate that score well or read like prose.
 
 use super::explain::Log;
-use super::nodes::{class_weight, is_footnotes, is_heading, is_heading_linking_away, is_phrasing, is_whitespace, link_density, next_node, own_id, text_len, words_against, Flags};
+use super::nodes::{class_weight, holds_prose, is_footnotes, is_heading, is_heading_linking_away, is_phrasing, is_whitespace, link_density, next_node, own_id, text_len, words_against, Flags};
 use super::patterns::{self as pat, class_and_id};
 use crate::dom::{Dom, NodeId, TextRun};
 
@@ -143,10 +143,7 @@ fn is_section_header(dom: &Dom, n: NodeId) -> bool {
             _ => {}
         }
     }
-    heading && {
-        let text = dom.inner_text(n);
-        text.chars().count() >= pat::SECTION_HEADER_MIN_CHARS && text.contains(". ") && link_density(dom, n) < pat::PROSE_MAX_LINK_DENSITY
-    }
+    heading && holds_prose(dom, n, pat::SECTION_HEADER_MIN_CHARS)
 }
 
 /// A section label: an element of a few words, no sentence and no image.

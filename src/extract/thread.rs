@@ -15,7 +15,7 @@ use super::nodes::{is_heading_linking_away, next_node};
 use super::patterns as pat;
 use crate::article::{POST_BY_CLASS, POST_CLASS};
 use crate::dom::{Dom, NodeId};
-use crate::text::normalize_space;
+use crate::text::{normalize_space, words_len};
 
 /// A post: its text's element, and who wrote it when.
 pub struct Post {
@@ -51,7 +51,7 @@ impl Lengths {
         let order: Vec<NodeId> = std::iter::once(root).chain(dom.descendants(root)).collect();
         for &n in order.iter().rev() {
             if let Some(t) = dom.text(n) {
-                let chars = t.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
+                let chars = words_len(t);
                 unlinked[n.index()] = chars;
                 continue;
             }
