@@ -683,6 +683,20 @@ fn a_box_of_the_sites_other_pages_goes_with_the_heading_that_says_so() {
     let page = format!("<html><body><article><h1>Glazes</h1>{story}{carousel}</article></body></html>");
     let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
     assert!(!a.text.contains("People who viewed") && !a.text.contains("Tenmoku bowl") && a.text.contains("told at length"), "{}", a.text);
+    // The box a heading opens ends before a heading of its rank: the section that heading opens
+    // is the page's own.
+    let page = format!("<html><body><article><h1>Glazes</h1>{story}<div><h2>Related articles</h2>{teasers}<h2>Firing notes</h2><p>Fired at cone 10 in reduction.</p></div></article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("Ash glazes from the wood stove") && a.text.contains("cone 10"), "{}", a.text);
+    // A page that is not an article (a listing, read as its main region) loses such a box too.
+    let intro = "<div class=intro><p>The association builds and rides the trails around the city, and keeps each of them open, mown and signed, all year round.</p>\
+                 <p>Each spring our volunteers walk every mile of them with saws and rakes, and they would welcome your help.</p></div>";
+    let cards = |what: &str| -> String { (1..=12).map(|i| format!("<div class=card><a href=/{what}/{i}><h3>{what} number {i}</h3><div>Length: {i} miles for beginners</div></a></div>")).collect() };
+    let (trails, shop) = (cards("Trail"), cards("Boot"));
+    let page = format!("<html><body><header><a href=/>Home</a></header><main><h1>Trails</h1>{intro}<div class=list><div class=grid>{trails}</div></div><div class=shelf><h2>You may also like</h2><div class=grid>{shop}</div></div></main></body></html>");
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("page");
+    assert!(removals.iter().any(|r| r.rule == "outside the page's main region"), "{removals:#?}");
+    assert!(a.text.contains("Trail number 12") && !a.text.contains("Boot number") && !a.text.contains("You may also like"), "{}", a.text);
     // A paper's related work and a manual's "See also" are the text.
     for heading in ["Related", "See also", "More on fields"] {
         let page = format!("<html><body><article><h1>Glazes</h1>{story}<h2>{heading}</h2>{teasers}</article></body></html>");

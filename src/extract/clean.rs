@@ -107,7 +107,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     let (order, lens) = text_runs(dom, article);
     remove_tables_of_contents(dom, article, &order, &lens, log);
     remove_labels(dom, article, &order, &lens, log);
-    remove_more_of_the_site(dom, article, log);
+    remove_more_of_the_site(dom, article, true, log);
     for tag in ["h1", "h2"] {
         for h in dom.elements_named(article, tag) {
             if class_weight(dom, h, flags) < 0.0 {
@@ -150,8 +150,8 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
 /// Removes the boxes of the site's other pages that sit in the article's container under a
 /// heading that says so ("Related articles", "More from the site", [`pat::MORE_OF_THE_SITE_HEADINGS`]):
 /// the outermost box the heading opens that is less than half the article, else the heading
-/// and what follows it up to the next heading of its rank or higher.
-fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, log: &mut Log) {
+/// and what follows it up to the next heading of its rank or higher (only with `runs`).
+pub fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, runs: bool, log: &mut Log) {
     const RULE: &str = "the site's other pages (under a heading such as \"Related articles\")";
     let headings: Vec<NodeId> = dom.descendants(article).filter(|&h| is_heading(dom, h)).collect();
     let article_len = text_len(dom, article);
@@ -160,22 +160,27 @@ fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, log: &mut Log) {
             continue;
         }
         // The outermost box the heading opens (each box's first element is the one below),
-        // under half the article: the heading with what it introduces.
+        // under half the article and without a heading of its rank or higher after it (which
+        // opens a section of its own): the heading with what it introduces.
+        let rank = heading_rank(dom, h);
+        let opens_another = |p: NodeId| dom.descendants(p).any(|o| o != h && is_heading(dom, o) && heading_rank(dom, o) <= rank);
         let mut top = h;
-        while let Some(p) = dom.parent(top).filter(|&p| p != article && dom.element_children(p).first() == Some(&top) && is_box_within(dom, p, article_len)) {
+        while let Some(p) = dom.parent(top).filter(|&p| p != article && dom.element_children(p).first() == Some(&top) && is_box_within(dom, p, article_len) && !opens_another(p)) {
             top = p;
         }
         if text_len(dom, top) > text_len(dom, h) {
             log.remove(dom, top, "clean", RULE);
             continue;
         }
+        if !runs {
+            continue;
+        }
         // Else the heading (in its box, if it has one) and what follows it, up to the next
         // heading of its rank or higher.
-        let rank = dom.tag(h).map_or(6, |t| t.as_bytes()[1]);
         let mut next = dom.next_sibling(top);
         log.remove(dom, top, "clean", RULE);
         while let Some(n) = next {
-            if is_heading(dom, n) && dom.tag(n).is_some_and(|t| t.as_bytes()[1] <= rank) {
+            if is_heading(dom, n) && heading_rank(dom, n) <= rank {
                 break;
             }
             next = dom.next_sibling(n);
@@ -186,6 +191,11 @@ fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, log: &mut Log) {
             }
         }
     }
+}
+
+/// A heading's rank, 1 for `<h1>` to 6 for `<h6>` (6 for any other element).
+fn heading_rank(dom: &Dom, h: NodeId) -> u8 {
+    dom.tag(h).filter(|_| is_heading(dom, h)).map_or(6, |t| t.as_bytes()[1] - b'0')
 }
 
 /// Whether `n` holds less than half of an article of `article_len` characters: a box inside it.
