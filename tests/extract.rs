@@ -269,6 +269,21 @@ fn hidden_nodes_and_marked_overlays_are_dropped() {
 }
 
 #[test]
+fn a_class_that_hides_on_every_screen_hides_but_one_shown_from_some_width_on_does_not() {
+    let story = story(5);
+    let page = format!(
+        "<html><body><article><h1>Staple Tee</h1>{story}\
+         <dl class=d-none><dt>retail_price_tier1:</dt><dd>$20.00_1-9 items</dd></dl>\
+         <div class=\"d-none d-lg-block\"><p>Sizes run from XS to 3XL, in forty colours.</p></div>\
+         <div class=\"tab-pane d-none\"><p>Machine wash cold, inside out.</p></div>\
+         <p class=is-hidden>Added to your cart.</p></article></body></html>"
+    );
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("retail_price_tier1") && !a.text.contains("Added to your cart"), "{}", a.text);
+    assert!(a.text.contains("forty colours") && a.text.contains("Machine wash cold"), "{}", a.text);
+}
+
+#[test]
 fn cookie_dialog_is_not_the_article() {
     let a = extract("cookie-dialog");
     assert_eq!(a.title, "The Quiet Comeback of the Night Train");

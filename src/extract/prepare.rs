@@ -164,7 +164,8 @@ fn is_fixed_overlay(dom: &Dom, id: NodeId) -> bool {
 }
 
 /// Whether a node is visible as far as its own markup tells: no `hidden`, no `aria-hidden="true"`,
-/// no inline `display:none` or `visibility:hidden`, and not marked hidden by the capture script.
+/// no inline `display:none` or `visibility:hidden`, no class that hides it on every screen
+/// (`d-none`), and not marked hidden by the capture script.
 /// Hidden content that a reader opens is visible here: the panels of tabs and accordions, and
 /// the segments a streaming page reveals once loaded (see [`is_revealed_later`]).
 pub fn is_probably_visible(dom: &Dom, id: NodeId) -> bool {
@@ -199,6 +200,9 @@ fn is_shown(dom: &Dom, id: NodeId) -> bool {
             return false;
         }
     }
+    if el.attr("class").is_some_and(is_hidden_by_class) {
+        return false;
+    }
     if let Some(style) = el.attr("style") {
         let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
         if s.contains("display:none") || s.contains("visibility:hidden") {
@@ -206,6 +210,15 @@ fn is_shown(dom: &Dom, id: NodeId) -> bool {
         }
     }
     true
+}
+
+/// Whether a class attribute hides its element whatever the screen: a utility class of the CSS
+/// frameworks that means `display: none` ([`patterns::HIDDEN_CLASSES`]: `d-none`, `is-hidden`), with
+/// no class that shows it again from some width on (Tailwind's `md:block`, Bootstrap's
+/// `d-md-flex`), which a stylesheet the engine does not read would apply.
+fn is_hidden_by_class(class: &str) -> bool {
+    let names = || class.split_ascii_whitespace();
+    names().any(|n| patterns::HIDDEN_CLASSES.contains(&n)) && !names().any(|n| n.contains(':') || (n.starts_with("d-") && n.matches('-').count() == 2))
 }
 
 /// Whether `id` is a block of prose: sentences, hardly any of them links, not a dialog nor a copy
