@@ -579,6 +579,22 @@ fn an_advertisements_label_goes_wherever_it_stands() {
 }
 
 #[test]
+fn an_affiliate_disclosure_goes_but_text_about_affiliates_and_a_denial_stay() {
+    let story = story(5);
+    let notice = "<p><em>This post contains affiliate links. If you buy through them, I may earn a small commission at no extra cost to you.</em></p>";
+    let about = "<p>Streamers earn a commission when viewers buy games or gear through their affiliate links, which is how many of them pay the rent.</p>";
+    let denial = "<p>Unlike most reviews of ovens, this post does not contain any affiliate links: the brands sent nothing and paid nothing.</p>";
+    let regulator = "<p>Private funds are not registered with the Securities and Exchange Commission, so their disclosure rules are lighter than a listed fund's.</p>";
+    let page = format!("<html><body><article><h1>Ovens</h1>{notice}{story}{about}{denial}{regulator}</article></body></html>");
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("This post contains affiliate links"), "{}", a.text);
+    assert!(removals.iter().any(|r| r.rule.starts_with("an affiliate disclosure") && r.element == "p"), "{removals:#?}");
+    for kept in ["Streamers earn a commission", "does not contain any affiliate links", "Securities and Exchange Commission"] {
+        assert!(a.text.contains(kept), "lost {kept:?}:\n{}", a.text);
+    }
+}
+
+#[test]
 fn a_heading_left_with_nothing_under_it_at_the_end_goes() {
     let story = story(5);
     let cards = "<div class=cards><div><a href=/a>Blue mug</a></div><div><a href=/b>Red mug</a></div><div><a href=/c>Green mug</a></div></div>";

@@ -107,6 +107,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     let (order, lens) = text_runs(dom, article);
     remove_tables_of_contents(dom, article, &order, &lens, log);
     remove_labels(dom, article, &order, &lens, log);
+    remove_affiliate_disclosures(dom, article, &order, &lens, log);
     remove_more_of_the_site(dom, article, true, log);
     for tag in ["h1", "h2"] {
         for h in dom.elements_named(article, tag) {
@@ -244,6 +245,41 @@ pub fn remove_labels(dom: &mut Dom, article: NodeId, order: &[NodeId], lens: &[T
         {
             log.remove(dom, n, "clean", rule);
         }
+    }
+}
+
+/// Removes each affiliate disclosure: a block of under [`pat::DISCLOSURE_MAX_CHARS`] characters
+/// saying that the page's links earn its site a commission ("This post contains affiliate links",
+/// "Purchases made through our links may earn us a commission"): a word of
+/// [`pat::DISCLOSURE_WORDS`] with a phrase of [`pat::DISCLOSURE_PHRASES`], which tie it to the page
+/// itself (a paragraph on how affiliate marketing pays creators is text). The outermost element
+/// holding only the disclosure goes.
+fn remove_affiliate_disclosures(dom: &mut Dom, article: NodeId, order: &[NodeId], lens: &[TextRun], log: &mut Log) {
+    const RULE: &str = "an affiliate disclosure (the page's links earn it a commission)";
+    // Most pages have none: only text nodes with one of the words (in lower or upper case, after
+    // its first letter) are looked at.
+    let hits: Vec<NodeId> = order
+        .iter()
+        .copied()
+        .filter(|&n| dom.text(n).is_some_and(|t| pat::DISCLOSURE_WORDS.iter().any(|w| t.contains(&w[1..]) || t.contains(&w[1..].to_ascii_uppercase()))))
+        .collect();
+    for t in hits {
+        let Some(block) = dom.ancestors(t).take_while(|&a| a != article).find(|&a| dom.tag(a).is_some_and(|tag| pat::DISCLOSURE_BLOCKS.contains(&tag))) else { continue };
+        let len = lens[block.index()].chars;
+        if len > pat::DISCLOSURE_MAX_CHARS || !dom.is_attached_below(block, article) {
+            continue;
+        }
+        let lower = dom.inner_text(block).to_lowercase();
+        let pays = lower.contains("affiliate link") || (lower.contains("commission") && pat::DISCLOSURE_PURCHASE.iter().any(|w| lower.contains(w)));
+        let denies = pat::DISCLOSURE_DENIALS.iter().any(|d| lower.contains(d));
+        if !pays || denies || !pat::DISCLOSURE_PHRASES.iter().any(|p| lower.contains(p)) {
+            continue;
+        }
+        let mut top = block;
+        while let Some(p) = dom.parent(top).filter(|&p| p != article && lens[p.index()].chars == len) {
+            top = p;
+        }
+        log.remove(dom, top, "clean", RULE);
     }
 }
 

@@ -42,6 +42,23 @@ pub const NEGATIVE_TOKENS: &[&str] = &["hid"];
 /// builders put around every block of a page, its text among them.
 pub const NEGATIVE_STARTS: &[&str] = &["widget"];
 
+/// An affiliate disclosure's words (it has "affiliate link", or "commission" with a purchase) ...
+pub const DISCLOSURE_WORDS: &[&str] = &["affiliate", "commission"];
+pub const DISCLOSURE_PURCHASE: &[&str] = &["purchase", "buy"];
+/// ... and not saying that there are none ("This post does not contain any affiliate links", "No
+/// affiliate links. No paid promotion."): the author's own word, not the site's notice.
+pub const DISCLOSURE_DENIALS: &[&str] = &["no affiliate", "not contain any affiliate", "not contain affiliate", "not include any affiliate", "without affiliate"];
+/// ... with a phrase that ties it to the page: its links, the post, the site, the reader's cost.
+pub const DISCLOSURE_PHRASES: &[&str] = &[
+    "this post", "this article", "this page", "this site", "this website", "this blog", "our links", "my links",
+    "these links", "links on this", "links in this", "disclosure", "disclaimer", "at no extra cost", "at no additional cost",
+    "qualifying purchases",
+];
+/// The blocks a disclosure is written in, and its longest (a paragraph or two; longer, it is
+/// part of the text).
+pub const DISCLOSURE_BLOCKS: &[&str] = &["p", "div", "aside", "section", "small", "em", "li", "span"];
+pub const DISCLOSURE_MAX_CHARS: usize = 600;
+
 /// Class names that hide an element on every screen (Bootstrap's `d-none`, Bulma's `is-hidden`),
 /// unless another class shows it again. Not `hide` nor `hidden`: pages put them on what their
 /// scripts show at once (a carousel's slides, a list of templates), and on wcxb-dev each cost more
