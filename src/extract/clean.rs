@@ -208,11 +208,13 @@ fn is_box_within(dom: &Dom, n: NodeId, article_len: usize) -> bool {
 /// Removes every element that only says "Advertisement" (or "Sponsored", "Article continues
 /// below"...) or "Loading", outside tables and code: an ad's or a lazy loader's label; every one
 /// that only says "Table of Contents" (or "In this article"...), whose list went or was never
-/// filled in; and every one that only says what a control does ("Skip to content", "Sort by").
+/// filled in; every one that only says what a control does ("Skip to content", "Sort by"); and
+/// every one that only says a product card's badge ("Top rated", "New arrival").
 pub fn remove_labels(dom: &mut Dom, article: NodeId, order: &[NodeId], lens: &[TextRun], log: &mut Log) {
     const AD: &str = "an advertisement's or a loader's label";
     const TOC: &str = "a table of contents' label";
     const CONTROL: &str = "a control's label (skip to content, sort by)";
+    const BADGE: &str = "a product's badge (top rated, new arrival)";
     // The rule of each node whose text is a label; a wrapper's text is its child's, read once.
     let mut label: Vec<Option<&'static str>> = vec![None; dom.capacity()];
     for &n in &order[1..] {
@@ -232,6 +234,8 @@ pub fn remove_labels(dom: &mut Dom, article: NodeId, order: &[NodeId], lens: &[T
                     Some(AD)
                 } else if is_toc_label(text) {
                     Some(TOC)
+                } else if pat::BADGE_LABELS.contains(&text) {
+                    Some(BADGE)
                 } else {
                     is_control_label(text).then_some(CONTROL)
                 }
@@ -346,7 +350,7 @@ fn may_be_label(dom: &Dom, n: NodeId) -> bool {
     let word = word.trim_end_matches(['.', '…', '→', '»', '›', '>']);
     let lower = if word.is_ascii() { std::borrow::Cow::Borrowed(word) } else { std::borrow::Cow::Owned(word.to_lowercase()) };
     let starts = |label: &str| label.get(..lower.len()).is_some_and(|p| p.eq_ignore_ascii_case(&lower)) && matches!(label.as_bytes().get(lower.len()), None | Some(b' '));
-    [pat::AD_WORDS, pat::LOADING_WORDS, pat::TOC_LABELS, pat::CONTROL_LABELS].iter().any(|list| list.iter().any(|l| starts(l)))
+    [pat::AD_WORDS, pat::LOADING_WORDS, pat::TOC_LABELS, pat::CONTROL_LABELS, pat::BADGE_LABELS].iter().any(|list| list.iter().any(|l| starts(l)))
 }
 
 /// Whether `text` (lower case, dashes and colons as spaces) is what a page's controls say: a
