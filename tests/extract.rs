@@ -371,6 +371,23 @@ fn prompts_in_the_article_go_but_long_blocks_with_such_names_stay() {
     for kept in ["four times a day", "the wall is the expensive part", "thirty-five years"] {
         assert!(a.text.contains(kept), "article text lost {kept:?}:\n{}", a.text);
     }
+    // A row of cards each made as a call to action is a list, not a prompt; nor is a heading
+    // classed as a button (an accordion's).
+    let story = story(4);
+    let cards: String = (1..=4).map(|i| format!("<div class=cta-card><h3>Trail number {i}</h3><p>Length: {i} miles, for beginners.</p><a class=btn href=/t/{i}>View map</a></div>")).collect();
+    let panel = "<h3 class='accordion-button collapsed'>Which trails are open in winter?</h3><div class=accordion-body><p>Every trail but the two along the creek, which flood.</p></div>";
+    let page = format!("<html><body><article><h1>Trails</h1>{story}<div class=grid>{cards}</div>{panel}<div class=cta-banner><p>Join us: members ride free on Saturdays.</p></div></article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("Trail number 1") && a.text.contains("Trail number 4") && a.text.contains("Which trails are open in winter?"), "{}", a.text);
+    assert!(!a.text.contains("members ride free"), "{}", a.text);
+    // A prompt in a page read as its main region goes too.
+    let intro = "<div class=intro><p>The association builds and rides the trails around the city, and keeps each of them open, mown and signed, all year round.</p>\
+                 <p>Each spring our volunteers walk every mile of them with saws and rakes, and they would welcome your help.</p></div>";
+    let links: String = (1..=12).map(|i| format!("<div class=card><a href=/trails/{i}><h3>Trail number {i}</h3><div>Length: {i} miles for beginners</div></a></div>")).collect();
+    let page = format!("<html><body><header><a href=/>Home</a></header><main><h1>Trails</h1>{intro}<div class=list><div class=grid>{links}</div></div><div class=cta-banner><p>Join us: members ride free on Saturdays.</p></div></main></body></html>");
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("page");
+    assert!(removals.iter().any(|r| r.rule == "outside the page's main region"), "{removals:#?}");
+    assert!(a.text.contains("Trail number 12") && !a.text.contains("members ride free"), "{}", a.text);
 }
 
 /// The removals `decant::explain` lists for a fixture, as (stage, rule, start of text).

@@ -70,38 +70,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
             dom.unwrap(n);
         }
     }
-    // Share bars and prompts (sign up, subscribe, buttons), below the top-level blocks (a
-    // top-level block is the article's own section).
-    for top in dom.element_children(article) {
-        for n in dom.descendants(top).collect::<Vec<_>>() {
-            let Some(el) = dom.element(n) else { continue };
-            let m = pat::class_and_id(el.attr("class"), own_id(dom, n));
-            let prompt = || pat::has_token(&m, pat::PROMPT_TOKENS) && text_len(dom, n) < pat::PROMPT_MAX_CHARS;
-            let a_box = || is_box_within(dom, n, article_len);
-            let author_box = || {
-                (pat::has_token(&m, pat::AUTHOR_BOX_TOKENS) || (pat::has_token(&m, &["author"]) && pat::has_token(&m, pat::AUTHOR_BOX_WITH)))
-                    && text_len(dom, n) < pat::AUTHOR_BOX_MAX_CHARS
-            };
-            let rule = if pat::has_token(&m, pat::SHARE_TOKENS) && text_len(dom, n) < pat::SHARE_MAX_CHARS {
-                "a share bar"
-            } else if prompt() {
-                "a prompt (sign up, subscribe, buttons)"
-            } else if author_box() {
-                "a box about the author (the header has the byline)"
-            } else if pat::has_token(&m, pat::REVIEWS_TOKENS) && a_box() && !one_of_several(dom, n, pat::REVIEWS_TOKENS) {
-                "customers' reviews"
-            } else if pat::has_token(&m, pat::RECOMMENDATION_TOKENS) && a_box() {
-                "recommendations of other pages or products"
-            } else if pat::has_token(&m, pat::SIGNATURE_TOKENS) && text_len(dom, n) < pat::AUTHOR_BOX_MAX_CHARS && !is_call_signature(dom, n) {
-                "a forum signature (the poster's, under each post)"
-            } else {
-                continue;
-            };
-            if dom.is_attached_below(n, top) {
-                log.remove(dom, n, "clean", rule);
-            }
-        }
-    }
+    remove_boxes(dom, article, false, log);
     // Text lengths from one pass up the tree, for both (what the first removes only shortens
     // the blocks around it, which the second looks at for a few words).
     let (order, lens) = text_runs(dom, article);
@@ -146,6 +115,54 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     unwrap_layout_tables(dom, article, &data_tables);
     remove_repeated_blocks(dom, article, log);
     remove_headings_of_nothing(dom, article, log);
+}
+
+/// Removes the boxes that are not the text, by their class or id: share bars and prompts (sign
+/// up, subscribe, buttons), a box about the author, customers' reviews, recommendations of other
+/// pages or products, and forum signatures. Below the top-level blocks of an article (each is the
+/// article's own section), and with them (`tops`) in a page's main region, whose top-level
+/// blocks are the page's bands, a sign-up band among them.
+pub fn remove_boxes(dom: &mut Dom, article: NodeId, tops: bool, log: &mut Log) {
+    let article_len = text_len(dom, article);
+    for top in dom.element_children(article) {
+        let below: Vec<NodeId> = dom.descendants(top).collect();
+        for n in std::iter::once(top).filter(|_| tops).chain(below) {
+            let Some(el) = dom.element(n) else { continue };
+            let m = pat::class_and_id(el.attr("class"), own_id(dom, n));
+            // A prompt, unless it is a card of a row of them (or inside one): a list of cards,
+            // each made as a call to action, is the list; nor a heading (Bootstrap's
+            // `accordion-button` on the heading of a panel), which a prompt's box takes with it.
+            let prompt = || {
+                pat::has_token(&m, pat::PROMPT_TOKENS)
+                    && !is_heading(dom, n)
+                    && text_len(dom, n) < pat::PROMPT_MAX_CHARS
+                    && !std::iter::once(n).chain(dom.ancestors(n)).take_while(|&a| a != article).any(|a| is_card_of_a_row(dom, a, pat::PROMPT_TOKENS))
+            };
+            let a_box = || is_box_within(dom, n, article_len);
+            let author_box = || {
+                (pat::has_token(&m, pat::AUTHOR_BOX_TOKENS) || (pat::has_token(&m, &["author"]) && pat::has_token(&m, pat::AUTHOR_BOX_WITH)))
+                    && text_len(dom, n) < pat::AUTHOR_BOX_MAX_CHARS
+            };
+            let rule = if pat::has_token(&m, pat::SHARE_TOKENS) && text_len(dom, n) < pat::SHARE_MAX_CHARS {
+                "a share bar"
+            } else if prompt() {
+                "a prompt (sign up, subscribe, buttons)"
+            } else if author_box() {
+                "a box about the author (the header has the byline)"
+            } else if pat::has_token(&m, pat::REVIEWS_TOKENS) && a_box() && !one_of_several(dom, n, pat::REVIEWS_TOKENS) {
+                "customers' reviews"
+            } else if pat::has_token(&m, pat::RECOMMENDATION_TOKENS) && a_box() {
+                "recommendations of other pages or products"
+            } else if pat::has_token(&m, pat::SIGNATURE_TOKENS) && text_len(dom, n) < pat::AUTHOR_BOX_MAX_CHARS && !is_call_signature(dom, n) {
+                "a forum signature (the poster's, under each post)"
+            } else {
+                continue;
+            };
+            if dom.is_attached_below(n, article) {
+                log.remove(dom, n, "clean", rule);
+            }
+        }
+    }
 }
 
 /// Removes the boxes of the site's other pages that sit in the article's container under a
@@ -393,6 +410,24 @@ fn one_of_several(dom: &Dom, n: NodeId, tokens: &[&str]) -> bool {
     let Some(parent) = dom.parent(n) else { return false };
     let alike = |c: NodeId| dom.tag(c) == dom.tag(n) && dom.element(c).is_some_and(|e| pat::has_token(&pat::class_and_id(e.attr("class"), e.attr("id")), tokens));
     dom.element_children(parent).into_iter().filter(|&c| alike(c)).count() >= pat::REPEATED_ITEMS_MIN
+}
+
+/// Whether `n` is a card of a row: one of [`pat::REPEATED_ITEMS_MIN`] or more element siblings in a
+/// row (nothing else between them) of its tag, with a word of `tokens` in their class or id, each
+/// holding [`pat::CARD_MIN_CHARS`] characters or more (a title and a line, not a button's words).
+fn is_card_of_a_row(dom: &Dom, n: NodeId, tokens: &[&str]) -> bool {
+    let Some(parent) = dom.parent(n) else { return false };
+    let card = |c: NodeId| {
+        dom.tag(c) == dom.tag(n) && dom.element(c).is_some_and(|e| pat::has_token(&pat::class_and_id(e.attr("class"), e.attr("id")), tokens)) && text_len(dom, c) >= pat::CARD_MIN_CHARS
+    };
+    if !card(n) {
+        return false;
+    }
+    let siblings = dom.element_children(parent);
+    let at = siblings.iter().position(|&c| c == n).unwrap_or(0);
+    let before = siblings[..at].iter().rev().take_while(|&&c| card(c)).count();
+    let after = siblings[at + 1..].iter().take_while(|&&c| card(c)).count();
+    before + 1 + after >= pat::REPEATED_ITEMS_MIN
 }
 
 /// Whether `n`, classed as a signature, is a function's signature in documentation (Sphinx's

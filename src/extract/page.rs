@@ -46,6 +46,7 @@ pub fn view(dom: &mut Dom, body: NodeId, log: &mut Log) -> Option<NodeId> {
     for c in dom.children(region) {
         dom.append(container, c);
     }
+    super::clean::remove_boxes(dom, container, true, log);
     let (order, lens) = super::clean::text_runs(dom, container);
     super::clean::remove_labels(dom, container, &order, &lens, log);
     super::clean::remove_more_of_the_site(dom, container, false, log);

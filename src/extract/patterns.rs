@@ -526,6 +526,8 @@ pub const MORE_OF_THE_SITE_STARTS: &[&str] = &[
 pub const SIGNATURE_TOKENS: &[&str] = &["signature", "signaturecontainer", "postsignature"];
 /// Siblings styled alike, this many or more, are a list's items, not one box.
 pub const REPEATED_ITEMS_MIN: usize = 3;
+/// The fewest characters of a card in a row of them (a title and a line; a button says less).
+pub const CARD_MIN_CHARS: usize = 50;
 /// Class or id words of a box about the author, inside the article's container: "bio" alone, or
 /// "author" with one of [`AUTHOR_BOX_WITH`] (`author-bio`, `about-author`, `author-box`). The
 /// reader's header has the byline; the box's text is not the story. Removed under
