@@ -504,6 +504,26 @@ fn a_short_text_that_is_a_small_part_of_the_page_gives_way_to_the_page_region() 
 }
 
 #[test]
+fn a_page_views_story_cards_keep_their_headers_and_a_main_region_hidden_until_a_script_runs_is_read() {
+    // A river of stories, each card an <article> whose <header> holds its title and byline: the
+    // cards' headers are the listing, not the site's header.
+    let cards: String = (1..=12)
+        .map(|i| format!("<article class=river><a href=/s/{i} aria-hidden=true><img src=/s/{i}.jpg alt=''></a><header><h2><a href=/s/{i}>Story number {i}, on what the council decided about the harbour</a></h2><div class=aux><a href=/by/{i}>Reporter {i}</a> <time>1 month ago</time> <a href=/s/{i}#comments class=badge>{i}</a></div></header></article>"))
+        .collect();
+    let menu: String = (1..=30).map(|i| format!("<a href=/topic/{i}>Topic {i}</a> ")).collect();
+    let page = format!("<html><body><header class=site><nav>{menu}</nav></header><main><section class=river-list>{cards}</section></main><footer>All rights reserved</footer></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("page");
+    assert!(a.text.contains("Story number 1,") && a.text.contains("Story number 12,") && !a.text.contains("Topic 3"), "{}", a.text);
+    // A shop's app hides the whole main region until its script has checked the visitor.
+    let story = story(5);
+    let notice = "<div class=lock-notice style='display:none'><p>Please sign in to see this product.</p></div>";
+    let address = "<footer><p>Harbour Roasters, 12 Quay Street, open every day from seven in the morning to six at night, and on Sundays from nine; call us on 01234 567890 or write to the shop.</p></footer>";
+    let page = format!("<html><body><header class=site><nav>{menu}</nav></header><main>{notice}<div class=lock-content style='display:none'><h1>Dark roast</h1>{story}</div></main>{address}</body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("told at length") && !a.text.contains("Please sign in"), "{}", a.text);
+}
+
+#[test]
 fn a_form_or_aside_that_wraps_the_article_is_not_chrome() {
     let posts = "<div class=post><p>A post in the thread, with a sentence or two of its own, and a comma, to be read as prose by the scorer.</p></div>".repeat(5);
     let opening = "<p>The first post, which opens the thread: long, with clauses, commas, asides, lists of things, and more commas, and more, and more, so that it scores as prose of its own, outside the form.</p>";

@@ -17,6 +17,9 @@ pub fn view(dom: &mut Dom, body: NodeId, log: &mut Log) -> Option<NodeId> {
         .find(|&n| is_main_region(dom, n) && text_len(dom, n) > 0)
         .unwrap_or(body);
     let h1 = dom.descendants(region).find(|&n| dom.is(n, "h1"));
+    // A header inside an article or a section is that item's (a listing's story cards, each with
+    // its title and summary in a `<header>`), not the site's.
+    let in_item = |n: NodeId| dom.ancestors(n).take_while(|&a| a != region).any(|a| dom.is(a, "article") || dom.is(a, "section"));
     let chrome: Vec<(NodeId, &'static str)> = dom
         .descendants(region)
         .filter_map(|n| {
@@ -25,7 +28,7 @@ pub fn view(dom: &mut Dom, body: NodeId, log: &mut Log) -> Option<NodeId> {
             let words = pat::class_and_id(dom.attr(n, "class"), super::nodes::own_id(dom, n));
             if pat::CHROME_ELEMENTS.contains(&tag) || pat::PAGE_CHROME_ROLES.contains(&role) {
                 Some((n, "page chrome (footer, aside, form)"))
-            } else if tag == "header" && !h1.is_some_and(|h| dom.is_attached_below(h, n)) {
+            } else if tag == "header" && !h1.is_some_and(|h| dom.is_attached_below(h, n)) && !in_item(n) {
                 Some((n, "the site's header"))
             } else if pat::has_token(&words, pat::PAGE_CHROME_TOKENS) {
                 Some((n, "page chrome (menus, consent, sign-up, pagination)"))

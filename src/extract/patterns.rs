@@ -257,6 +257,9 @@ pub const READERABLE_MIN_SCORE: f64 = 20.0;
 /// hidden until a script shows it, not a menu or a dialog.
 pub const HIDDEN_PAGE_SHARE: f64 = 0.5;
 pub const HIDDEN_PAGE_MAX_SHOWN: usize = 140;
+/// A hidden element right inside the main region (`<main>`, `role=main`) holding this share of
+/// its text or more is the region, hidden until a script shows it.
+pub const HIDDEN_REGION_SHARE: f64 = 0.8;
 
 // The page view (see `page`).
 

@@ -113,8 +113,8 @@ fn is_email_field(dom: &Dom, n: NodeId) -> bool {
 }
 
 /// Removes the hidden nodes, except a hidden wrapper around most of the page's text on a page
-/// that shows next to nothing else: a page hidden until its script runs (what is hidden inside
-/// it goes).
+/// that shows next to nothing else, or around nearly all of its main region's: a page hidden
+/// until its script runs (what is hidden inside it goes).
 fn remove_hidden(dom: &mut Dom, hidden: Vec<(NodeId, &'static str)>, log: &mut Log) {
     if hidden.is_empty() {
         return;
@@ -147,8 +147,17 @@ fn remove_hidden(dom: &mut Dom, hidden: Vec<(NodeId, &'static str)>, log: &mut L
             .map(|&(n, _)| n)
             .find(|&n| dom.inner_text_len(n) as f64 > page_text as f64 * patterns::HIDDEN_PAGE_SHARE)
     }).flatten();
+    // A hidden wrapper holding nearly all of the main region's text is the region hidden until a
+    // script shows it (a shop's "lockdown" app), whatever the page shows around it.
+    let the_region = hidden.iter().map(|&(n, _)| n).find(|&n| {
+        !under[n.index()]
+            && dom.parent(n).is_some_and(|m| super::page::is_main_region(dom, m) && {
+                let len = dom.inner_text_len(n);
+                len > 0 && len as f64 >= patterns::HIDDEN_REGION_SHARE * dom.inner_text_len(m) as f64
+            })
+    });
     for (n, rule) in hidden {
-        if dom.is_attached(n) && Some(n) != the_page {
+        if dom.is_attached(n) && Some(n) != the_page && Some(n) != the_region {
             log.remove(dom, n, "prepare", rule);
         }
     }
