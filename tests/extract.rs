@@ -959,6 +959,23 @@ fn a_threads_post_stays_whole_however_many_links_it_lists_and_is_not_the_post_it
     assert_eq!(a.kind, decant::Kind::Thread, "{}", a.text);
     assert!(a.text.contains("Bundesliga fixtures and standings") && a.text.contains("here is where to follow it"), "the opening post went: {}", a.text);
     assert!(a.text.contains("Agreed, thank you.") && a.text.contains("spokeshave"), "the quoting reply went: {}", a.text);
+    // On a page that declares itself a thread, a reply holding nearly all of the text (a log
+    // pasted in) is one post of it, not the thread.
+    let log: String = (0..60).map(|i| format!("2024-05-03 10:09:{i:02} ERROR (MainThread) [homeassistant] Error doing job: Future exception was never retrieved\n")).collect();
+    let posts = [
+        post(1, "raoul", "<p>Since the update, every restart stays on the starting screen, and several devices are not available.</p>"),
+        post(2, "raoul", &format!("<p>This is part of the log, I hope it is enough:</p><pre><code>{log}</code></pre>")),
+        post(3, "bill", "<p>It looks like the tuya_local integration. Try disabling it and restarting.</p>"),
+        post(4, "raoul", "<p>That was it: I found an issue already open about it. Thank you for the suggestion.</p>"),
+    ]
+    .concat();
+    let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Stuck on starting"}</script>"#;
+    let page = format!("<html><head><title>Stuck on starting</title>{ld}</head><body><main><h1>Stuck on starting</h1><div class=messages>{posts}</div></main></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("thread");
+    assert_eq!(a.kind, decant::Kind::Thread, "{}", a.text);
+    for said in ["every restart stays on the starting screen", "Future exception was never retrieved", "Try disabling it", "I found an issue already open"] {
+        assert!(a.text.contains(said), "lost {said:?}: {}", a.text);
+    }
 }
 
 #[test]

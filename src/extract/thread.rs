@@ -165,8 +165,10 @@ pub fn find(dom: &Dom, body: NodeId, declared: Declared) -> Option<Vec<Post>> {
             break;
         }
         // Posts share the text: one member holding nearly all of it is a box of posts beside a
-        // box of something else (the posts are further down).
-        if members.iter().any(|&m| lengths.prose(m) as f64 > weight as f64 * pat::THREAD_MAX_POST_SHARE) {
+        // box of something else (the posts are further down). On a page that declares itself a
+        // thread, three members or more are posts, one of them long (a log pasted in a reply).
+        let posts_declared = declared.thread && members.len() >= 3;
+        if !posts_declared && members.iter().any(|&m| lengths.prose(m) as f64 > weight as f64 * pat::THREAD_MAX_POST_SHARE) {
             continue;
         }
         let kind = kinds_of(dom, members[0])[way];
