@@ -524,6 +524,16 @@ fn a_page_views_story_cards_keep_their_headers_and_a_main_region_hidden_until_a_
 }
 
 #[test]
+fn a_main_region_hidden_from_screen_readers_behind_an_open_dialog_is_read() {
+    // A consent banner open as a modal: the page hides <main> from screen readers meanwhile.
+    let story = story(5);
+    let banner = "<section class=page-notice id=notice role=dialog><h2>Data settings</h2><p>We use cookies and other technologies that are essential to provide you our services and site functionality, as described in our notice.</p><button>Accept all</button></section>";
+    let page = format!("<html><body>{banner}<main aria-hidden=true><h1>Clutch kit</h1>{story}</main></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("told at length") && !a.text.contains("We use cookies"), "{}", a.text);
+}
+
+#[test]
 fn a_form_or_aside_that_wraps_the_article_is_not_chrome() {
     let posts = "<div class=post><p>A post in the thread, with a sentence or two of its own, and a comma, to be read as prose by the scorer.</p></div>".repeat(5);
     let opening = "<p>The first post, which opens the thread: long, with clauses, commas, asides, lists of things, and more commas, and more, and more, so that it scores as prose of its own, outside the form.</p>";

@@ -203,9 +203,10 @@ fn is_shown(dom: &Dom, id: NodeId) -> bool {
         return false;
     }
     if el.attr("aria-hidden") == Some("true") {
-        // Some sites hide a fallback image from screen readers while showing it.
+        // Some sites hide a fallback image from screen readers while showing it; a modal dialog
+        // hides the page's main region from them while it is open (a consent banner's).
         let fallback = el.attr("class").is_some_and(|c| c.contains("fallback-image"));
-        if !fallback && !is_prose(dom, id) {
+        if !fallback && !super::page::is_main_region(dom, id) && !is_prose(dom, id) {
             return false;
         }
     }
