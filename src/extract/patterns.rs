@@ -139,7 +139,9 @@ pub const CONTROL_LABELS: &[&str] = &[
     "results per page", "items per page", "per page", "view as", "grid view", "list view", "clear all", "clear filters",
     // A card's or a teaser's button, said by a link.
     "read more", "see more", "show more", "load more", "continue reading", "book now", "shop now", "see details", "view details",
-    "more info", "discover more", "learn more",
+    "more info", "discover more", "learn more", "see all", "view all",
+    // The site's controls left in the text: a menu's, a search box's, an account's, a share bar's.
+    "menu", "search", "sign in", "sign up", "log in", "share", "back to top",
 ];
 
 /// The whole text of a product card's badge (lower case): on wcxb-dev's pages, "Top rated" stood
