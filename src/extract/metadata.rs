@@ -78,16 +78,18 @@ pub fn read(dom: &Dom) -> Metadata {
         pick(pat::META_TITLE)
     });
     let title = title.or_else(|| (!doc_title.is_empty()).then(|| article_title(dom, &doc_title)));
+    let site_name = ld.site_name.clone().or_else(|| pick(pat::META_SITE_NAME)).map(|t| unescape(&t));
+    let title = title.map(|t| without_site_name(dom, &unescape(&t), site_name.as_deref()));
 
     let html = dom.element_children(root).into_iter().find(|&n| dom.is(n, "html"));
     let attr_of_html = |name: &str| html.and_then(|h| dom.attr(h, name)).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
     Metadata {
-        title: title.map(|t| unescape(&t)),
+        title,
         byline: ld.byline.clone().or_else(|| pick(pat::META_BYLINE).filter(|a| !a.starts_with("http"))).map(|t| unescape(&t)),
         excerpt: ld.excerpt.clone().or_else(|| {
             pick(pat::META_EXCERPT)
         }).map(|t| unescape(&t)),
-        site_name: ld.site_name.clone().or_else(|| pick(pat::META_SITE_NAME)).map(|t| unescape(&t)),
+        site_name,
         published_time: ld
             .published_time
             .clone()
@@ -424,8 +426,10 @@ pub fn article_title(dom: &Dom, doc_title: &str) -> String {
             .next_back()
             .unwrap_or(orig.len());
         cur = orig[..last].to_string();
-        if words(&cur) < 3 {
-            // Too short: take what follows the first separator instead ("Site | A Longer Story").
+        if words(&cur) < 3 && !h1_says(dom, &cur) {
+            // Too short, and not what the page's heading says ("Ash-glazed mug | Shop" over an
+            // <h1> "Ash-glazed mug" keeps it): take what follows the first separator instead
+            // ("Site | A Longer Story").
             if let Some((i, c)) = orig.char_indices().find(|&(_, c)| is_sep(c)) {
                 cur = orig[i + c.len_utf8()..].to_string();
             }
@@ -456,15 +460,45 @@ pub fn article_title(dom: &Dom, doc_title: &str) -> String {
         // A short part of a joined title is still the title when the page's own heading says
         // exactly that ("Why Lighthouses Went Dark | Coast Notes" over an <h1> that says
         // "Why Lighthouses Went Dark").
-        let shown = dom
-            .descendants(dom.root())
-            .filter(|&n| dom.is(n, "h1"))
-            .any(|h| normalize_space(&dom.text_content(h)).eq_ignore_ascii_case(&cur));
-        if !separated || !shown || cur.is_empty() {
+        if !separated || !h1_says(dom, &cur) || cur.is_empty() {
             return orig.to_string();
         }
     }
     cur
+}
+
+/// The title without the site's name joined to it ("Kayaks | REI Co-op", "Sudo - ArchWiki", from
+/// whichever source gave the title): the first part when the page's `<h1>` says it, or the part
+/// that is not the site's name, of a title joined by a spaced separator ("a | b", not "e-mail").
+fn without_site_name(dom: &Dom, title: &str, site_name: Option<&str>) -> String {
+    let spaced: Vec<(usize, usize)> = title
+        .char_indices()
+        .filter(|&(i, c)| TITLE_SEPARATORS.contains(&c) && title[..i].ends_with(' ') && title[i + c.len_utf8()..].starts_with(' '))
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .collect();
+    let site = |part: &str| site_name.is_some_and(|s| !s.trim().is_empty() && normalize_space(part).eq_ignore_ascii_case(&normalize_space(s)));
+    // The last separator parts "Story | Site"; the first, "Site | Story".
+    for (at, end) in [spaced.last(), spaced.first()].into_iter().flatten().copied() {
+        let (a, b) = (title[..at].trim(), title[end..].trim());
+        if a.is_empty() || b.is_empty() {
+            continue;
+        }
+        if h1_says(dom, a) || site(b) {
+            return a.to_string();
+        }
+        // (Not for an <h1> saying the second part: that is as often the site's logo, "The Rust
+        // Programming Language" over a chapter whose own heading says something else.)
+        if site(a) {
+            return b.to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// Whether an `<h1>` of the page says exactly `text` (spaces and case aside).
+fn h1_says(dom: &Dom, text: &str) -> bool {
+    let text = normalize_space(text);
+    dom.descendants(dom.root()).filter(|&n| dom.is(n, "h1")).any(|h| normalize_space(&dom.text_content(h)).eq_ignore_ascii_case(&text))
 }
 
 /// Decodes the few HTML entities that sites leave escaped inside metadata strings.
@@ -527,6 +561,24 @@ mod tests {
     fn title_loses_site_name() {
         let dom = Dom::parse_document("<title>A Long Story About Rust Compilers | The Daily Site</title>");
         assert_eq!(read(&dom).title.as_deref(), Some("A Long Story About Rust Compilers"));
+    }
+
+    #[test]
+    fn a_title_from_any_source_loses_the_site_name_the_page_or_its_heading_shows() {
+        let title = |head: &str, body: &str| read(&Dom::parse_document(&format!("<html><head>{head}</head><body>{body}</body></html>"))).title.unwrap_or_default();
+        // The site's name, from og:site_name, after or before the title in og:title.
+        let site = "<meta property='og:site_name' content='REI Co-op'>";
+        assert_eq!(title(&format!("{site}<meta property='og:title' content='Kayaks | REI Co-op'>"), ""), "Kayaks");
+        assert_eq!(title(&format!("{site}<meta property='og:title' content='REI Co-op - Kayaks'>"), ""), "Kayaks");
+        // The part the page's <h1> says, however short.
+        assert_eq!(title("<title>Sudo - ArchWiki</title>", "<h1>Sudo</h1>"), "Sudo");
+        assert_eq!(title("<title>Ash-glazed mug | Harbour Pottery</title>", "<h1>Ash-glazed mug</h1>"), "Ash-glazed mug");
+        assert_eq!(title("<title>What is Ownership? - The Rust Programming Language</title>", "<h1>The Rust Programming Language</h1><h1>What is Ownership?</h1>"), "What is Ownership?");
+        // An <h1> saying the second part is the site's logo as often as not: the title stays whole.
+        assert_eq!(title("<meta property='og:title' content='Chapter One - The Long Book of Boats'>", "<h1>The Long Book of Boats</h1>"), "Chapter One - The Long Book of Boats");
+        // Nothing to go: a hyphen inside a word, a name that is not the site's.
+        assert_eq!(title(&format!("{site}<meta property='og:title' content='E-mail etiquette for paddlers'>"), ""), "E-mail etiquette for paddlers");
+        assert_eq!(title(&format!("{site}<meta property='og:title' content='Kayaks - Sea and River'>"), ""), "Kayaks - Sea and River");
     }
 
     #[test]
