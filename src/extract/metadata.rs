@@ -45,7 +45,7 @@ pub fn read(dom: &Dom) -> Metadata {
         .unwrap_or_default();
     let found = Sources::find(dom);
     let ld_values: Vec<Value> = ld_values(dom, &found.scripts).collect();
-    let ld = json_ld(&ld_values, &article_title(dom, &doc_title));
+    let ld = json_ld(&ld_values, &article_title(dom, &found.h1s, &doc_title));
     let mut meta = meta_tags(dom, &found.metas);
     // Several `<meta name="author">` tags name several authors: join them.
     let authors: Vec<String> = found
@@ -77,9 +77,9 @@ pub fn read(dom: &Dom) -> Metadata {
     let title = ld.title.clone().or_else(|| {
         pick(pat::META_TITLE)
     });
-    let title = title.or_else(|| (!doc_title.is_empty()).then(|| article_title(dom, &doc_title)));
+    let title = title.or_else(|| (!doc_title.is_empty()).then(|| article_title(dom, &found.h1s, &doc_title)));
     let site_name = ld.site_name.clone().or_else(|| pick(pat::META_SITE_NAME)).map(|t| unescape(&t));
-    let title = title.map(|t| without_site_name(dom, &unescape(&t), site_name.as_deref()));
+    let title = title.map(|t| without_site_name(dom, &found.h1s, &unescape(&t), site_name.as_deref()));
 
     let html = dom.element_children(root).into_iter().find(|&n| dom.is(n, "html"));
     let attr_of_html = |name: &str| html.and_then(|h| dom.attr(h, name)).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
@@ -144,17 +144,20 @@ struct Sources {
     scripts: Vec<NodeId>,
     /// Elements with an `itemprop` (microdata).
     itemprops: Vec<NodeId>,
+    /// The `<h1>` elements, whose text says which part of a joined title is the article's.
+    h1s: Vec<NodeId>,
 }
 
 impl Sources {
     fn find(dom: &Dom) -> Sources {
-        let mut found = Sources { metas: Vec::new(), links: Vec::new(), scripts: Vec::new(), itemprops: Vec::new() };
+        let mut found = Sources { metas: Vec::new(), links: Vec::new(), scripts: Vec::new(), itemprops: Vec::new(), h1s: Vec::new() };
         for n in dom.descendants(dom.root()) {
             let Some(el) = dom.element(n) else { continue };
             match &*el.name {
                 "meta" => found.metas.push(n),
                 "link" => found.links.push(n),
                 "script" => found.scripts.push(n),
+                "h1" => found.h1s.push(n),
                 _ => {}
             }
             if el.attr("itemprop").is_some() {
@@ -402,8 +405,8 @@ pub fn tag_list(raw: impl IntoIterator<Item = String>) -> Vec<String> {
 }
 
 /// The article's title from the document `<title>`, without the site name around it
-/// ("Story | Site", "Site: Story"), following Readability's rules.
-pub fn article_title(dom: &Dom, doc_title: &str) -> String {
+/// ("Story | Site", "Site: Story"), following Readability's rules; `h1s` are the page's `<h1>`s.
+pub fn article_title(dom: &Dom, h1s: &[NodeId], doc_title: &str) -> String {
     let orig = doc_title.trim();
     // Counting CJK characters as words, so that "長い記事の題名 - サイト" is not "too short".
     let words = |s: &str| crate::text::word_count(s);
@@ -426,7 +429,7 @@ pub fn article_title(dom: &Dom, doc_title: &str) -> String {
             .next_back()
             .unwrap_or(orig.len());
         cur = orig[..last].to_string();
-        if words(&cur) < 3 && !h1_says(dom, &cur) {
+        if words(&cur) < 3 && !h1_says(dom, h1s, &cur) {
             // Too short, and not what the page's heading says ("Ash-glazed mug | Shop" over an
             // <h1> "Ash-glazed mug" keeps it): take what follows the first separator instead
             // ("Site | A Longer Story").
@@ -447,11 +450,8 @@ pub fn article_title(dom: &Dom, doc_title: &str) -> String {
                 cur = orig.to_string();
             }
         }
-    } else if orig.chars().count() > 150 || orig.chars().count() < 15 {
-        let h1s = dom.elements_named(dom.root(), "h1");
-        if h1s.len() == 1 {
-            cur = dom.text_content(h1s[0]);
-        }
+    } else if (orig.chars().count() > 150 || orig.chars().count() < 15) && h1s.len() == 1 {
+        cur = dom.text_content(h1s[0]);
     }
     let cur = normalize_space(&cur);
     let cur_words = words(&cur);
@@ -460,7 +460,7 @@ pub fn article_title(dom: &Dom, doc_title: &str) -> String {
         // A short part of a joined title is still the title when the page's own heading says
         // exactly that ("Why Lighthouses Went Dark | Coast Notes" over an <h1> that says
         // "Why Lighthouses Went Dark").
-        if !separated || !h1_says(dom, &cur) || cur.is_empty() {
+        if !separated || !h1_says(dom, h1s, &cur) || cur.is_empty() {
             return orig.to_string();
         }
     }
@@ -470,7 +470,7 @@ pub fn article_title(dom: &Dom, doc_title: &str) -> String {
 /// The title without the site's name joined to it ("Kayaks | REI Co-op", "Sudo - ArchWiki", from
 /// whichever source gave the title): the first part when the page's `<h1>` says it, or the part
 /// that is not the site's name, of a title joined by a spaced separator ("a | b", not "e-mail").
-fn without_site_name(dom: &Dom, title: &str, site_name: Option<&str>) -> String {
+fn without_site_name(dom: &Dom, h1s: &[NodeId], title: &str, site_name: Option<&str>) -> String {
     let spaced: Vec<(usize, usize)> = title
         .char_indices()
         .filter(|&(i, c)| TITLE_SEPARATORS.contains(&c) && title[..i].ends_with(' ') && title[i + c.len_utf8()..].starts_with(' '))
@@ -483,7 +483,7 @@ fn without_site_name(dom: &Dom, title: &str, site_name: Option<&str>) -> String 
         if a.is_empty() || b.is_empty() {
             continue;
         }
-        if h1_says(dom, a) || site(b) {
+        if h1_says(dom, h1s, a) || site(b) {
             return a.to_string();
         }
         // (Not for an <h1> saying the second part: that is as often the site's logo, "The Rust
@@ -495,10 +495,10 @@ fn without_site_name(dom: &Dom, title: &str, site_name: Option<&str>) -> String 
     title.to_string()
 }
 
-/// Whether an `<h1>` of the page says exactly `text` (spaces and case aside).
-fn h1_says(dom: &Dom, text: &str) -> bool {
+/// Whether one of the `<h1>`s `h1s` says exactly `text` (spaces and case aside).
+fn h1_says(dom: &Dom, h1s: &[NodeId], text: &str) -> bool {
     let text = normalize_space(text);
-    dom.descendants(dom.root()).filter(|&n| dom.is(n, "h1")).any(|h| normalize_space(&dom.text_content(h)).eq_ignore_ascii_case(&text))
+    h1s.iter().any(|&h| normalize_space(&dom.text_content(h)).eq_ignore_ascii_case(&text))
 }
 
 /// Decodes the few HTML entities that sites leave escaped inside metadata strings.
