@@ -279,10 +279,11 @@ fn remove_affiliate_disclosures(dom: &mut Dom, article: NodeId, order: &[NodeId]
     const RULE: &str = "an affiliate disclosure (the page's links earn it a commission)";
     // Most pages have none: only text nodes with one of the words (in lower or upper case, after
     // its first letter) are looked at.
+    let upper: Vec<String> = pat::DISCLOSURE_WORDS.iter().map(|w| w[1..].to_ascii_uppercase()).collect();
     let hits: Vec<NodeId> = order
         .iter()
         .copied()
-        .filter(|&n| dom.text(n).is_some_and(|t| pat::DISCLOSURE_WORDS.iter().any(|w| t.contains(&w[1..]) || t.contains(&w[1..].to_ascii_uppercase()))))
+        .filter(|&n| dom.text(n).is_some_and(|t| pat::DISCLOSURE_WORDS.iter().zip(&upper).any(|(w, u)| t.contains(&w[1..]) || t.contains(u.as_str()))))
         .collect();
     for t in hits {
         let Some(block) = dom.ancestors(t).take_while(|&a| a != article).find(|&a| dom.tag(a).is_some_and(|tag| pat::DISCLOSURE_BLOCKS.contains(&tag))) else { continue };
