@@ -411,16 +411,12 @@ pub fn article_title(dom: &Dom, h1s: &[NodeId], doc_title: &str) -> String {
     // Counting CJK characters as words, so that "長い記事の題名 - サイト" is not "too short".
     let words = |s: &str| crate::text::word_count(s);
     let is_sep = |c: char| TITLE_SEPARATORS.contains(&c);
-    // Separators with a space on each side ("a - b", not "e-mail").
-    let spaced = |pred: &dyn Fn(char) -> bool| {
-        orig.char_indices().any(|(i, c)| pred(c) && orig[..i].ends_with(' ') && orig[i + c.len_utf8()..].starts_with(' '))
-    };
     let mut hierarchical = false;
     let mut cur = orig.to_string();
-    let separated = spaced(&is_sep);
+    let separated = spaced_separators(orig).next().is_some();
     if separated {
         // "/", "\\", ">" and "»" nest sections ("Site » News » Story"); "|" and dashes only join.
-        hierarchical = spaced(&|c| matches!(c, '\\' | '/' | '>' | '»'));
+        hierarchical = spaced_separators(orig).any(|(i, _)| orig[i..].starts_with(['\\', '/', '>', '»']));
         // Everything before the last separator that a space follows.
         let last = orig
             .char_indices()
@@ -471,11 +467,7 @@ pub fn article_title(dom: &Dom, h1s: &[NodeId], doc_title: &str) -> String {
 /// whichever source gave the title): the first part when the page's `<h1>` says it, or the part
 /// that is not the site's name, of a title joined by a spaced separator ("a | b", not "e-mail").
 fn without_site_name(dom: &Dom, h1s: &[NodeId], title: &str, site_name: Option<&str>) -> String {
-    let spaced: Vec<(usize, usize)> = title
-        .char_indices()
-        .filter(|&(i, c)| TITLE_SEPARATORS.contains(&c) && title[..i].ends_with(' ') && title[i + c.len_utf8()..].starts_with(' '))
-        .map(|(i, c)| (i, i + c.len_utf8()))
-        .collect();
+    let spaced: Vec<(usize, usize)> = spaced_separators(title).collect();
     let site = |part: &str| site_name.is_some_and(|s| !s.trim().is_empty() && normalize_space(part).eq_ignore_ascii_case(&normalize_space(s)));
     // The last separator parts "Story | Site"; the first, "Site | Story".
     for (at, end) in [spaced.last(), spaced.first()].into_iter().flatten().copied() {
@@ -493,6 +485,15 @@ fn without_site_name(dom: &Dom, h1s: &[NodeId], title: &str, site_name: Option<&
         }
     }
     title.to_string()
+}
+
+/// Where `title` has a separator ([`TITLE_SEPARATORS`]) with a space on each side ("a - b", not
+/// "e-mail"): each one's start and end.
+fn spaced_separators(title: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    title
+        .char_indices()
+        .filter(|&(i, c)| TITLE_SEPARATORS.contains(&c) && title[..i].ends_with(' ') && title[i + c.len_utf8()..].starts_with(' '))
+        .map(|(i, c)| (i, i + c.len_utf8()))
 }
 
 /// Whether one of the `<h1>`s `h1s` says exactly `text` (spaces and case aside).
