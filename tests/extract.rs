@@ -793,6 +793,23 @@ fn a_box_of_the_sites_other_pages_goes_with_the_heading_that_says_so() {
 }
 
 #[test]
+fn a_box_about_the_author_goes_with_the_heading_that_says_so() {
+    let story = story(5);
+    let bio = "<p>Mara Quist has fired wood kilns in three countries and writes about glazes for the guild's quarterly.</p><p>She teaches a winter course on ash glazes.</p>";
+    for heading in ["About the Author", "About the reviewer:", "Meet the author"] {
+        // Its box (unclassed, as utility-class themes make it), heading and all.
+        let page = format!("<html><body><article><h1>Glazes</h1>{story}<div class='bg-blue-50 px-4 mt-8'><h2>{heading}</h2><div class=flex>{bio}</div></div></article></body></html>");
+        let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+        assert!(!a.text.contains("Mara Quist") && !a.text.contains(heading.trim_end_matches(':')) && a.text.contains("told at length"), "{heading}: {}", a.text);
+        assert!(removals.iter().any(|r| r.rule.starts_with("a box about the author")), "{removals:#?}");
+    }
+    // The heading in the article's flow, not in a box of its own: an essay's closing section.
+    let page = format!("<html><body><article><h1>Glazes</h1>{story}<h2>About the author</h2>{bio}</article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("Mara Quist") && a.text.contains("About the author"), "{}", a.text);
+}
+
+#[test]
 fn an_article_element_and_a_heading_are_not_chrome_for_a_word_in_their_class() {
     let story = story(8);
     let disclosure = "<p>Many of the offers on this site come from companies that pay us when a reader follows a link, which may affect where, and in what order, they appear.</p>".repeat(4);

@@ -171,12 +171,19 @@ pub fn remove_boxes(dom: &mut Dom, article: NodeId, tops: bool, log: &mut Log) {
 /// and what follows it up to the next heading of its rank or higher (only with `runs`).
 pub fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, runs: bool, log: &mut Log) {
     const RULE: &str = "the site's other pages (under a heading such as \"Related articles\")";
+    const AUTHOR: &str = "a box about the author (under a heading that says so)";
     let headings: Vec<NodeId> = dom.descendants(article).filter(|&h| is_heading(dom, h)).collect();
     let article_len = text_len(dom, article);
     for h in headings {
-        if !dom.is_attached_below(h, article) || !is_more_of_the_site(&dom.inner_text(h)) {
+        if !dom.is_attached_below(h, article) {
             continue;
         }
+        let text = dom.inner_text(h);
+        let author = pat::AUTHOR_BOX_HEADINGS.contains(&heading_words(&text).as_str());
+        if !author && !is_more_of_the_site(&text) {
+            continue;
+        }
+        let rule = if author { AUTHOR } else { RULE };
         // The outermost box the heading opens (each box's first element is the one below),
         // under half the article and without a heading of its rank or higher after it (which
         // opens a section of its own): the heading with what it introduces.
@@ -187,10 +194,10 @@ pub fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, runs: bool, log: 
             top = p;
         }
         if text_len(dom, top) > text_len(dom, h) {
-            log.remove(dom, top, "clean", RULE);
+            log.remove(dom, top, "clean", rule);
             continue;
         }
-        if !runs {
+        if !runs || author {
             continue;
         }
         // Else the heading (in its box, if it has one) and what follows it, up to the next
@@ -398,9 +405,14 @@ pub fn text_runs(dom: &Dom, root: NodeId) -> (Vec<NodeId>, Vec<TextRun>) {
     (order, lens)
 }
 
+/// A heading's text lower-cased, without the colon or dots after it.
+fn heading_words(text: &str) -> String {
+    text.trim().trim_end_matches([':', '…', '.']).trim().to_lowercase()
+}
+
 /// Whether a heading's text says that what follows is other pages of the site.
 fn is_more_of_the_site(text: &str) -> bool {
-    let lower = text.trim().trim_end_matches([':', '…', '.']).trim().to_lowercase();
+    let lower = heading_words(text);
     lower.len() < 60 && (pat::MORE_OF_THE_SITE_HEADINGS.contains(&lower.as_str()) || pat::MORE_OF_THE_SITE_STARTS.iter().any(|s| lower.starts_with(s)))
 }
 

@@ -540,6 +540,13 @@ pub const CARD_MIN_CHARS: usize = 50;
 pub const AUTHOR_BOX_TOKENS: &[&str] = &["bio", "bios", "biography", "authorbio", "authorbox"];
 pub const AUTHOR_BOX_WITH: &[&str] = &["box", "info", "card", "about", "profile", "details", "block"];
 pub const AUTHOR_BOX_MAX_CHARS: usize = 800;
+/// Headings of a box about the article's people ("About the author", "About the reviewer"): the
+/// box such a heading opens goes as an author box does (the heading alone, in the article's flow,
+/// stays with what follows it: an essay's closing note on its writer).
+pub const AUTHOR_BOX_HEADINGS: &[&str] = &[
+    "about the author", "about the authors", "about the reviewer", "about the reviewers", "about the writer",
+    "about the contributor", "about the contributors", "about the editor", "meet the author",
+];
 /// Prompts are removed only when shorter than this, like share bars: a long block with such a
 /// class is more likely the article (a `subscription` guide, a page of buttons' documentation).
 pub const PROMPT_MAX_CHARS: usize = 500;
