@@ -810,6 +810,32 @@ fn a_box_about_the_author_goes_with_the_heading_that_says_so() {
 }
 
 #[test]
+fn a_row_of_dated_teasers_of_other_stories_goes_a_guides_chapters_stay() {
+    let story = story(8);
+    let cards = |dated: bool| -> String {
+        (1..=4)
+            .map(|i| {
+                let date = if dated { format!("<span class='card-date'>Dec {i}, 2025</span>") } else { String::new() };
+                format!("<div class='card col-6'>{date}<h3><a href=/stories/{i}>Kiln diary, part {i}</a></h3><p>What firing number {i} of the winter taught us about ash, about wood, about patience, and about the friends who stayed up all night to feed the kiln.</p></div>")
+            })
+            .collect()
+    };
+    // Other stories below this one, each with its date: they go.
+    let page = format!("<html><body><article><h1>Glazes</h1>{story}<div class=row>{}</div></article></body></html>", cards(true));
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("Kiln diary") && a.text.contains("told at length"), "{}", a.text);
+    assert!(removals.iter().any(|r| r.rule.starts_with("a teaser of another page")), "{removals:#?}");
+    // A guide's chapters, undated, are its table of contents: they stay.
+    let page = format!("<html><body><article><h1>Glazes</h1>{story}<div class=row>{}</div></article></body></html>", cards(false));
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("Kiln diary, part 4"), "{}", a.text);
+    // Where the teasers are most of the text, they are the page.
+    let page = format!("<html><body><main><h1>Kiln diary</h1><p>Every part of the diary, newest first.</p><div class=row>{}</div></main></body></html>", cards(true).repeat(3));
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("page");
+    assert!(a.text.contains("Kiln diary, part 4"), "{}", a.text);
+}
+
+#[test]
 fn an_article_element_and_a_heading_are_not_chrome_for_a_word_in_their_class() {
     let story = story(8);
     let disclosure = "<p>Many of the offers on this site come from companies that pay us when a reader follows a link, which may affect where, and in what order, they appear.</p>".repeat(4);

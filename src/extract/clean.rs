@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::explain::Log;
-use super::nodes::{class_weight, is_footnotes, is_heading, is_phrasing, link_density, own_id, text_len, Flags};
+use super::nodes::{class_weight, is_footnotes, is_heading, is_heading_linking_away, is_phrasing, link_density, own_id, text_len, Flags};
 use super::patterns as pat;
 use crate::article::POST_CLASS;
 use crate::dom::{Dom, NodeId, TextRun};
@@ -78,6 +78,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     remove_labels(dom, article, &order, &lens, log);
     remove_affiliate_disclosures(dom, article, &order, &lens, log);
     remove_more_of_the_site(dom, article, true, log);
+    remove_teasers(dom, article, log);
     for tag in ["h1", "h2"] {
         for h in dom.elements_named(article, tag) {
             if class_weight(dom, h, flags) < 0.0 {
@@ -216,6 +217,52 @@ pub fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, runs: bool, log: 
             }
         }
     }
+}
+
+/// Removes the teasers of other pages in the article's container: [`pat::REPEATED_ITEMS_MIN`] or
+/// more sibling elements in a row styled alike (same tag and class), each short and headed by a link away
+/// (a story's title over its first lines), all such rows less than half the article together: a
+/// river of other stories below this one. Where they are most of the text, they are the page (a
+/// listing).
+pub fn remove_teasers(dom: &mut Dom, article: NodeId, log: &mut Log) {
+    let article_len = text_len(dom, article);
+    let mut rivers: Vec<Vec<NodeId>> = Vec::new();
+    for p in dom.descendants(article).filter(|&p| dom.element(p).is_some()).collect::<Vec<_>>() {
+        // The children in runs of the same tag and class, one after another.
+        let mut runs: Vec<Vec<NodeId>> = Vec::new();
+        for c in dom.element_children(p) {
+            match runs.last_mut() {
+                Some(run) if dom.tag(run[0]) == dom.tag(c) && dom.attr(run[0], "class") == dom.attr(c, "class") => run.push(c),
+                _ => runs.push(vec![c]),
+            }
+        }
+        rivers.extend(runs.into_iter().filter(|g| g.len() >= pat::REPEATED_ITEMS_MIN && g.iter().all(|&m| is_dated_teaser(dom, m))));
+    }
+    // All the rows together, not each: a listing is many rows, a story has one or two below it.
+    let len: usize = rivers.iter().flatten().map(|&m| text_len(dom, m)).sum();
+    if (len as f64) >= pat::CHROME_WRAPPER_SHARE * article_len as f64 {
+        return;
+    }
+    for m in rivers.into_iter().flatten() {
+        if dom.is_attached_below(m, article) {
+            log.remove(dom, m, "clean", "a teaser of another page (one of a row, headed by a link away)");
+        }
+    }
+}
+
+/// Whether `n` is a teaser of another page: short, headed by a link away, and dated (a `<time>`,
+/// or a class word of [`pat::TEASER_DATE_TOKENS`]); undated, such a block is as often the page's
+/// own (a guide's chapters, a round-up's picks, a manual's landing cards).
+fn is_dated_teaser(dom: &Dom, n: NodeId) -> bool {
+    if text_len(dom, n) > pat::TEASER_MAX_CHARS {
+        return false;
+    }
+    let (mut headed, mut dated) = (false, false);
+    for d in dom.descendants(n) {
+        headed = headed || is_heading_linking_away(dom, d, |_| false);
+        dated = dated || dom.is(d, "time") || dom.attr(d, "class").is_some_and(|c| pat::has_token(&c.to_lowercase(), pat::TEASER_DATE_TOKENS));
+    }
+    headed && dated
 }
 
 /// A heading's rank, 1 for `<h1>` to 6 for `<h6>` (6 for any other element).

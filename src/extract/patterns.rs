@@ -533,6 +533,10 @@ pub const SIGNATURE_TOKENS: &[&str] = &["signature", "signaturecontainer", "post
 pub const REPEATED_ITEMS_MIN: usize = 3;
 /// The fewest characters of a card in a row of them (a title and a line; a button says less).
 pub const CARD_MIN_CHARS: usize = 50;
+/// The most characters of a teaser of another page: a title and its first lines.
+pub const TEASER_MAX_CHARS: usize = 500;
+/// Class words of a teaser's date (besides a `<time>` element).
+pub const TEASER_DATE_TOKENS: &[&str] = &["date", "time", "published", "posted", "pubdate", "datetime"];
 /// Class or id words of a box about the author, inside the article's container: "bio" alone, or
 /// "author" with one of [`AUTHOR_BOX_WITH`] (`author-bio`, `about-author`, `author-box`). The
 /// reader's header has the byline; the box's text is not the story. Removed under
