@@ -836,6 +836,28 @@ fn a_row_of_dated_teasers_of_other_stories_goes_a_guides_chapters_stay() {
 }
 
 #[test]
+fn a_products_description_that_only_its_structured_data_holds_opens_the_text() {
+    let description = "Hand-thrown in our studio from a local stoneware clay, this mug holds twelve ounces and takes a wood-ash glaze that runs a little differently on every piece.";
+    let ld = format!(r#"<script type="application/ld+json">{{"@context":"https://schema.org","@type":"Product","name":"Ash-glazed mug","description":"{description}"}}</script>"#);
+    let details = "<p>Price: 34 EUR. Ships in two days from the studio, wrapped in recycled paper, and arrives with a card that says which kiln firing it came from.</p>".repeat(3);
+    // The page's copy is drawn by a script: the structured data's comes first in the text.
+    let page = format!("<html><head>{ld}</head><body><main><h1>Ash-glazed mug</h1><div id=description></div>{details}</main></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.starts_with("Hand-thrown in our studio") && a.text.contains("which kiln firing"), "{}", a.text);
+    // The page has it: once.
+    let page = format!("<html><head>{ld}</head><body><main><h1>Ash-glazed mug</h1><p>{description}</p>{details}</main></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert_eq!(a.text.matches("Hand-thrown").count(), 1, "{}", a.text);
+    // A page whose every word comes from a script: the description is the article.
+    let page = format!("<html><head>{ld}</head><body><div id=app></div><script>render()</script></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("the description");
+    assert!(a.text.contains("wood-ash glaze"), "{}", a.text);
+    // Without one, such a page has no article.
+    let page = "<html><body><div id=app></div><script>render()</script></body></html>";
+    assert!(decant::extract(page, URL, &decant::Options::default()).is_err());
+}
+
+#[test]
 fn an_article_element_and_a_heading_are_not_chrome_for_a_word_in_their_class() {
     let story = story(8);
     let disclosure = "<p>Many of the offers on this site come from companies that pay us when a reader follows a link, which may affect where, and in what order, they appear.</p>".repeat(4);

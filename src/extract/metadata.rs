@@ -33,6 +33,9 @@ pub struct Metadata {
     pub subtitle: Option<String>,
     /// Every `@type` of the page's JSON-LD objects (`NewsArticle`, `DiscussionForumPosting`...).
     pub ld_types: Vec<String>,
+    /// The description of the product the page's JSON-LD describes (`Product`, `ProductGroup`):
+    /// on some shops' pages, the only copy of it the page holds before its scripts run.
+    pub product_description: Option<String>,
 }
 
 /// Reads the metadata of the whole (unprepared) document.
@@ -125,6 +128,12 @@ pub fn read(dom: &Dom) -> Metadata {
         dir: attr_of_html("dir").map(|d| d.to_ascii_lowercase()).filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto")),
         subtitle: None,
         ld_types: ld_types(&ld_values),
+        product_description: ld_values
+            .iter()
+            .find_map(|v| find_typed(v, &["Product", "ProductGroup"]))
+            .and_then(|p| p.get("description")?.as_str())
+            .map(|d| d.trim().to_string())
+            .filter(|d| d.contains(' ')),
     }
 }
 
@@ -310,14 +319,19 @@ fn ld_types(values: &[Value]) -> Vec<String> {
 
 /// The first JSON-LD object (at the top, in an array or in `@graph`) whose type is an article.
 fn find_article(v: &Value) -> Option<&Value> {
+    find_typed(v, pat::ARTICLE_TYPES)
+}
+
+/// The first JSON-LD object (at the top, in an array or in `@graph`) whose type is one of `types`.
+fn find_typed<'a>(v: &'a Value, types: &[&str]) -> Option<&'a Value> {
     let mut stack = vec![v];
     while let Some(v) = stack.pop() {
         match v {
             Value::Array(items) => stack.extend(items.iter().rev()),
             Value::Object(map) => {
                 let is_article = match map.get("@type") {
-                    Some(Value::String(t)) => pat::ARTICLE_TYPES.contains(&t.as_str()),
-                    Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| pat::ARTICLE_TYPES.contains(&t))),
+                    Some(Value::String(t)) => types.contains(&t.as_str()),
+                    Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| types.contains(&t))),
                     _ => false,
                 };
                 if is_article {
@@ -380,6 +394,7 @@ fn from_ld(a: &Value, doc_title: &str) -> Metadata {
         page_byline: None,
         subtitle: None,
         ld_types: Vec::new(),
+        product_description: None,
         tags: match a.get("keywords") {
             Some(Value::String(k)) => tag_list(k.split(',').map(str::to_string)),
             Some(Value::Array(items)) => tag_list(items.iter().filter_map(Value::as_str).map(str::to_string)),

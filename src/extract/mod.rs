@@ -253,14 +253,31 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
                     (art_dom, found, kind, log)
                 }
                 // No article: the page's main region, which the reader offers to show.
-                Err(Error::NoArticle) => {
-                    let (dom, found, log) = page_pass(html, &title, explaining, options)?;
-                    (dom, found, Kind::Page, log)
-                }
+                Err(Error::NoArticle) => match page_pass(html, &title, explaining, options) {
+                    Ok((dom, found, log)) => (dom, found, Kind::Page, log),
+                    // Else a product's description from its structured data, if that is all
+                    // the page holds before its scripts run.
+                    Err(Error::NoArticle) => {
+                        let description = meta.product_description.as_deref().filter(|d| d.chars().count() >= options.min_article_chars).ok_or(Error::NoArticle)?;
+                        let mut dom = Dom::parse_fragment("<div></div>");
+                        let article = dom.descendants(dom.root()).find(|&n| dom.is(n, "div")).ok_or(Error::NoArticle)?;
+                        add_missing_description(&mut dom, article, description);
+                        let found = Found { article, byline: None, tags: Vec::new(), around: dom.root(), certainty: patterns::CERTAINTY_PAGE_VIEW };
+                        (dom, found, Kind::Article, Log::new(explaining))
+                    }
+                    Err(e) => return Err(e),
+                },
                 Err(e) => return Err(e),
             }
         }
     };
+
+    // A product's description that only its structured data holds (the page's copy is drawn
+    // by a script) opens the text.
+    let mut art_dom = art_dom;
+    if let Some(description) = meta.product_description.as_deref().filter(|_| kind != Kind::Thread) {
+        add_missing_description(&mut art_dom, found.article, description);
+    }
 
     // 5. Sanitizing: from here on, only the allow-listed tree.
     let (content, clean_dom) = sanitize::sanitized(&art_dom, found.article, base.as_ref(), page_url.as_ref());
@@ -275,6 +292,32 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
     // A thread's social image is the forum's logo, not a picture of what the posts say.
     let lead_image = if kind == Kind::Thread { None } else { article.lead_image };
     Ok((Article { kind, confidence, lead_image, ..article }, log))
+}
+
+/// Puts `description` (a product's, from the page's JSON-LD: text, or HTML) at the start of
+/// `article` as paragraphs, when fewer than half of its words are in the article: the page's own
+/// copy of it is missing (drawn by a script, or in a tab the page view left out).
+fn add_missing_description(dom: &mut Dom, article: NodeId, description: &str) {
+    let words = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>();
+    let text: std::collections::HashSet<String> = words(&dom.inner_text(article)).into_iter().collect();
+    let wanted = words(description);
+    let found = wanted.iter().filter(|w| text.contains(*w)).count();
+    if wanted.len() < patterns::DESCRIPTION_MIN_WORDS || found * 2 >= wanted.len() {
+        return;
+    }
+    // Parsed, so that markup and entities in it read as they would on the page.
+    let parsed = Dom::parse_fragment(description);
+    let plain = crate::dom::plain_text(&parsed, parsed.root());
+    let first = dom.first_child(article);
+    for line in plain.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+        let p = dom.create_element("p");
+        let t = dom.create_text(line);
+        dom.append(p, t);
+        match first {
+            Some(f) => dom.insert_before(f, p),
+            None => dom.append(article, p),
+        }
+    }
 }
 
 /// How sure the engine is that the article is the page's whole main content and nothing else,

@@ -535,6 +535,8 @@ pub const REPEATED_ITEMS_MIN: usize = 3;
 pub const CARD_MIN_CHARS: usize = 50;
 /// The most characters of a teaser of another page: a title and its first lines.
 pub const TEASER_MAX_CHARS: usize = 500;
+/// The fewest words of a product's description worth adding to the text from its structured data.
+pub const DESCRIPTION_MIN_WORDS: usize = 12;
 /// Class words of a teaser's date (besides a `<time>` element).
 pub const TEASER_DATE_TOKENS: &[&str] = &["date", "time", "published", "posted", "pubdate", "datetime"];
 /// Class or id words of a box about the author, inside the article's container: "bio" alone, or
