@@ -2,7 +2,7 @@
 // the context menu; extracts each captured page and hands the article to the reader frame that
 // asks for it; and, where the user has allowed it, marks readable pages with a badge.
 
-import { KIND, dispatch } from './messages.js';
+import { CAPTURE_ID, KIND, dispatch } from './messages.js';
 import { ext } from './api.js';
 import { RUNAWAY_MS, engineHost, failed } from './engine.js';
 
@@ -10,6 +10,12 @@ import { RUNAWAY_MS, engineHost, failed } from './engine.js';
 // on arrival) with their timing, until the frame takes them (usually within a second) or for 60 s
 // at most. The page itself is dropped once extracted. Each is taken once and stored nowhere else.
 const captures = new Map();
+// The capture script shows the reader's frame while it sends the page, so the frame may ask
+// first: its question waits here (by id) for the page, for WAIT_FOR_CAPTURE_MS at most.
+const waiting = new Map();
+const WAIT_FOR_CAPTURE_MS = 20_000;
+// The ids already taken: a frame reloaded later is told at once that its capture is gone.
+const taken = new Set();
 const MENU_ID = 'decant-open';
 const PROBE_ID = 'decant-probe';
 /** The badge's probe runs on every site or on none (options page). */
@@ -151,7 +157,11 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   // Each handler returns whether it answers later (the channel stays open until it does).
   const later = dispatch(msg, {
     [KIND.capture](capture) {
-      const id = crypto.randomUUID();
+      const id = capture.id;
+      if (captures.has(id) || taken.has(id)) {
+        sendResponse({ ok: false, error: 'the reader view could not be opened. Reload the page and try again.' });
+        return false;
+      }
       const timing = { started: Number(capture.timing?.started) || 0, captured: Number(capture.timing?.captured) || 0 };
       // The page is handed to the engine in the next task: the reply, which lets the page lay
       // the reader frame over itself, leaves only when this task ends, and would otherwise wait
@@ -159,18 +169,36 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
       captures.set(id, { timing, result: new Promise((resolve) => setTimeout(resolve)).then(() => extractHere(capture)) });
       // A reader that never asks (the tab closed first) must not keep the page in memory.
       setTimeout(() => captures.delete(id), 60_000);
+      waiting.get(id)?.();
       sendResponse({ ok: true, id });
       return false;
     },
     [KIND.takeCapture]({ id }) {
-      const entry = captures.get(id);
-      captures.delete(id);
-      if (!entry) {
-        sendResponse({ ok: false, error: 'The page capture has expired. Click the Decant button again.' });
-        return false;
+      const give = () => {
+        const entry = captures.get(id);
+        captures.delete(id);
+        taken.add(id);
+        if (!entry) {
+          sendResponse({ ok: false, error: 'The page capture has expired. Click the Decant button again.' });
+          return;
+        }
+        // The article and the timing, not the page: the frame saves from the article.
+        entry.result.then((result) => sendResponse({ ok: true, timing: entry.timing, result }));
+      };
+      if (captures.has(id) || taken.has(id) || typeof id !== 'string' || !CAPTURE_ID.test(id) || waiting.has(id)) {
+        give();
+        return true;
       }
-      // The article and the timing, not the page: the frame saves from the article.
-      entry.result.then((result) => sendResponse({ ok: true, timing: entry.timing, result }));
+      // The frame asked before its page arrived (it starts loading while the page is sent).
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        give();
+      }, WAIT_FOR_CAPTURE_MS);
+      waiting.set(id, () => {
+        clearTimeout(timer);
+        waiting.delete(id);
+        give();
+      });
       return true;
     },
     [KIND.hostsAllowed]({ origins, id }) {

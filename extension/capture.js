@@ -202,7 +202,7 @@ iframe { border: 0; width: 100%; height: 100%; display: block; background: trans
       const printed = document.createElement('div');
       printed.className = 'print';
       shadow.append(dialog, printed);
-      const open = { host, dialog, frame, printed, unstyle, unprint: null, port: null, leaving: 0, focus: document.activeElement, scroll: { x: window.scrollX, y: window.scrollY } };
+      const open = { id, host, dialog, frame, printed, unstyle, unprint: null, port: null, leaving: 0, focus: document.activeElement, scroll: { x: window.scrollX, y: window.scrollY } };
       state.open = open;
       document.documentElement.append(host);
       dialog.addEventListener('cancel', (event) => {
@@ -232,9 +232,17 @@ iframe { border: 0; width: 100%; height: 100%; display: block; background: trans
           throw new Error(`this page is too large for the reader view (${mb(html.length)} MB; the limit is ${mb(MAX_CAPTURE)} MB).`);
         }
         const timing = { started, captured };
-        const reply = await ext.runtime.sendMessage({ kind: CAPTURE, html, url: location.href, timing });
-        if (!reply?.ok) throw new Error(reply?.error ?? 'the extension did not answer. Reload the page and try again.');
-        show(reply.id);
+        // The frame starts loading now, while the page is sent: it asks the worker for its
+        // article by this id, and the worker holds the question until the page arrives.
+        const id = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+        show(id);
+        try {
+          const reply = await ext.runtime.sendMessage({ kind: CAPTURE, id, html, url: location.href, timing });
+          if (!reply?.ok) throw new Error(reply?.error ?? 'the extension did not answer. Reload the page and try again.');
+        } catch (error) {
+          if (state.open?.id === id) close();
+          throw error;
+        }
       } catch (error) {
         console.warn('Decant could not open the reader view:', error);
         notify(String(error?.message ?? error).replace(/^Error: /, ''));

@@ -6,10 +6,12 @@
 // only what their receiver reads.
 
 export const KIND = Object.freeze({
-  // capture.js -> background: the page's HTML and URL, with when the capture started and ended.
-  // Reply: { ok: true, id } or { ok: false, error }.
+  // capture.js -> background: the page's HTML and URL, with when the capture started and ended,
+  // and its id (`CAPTURE_ID`), which capture.js makes and gives the reader frame it shows while
+  // the page is sent. Reply: { ok: true, id } or { ok: false, error }.
   capture: 'decant:capture',
-  // reader -> background: the capture with this id, once. Reply: { ok: true, timing, result },
+  // reader -> background: the capture with this id, once, when it has arrived (the frame may ask
+  // first). Reply: { ok: true, timing, result },
   // `result` being { ok: true, article, started, extracted } or { ok: false, name, message,
   // started, extracted }; or { ok: false, error }.
   takeCapture: 'decant:take-capture',
@@ -42,9 +44,12 @@ export const KIND = Object.freeze({
   engine: 'decant:engine',
 });
 
+/** A capture's id: 128 random bits in hex, made by capture.js. */
+export const CAPTURE_ID = /^[0-9a-f]{32}$/;
+
 /** Whether `msg` is a capture message with the fields it needs. */
 export function isCapture(msg) {
-  return msg?.kind === KIND.capture && typeof msg.html === 'string' && typeof msg.url === 'string';
+  return msg?.kind === KIND.capture && typeof msg.html === 'string' && typeof msg.url === 'string' && typeof msg.id === 'string' && CAPTURE_ID.test(msg.id);
 }
 
 /** Whether `msg` asks for a capture by id. */

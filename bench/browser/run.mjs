@@ -289,7 +289,7 @@ async function main() {
         await page.goto(url(r.name), { timeout: 120_000 });
         await stopWorkers(run, page);
         const o = await open(run, page, kind);
-        if (kind === 'decant') Object.assign(row, { start: o?.start, extract: o?.extract, available: o && o.start + o.available });
+        if (kind === 'decant') Object.assign(row, { start: o?.start, extract: o?.extract, available: o && o.start + o.available, frame: o && o.start + o.frame, script: o && o.start + o.script, delivered: o && o.start + o.delivered });
         row[kind] = o?.painted;
       } catch (error) {
         process.stdout.write(`cold ${kind} ${r.name} failed: ${why(error)}\n`);
@@ -298,7 +298,7 @@ async function main() {
       }
     }
     cold.push(row);
-    process.stdout.write(`cold ${r.name.padEnd(29)} decant ${ms(row.decant).padStart(5)} ms  floors ${FLOORS.map((f) => ms(row[f]).padStart(5)).join(' ')}  (press→capture ${ms(row.start)}, extraction ${ms(row.extract)})\n`);
+    process.stdout.write(`cold ${r.name.padEnd(29)} decant ${ms(row.decant).padStart(5)} ms  floors ${FLOORS.map((f) => ms(row[f]).padStart(5)).join(' ')}  (press→capture ${ms(row.start)}, extraction ${ms(row.extract)}, article ready ${ms(row.available)}, frame from ${ms(row.frame)}, its script ${ms(row.script)}, has it ${ms(row.delivered)})\n`);
   }
   server.close();
   for (const dir of Object.values(floorDirs)) await rm(dir, { recursive: true, force: true });

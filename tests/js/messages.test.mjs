@@ -14,7 +14,7 @@ const EXTENSION = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'ext
 test('dispatch calls the handler of a well-formed message, with the message', () => {
   const seen = [];
   const handlers = { [KIND.capture]: (m) => (seen.push(m), 'later'), [KIND.probe]: () => 'probed' };
-  const capture = { kind: KIND.capture, html: '<p>x</p>', url: 'https://a.example/' };
+  const capture = { kind: KIND.capture, id: '0123456789abcdef0123456789abcdef', html: '<p>x</p>', url: 'https://a.example/' };
   assert.equal(dispatch(capture, handlers), 'later');
   assert.deepEqual(seen, [capture]);
   assert.equal(dispatch({ kind: KIND.probe, html: '' }, handlers), 'probed');
@@ -32,6 +32,8 @@ test('dispatch ignores what is not a message it handles', () => {
     { kind: 'decant:unknown', html: '', url: '' },
     { kind: KIND.capture, html: 42, url: 'https://a.example/' }, // wrong field type
     { kind: KIND.capture, html: '<p>x</p>' }, // missing url
+    { kind: KIND.capture, html: '<p>x</p>', url: 'https://a.example/' }, // missing id
+    { kind: KIND.capture, id: 'capture-1', html: '<p>x</p>', url: 'https://a.example/' }, // an id not made by capture.js
     { kind: KIND.takeCapture, id: 7 },
     { kind: KIND.probe, html: '<p>x</p>' }, // a handler only inherited
     { kind: KIND.close }, // not a worker's message
