@@ -976,6 +976,14 @@ fn a_headings_anchor_made_of_its_own_words_says_nothing_against_it() {
     assert!(a.text.contains("What is Social Shopping?") && a.text.contains("Sponsorship Deals"), "{}", a.text);
     // An id that is not the heading's own words still says what the block is.
     assert!(!a.text.contains("Read on"), "{}", a.text);
+    // A section's id made of its heading's words (Sphinx's), two words or more, names the section.
+    let page = format!(
+        "<html><body><main><h1>Submitting patches</h1><section id=describe-your-changes><h2>Describe your changes</h2>{story}</section>         <section id=respond-to-review-comments><h2>Respond to review comments</h2><p>Your patch will almost certainly get comments from reviewers on ways in which it can be improved, and you must answer them.</p></section>         <section id=comments><h2>Comments</h2><p>Eleven readers said what they thought of this page, most of them kindly, one of them at great length.</p></section></main></body></html>"
+    );
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("almost certainly get comments"), "{}", a.text);
+    // A one-word id still names the block: a comment section.
+    assert!(!a.text.contains("Eleven readers"), "{}", a.text);
 }
 
 #[test]

@@ -80,20 +80,29 @@ pub fn link_density(dom: &Dom, id: NodeId) -> f64 {
 }
 
 /// `id` of an element, unless it is a heading's anchor made of the heading's own words
-/// (`h-community-building` on "5. Community Building", `social-benefits` on "Social Benefits"):
-/// such an id says what the heading says, not what kind of block it is, and a word of the
-/// heading ("social", "sponsorship", "related") must not mark it as chrome.
+/// (`h-community-building` on "5. Community Building", `social-benefits` on "Social Benefits"),
+/// or a section's made of its first heading's, two words or more (Sphinx's
+/// `<section id="respond-to-review-comments">` over "Respond to review comments"): such an id
+/// says what the heading says, not what kind of block it is, and a word of the heading ("social",
+/// "sponsorship", "comments") must not mark it as chrome. (A one-word id on a section, `comments`
+/// over "Comments", still names the block.)
 pub fn own_id(dom: &Dom, n: NodeId) -> Option<&str> {
     let id = dom.attr(n, "id")?;
-    if !is_heading(dom, n) {
-        return Some(id);
-    }
-    let text = dom.inner_text(n).to_lowercase();
+    let (heading, fewest) = if is_heading(dom, n) {
+        (n, 1)
+    } else {
+        let first = std::iter::successors(dom.first_child(n), |&c| dom.next_sibling(c)).find(|&c| dom.element(c).is_some());
+        match first {
+            Some(h) if is_heading(dom, h) => (h, 2),
+            _ => return Some(id),
+        }
+    };
+    let text = dom.inner_text(heading).to_lowercase();
     let said: std::collections::HashSet<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let lower = id.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 1).collect();
     let shared = words.iter().filter(|w| said.contains(*w)).count();
-    (words.is_empty() || shared * 2 < words.len()).then_some(id)
+    (words.len() < fewest || shared * 2 < words.len()).then_some(id)
 }
 
 /// ±25 for each of class and id that match the positive or negative lists.
