@@ -220,10 +220,10 @@ pub fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, runs: bool, log: 
 }
 
 /// Removes the teasers of other pages in the article's container: [`pat::REPEATED_ITEMS_MIN`] or
-/// more sibling elements in a row styled alike (same tag and class), each short and headed by a link away
-/// (a story's title over its first lines), all such rows less than half the article together: a
-/// river of other stories below this one. Where they are most of the text, they are the page (a
-/// listing).
+/// more sibling elements in a row styled alike (same tag and class), each a dated teaser
+/// ([`is_dated_teaser`]: a story's title over its first lines), all such rows less than half the
+/// article together: a river of other stories below this one. Where they are most of the text,
+/// they are the page (a listing).
 pub fn remove_teasers(dom: &mut Dom, article: NodeId, log: &mut Log) {
     let article_len = text_len(dom, article);
     let mut rivers: Vec<Vec<NodeId>> = Vec::new();

@@ -329,12 +329,12 @@ fn find_typed<'a>(v: &'a Value, types: &[&str]) -> Option<&'a Value> {
         match v {
             Value::Array(items) => stack.extend(items.iter().rev()),
             Value::Object(map) => {
-                let is_article = match map.get("@type") {
+                let wanted = match map.get("@type") {
                     Some(Value::String(t)) => types.contains(&t.as_str()),
                     Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| types.contains(&t))),
                     _ => false,
                 };
-                if is_article {
+                if wanted {
                     return Some(v);
                 }
                 if let Some(g) = map.get("@graph") {
