@@ -50,7 +50,8 @@ fn minutes(latin_words: usize, cjk_chars: usize) -> u32 {
     (minutes.round() as u32).max(1)
 }
 
-fn tokens(s: &str) -> Vec<String> {
+/// The words of `s`, lower-cased: its runs of letters and digits.
+pub fn tokens(s: &str) -> Vec<String> {
     s.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())

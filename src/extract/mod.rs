@@ -298,9 +298,8 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
 /// `article` as paragraphs, when fewer than half of its words are in the article: the page's own
 /// copy of it is missing (drawn by a script, or in a tab the page view left out).
 fn add_missing_description(dom: &mut Dom, article: NodeId, description: &str) {
-    let words = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>();
-    let text: std::collections::HashSet<String> = words(&dom.inner_text(article)).into_iter().collect();
-    let wanted = words(description);
+    let text: std::collections::HashSet<String> = crate::text::tokens(&dom.inner_text(article)).into_iter().collect();
+    let wanted = crate::text::tokens(description);
     let found = wanted.iter().filter(|w| text.contains(*w)).count();
     if wanted.len() < patterns::DESCRIPTION_MIN_WORDS || found * 2 >= wanted.len() {
         return;
