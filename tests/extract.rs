@@ -651,6 +651,21 @@ fn an_affiliate_disclosure_goes_but_text_about_affiliates_and_a_denial_stay() {
 }
 
 #[test]
+fn the_sites_copyright_notice_goes_but_a_pictures_credit_stays() {
+    let story = story(5);
+    let notice = "<div class=band><img src=/logo.png alt=''><div>\u{a9} 2026 Kiln Works Ltd. All rights reserved. <span><a href=/privacy>Privacy Policy</a> | <a href=/terms>Terms</a></span></div></div>";
+    let credit = "<figure><img src=/kiln.jpg alt='A kiln'><figcaption>The kiln at dawn. \u{a9} 2019 Ana Ortiz</figcaption></figure><p>\u{a9} Getty Images</p>";
+    let license = "<p>The recipe (copyright \u{a9} 2020 its inventor) was licensed to every studio in the valley for a penny a pot, and the courts upheld it.</p>";
+    let page = format!("<html><body><article><h1>Kilns</h1>{story}{credit}{license}<p><small>Copyright \u{a9} 2025 Pottery Weekly</small></p>{notice}</article></body></html>");
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("All rights reserved") && !a.text.contains("Privacy Policy") && !a.text.contains("Pottery Weekly"), "{}", a.text);
+    assert_eq!(removals.iter().filter(|r| r.rule == "the site's copyright notice").count(), 2, "{removals:#?}");
+    for kept in ["\u{a9} 2019 Ana Ortiz", "\u{a9} Getty Images", "was licensed to every studio"] {
+        assert!(a.text.contains(kept), "lost {kept:?}:\n{}", a.text);
+    }
+}
+
+#[test]
 fn a_heading_left_with_nothing_under_it_at_the_end_goes() {
     let story = story(5);
     let cards = "<div class=cards><div><a href=/a>Blue mug</a></div><div><a href=/b>Red mug</a></div><div><a href=/c>Green mug</a></div></div>";

@@ -77,6 +77,7 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
     remove_tables_of_contents(dom, article, &order, &lens, log);
     remove_labels(dom, article, &order, &lens, log);
     remove_affiliate_disclosures(dom, article, &order, &lens, log);
+    remove_copyright_notices(dom, article, &order, &lens, log);
     remove_more_of_the_site(dom, article, true, log);
     remove_teasers(dom, article, log);
     for tag in ["h1", "h2"] {
@@ -357,6 +358,47 @@ fn remove_affiliate_disclosures(dom: &mut Dom, article: NodeId, order: &[NodeId]
         }
         log.remove(dom, top, "clean", RULE);
     }
+}
+
+/// Removes the site's copyright notice where the page put it in or next to the text ("© 2025
+/// Example Inc. All rights reserved. Privacy Policy | Terms"): a text saying such a notice
+/// ([`is_copyright_notice`]) with the outermost element it opens, of at most
+/// [`pat::COPYRIGHT_MAX_CHARS`] characters and without a picture; not in a figure (a
+/// photograph's credit), a table, a quotation or code.
+pub fn remove_copyright_notices(dom: &mut Dom, article: NodeId, order: &[NodeId], lens: &[TextRun], log: &mut Log) {
+    const RULE: &str = "the site's copyright notice";
+    for &t in order {
+        if !dom.text(t).is_some_and(is_copyright_notice) {
+            continue;
+        }
+        // Up from the text while nothing comes before it.
+        let (mut top, mut at) = (None, t);
+        while let Some(p) = dom.parent(at).filter(|&p| p != article) {
+            let first = std::iter::successors(dom.prev_sibling(at), |&s| dom.prev_sibling(s)).all(|s| lens[s.index()].chars == 0);
+            if !first || lens[p.index()].chars > pat::COPYRIGHT_MAX_CHARS || dom.descendants(p).any(|d| dom.tag(d).is_some_and(|tag| pat::MEDIA_ELEMENTS.contains(&tag))) {
+                break;
+            }
+            (top, at) = (Some(p), p);
+        }
+        let Some(top) = top else { continue };
+        if dom.is_attached_below(top, article) && !dom.ancestors(top).any(|a| dom.tag(a).is_some_and(|tag| ["figure", "figcaption", "table", "blockquote", "pre", "code"].contains(&tag))) {
+            log.remove(dom, top, "clean", RULE);
+        }
+    }
+}
+
+/// Whether `text` is a copyright notice: it opens with "©" or "(c)", after "Copyright" if that
+/// comes first, and it has a year (1900 to 2099) or words of [`pat::COPYRIGHT_WORDS`] ("All
+/// rights reserved"). "© Getty Images" under a photograph is a credit, not a notice.
+fn is_copyright_notice(text: &str) -> bool {
+    let text = text.trim_start();
+    if !text.starts_with(['©', '(', 'c', 'C']) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let rest = lower.strip_prefix("copyright").map_or(lower.as_str(), |r| r.trim_start_matches([':', ' ']));
+    let Some(rest) = rest.strip_prefix('©').or_else(|| rest.strip_prefix("(c)")) else { return false };
+    rest.as_bytes().windows(4).any(|w| matches!(w[..2], [b'1', b'9'] | [b'2', b'0']) && w[2..].iter().all(u8::is_ascii_digit)) || pat::contains_any(rest, pat::COPYRIGHT_WORDS)
 }
 
 /// Removes each table of contents: a block of [`pat::TOC_MIN_LINKS`] or more links, nearly all

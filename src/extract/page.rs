@@ -52,6 +52,7 @@ pub fn view(dom: &mut Dom, body: NodeId, log: &mut Log) -> Option<NodeId> {
     super::clean::remove_boxes(dom, container, true, log);
     let (order, lens) = super::clean::text_runs(dom, container);
     super::clean::remove_labels(dom, container, &order, &lens, log);
+    super::clean::remove_copyright_notices(dom, container, &order, &lens, log);
     super::clean::remove_more_of_the_site(dom, container, false, log);
     Some(container)
 }

@@ -59,6 +59,13 @@ pub const DISCLOSURE_PHRASES: &[&str] = &[
 pub const DISCLOSURE_BLOCKS: &[&str] = &["p", "div", "aside", "section", "small", "em", "li", "span"];
 pub const DISCLOSURE_MAX_CHARS: usize = 600;
 
+/// A site's copyright notice ("© 2025 Example Inc. All rights reserved."): a block whose text
+/// opens with the sign (after "Copyright", if that comes first) and dates or reserves the rights:
+/// a year, or one of these words. A credit without either ("© Getty Images") is a picture's, and
+/// stays; so does a notice longer than [`COPYRIGHT_MAX_CHARS`] (a license the text is about).
+pub const COPYRIGHT_WORDS: &[&str] = &["rights reserved", "trademark"];
+pub const COPYRIGHT_MAX_CHARS: usize = 400;
+
 /// Class names that hide an element on every screen (Bootstrap's `d-none`, Bulma's `is-hidden`),
 /// unless another class shows it again. Not `hide` nor `hidden`: pages put them on what their
 /// scripts show at once (a carousel's slides, a list of templates), and on wcxb-dev each cost more
