@@ -651,6 +651,23 @@ fn an_affiliate_disclosure_goes_but_text_about_affiliates_and_a_denial_stay() {
 }
 
 #[test]
+fn a_faqs_question_in_a_button_stays_above_its_answer() {
+    let story = story(5);
+    let faq = "<h2>Questions</h2><div class=faq><div class=item><button aria-expanded=true>Which clay fires best in a wood kiln?<svg><path d=M0/></svg></button><div class=answer><p>Stoneware, whose body takes the ash glaze the flame leaves.</p></div></div>\
+               <div class=item><h3><button>How long does a firing take?</button></h3><div class=answer><p>Three days of stoking, and two of cooling before the door is opened.</p></div></div></div>";
+    // Questions whose answers a script fetches, and the page's other buttons, still go.
+    let unanswered = "<h2>More questions</h2><div class=faq><div><button>Can I fire porcelain in it?</button></div><div><button>Do you sell the ash glaze?</button></div></div><p><button>Subscribe to the kiln log</button></p>";
+    let page = format!("<html><body><article><h1>Wood kilns</h1>{story}{faq}{unanswered}</article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    // A question in a heading is that heading.
+    assert!(a.content.contains("<p><strong>Which clay fires best in a wood kiln?</strong></p>") && a.content.contains(">How long does a firing take?</h3>"), "{}", a.content);
+    assert!(a.text.find("Which clay fires best") < a.text.find("Stoneware, whose body"), "{}", a.text);
+    for gone in ["Can I fire porcelain", "Do you sell the ash glaze", "Subscribe to the kiln log"] {
+        assert!(!a.text.contains(gone), "kept {gone:?}:\n{}", a.text);
+    }
+}
+
+#[test]
 fn the_sites_copyright_notice_goes_but_a_pictures_credit_stays() {
     let story = story(5);
     let notice = "<div class=band><img src=/logo.png alt=''><div>\u{a9} 2026 Kiln Works Ltd. All rights reserved. <span><a href=/privacy>Privacy Policy</a> | <a href=/terms>Terms</a></span></div></div>";

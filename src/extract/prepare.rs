@@ -1,7 +1,7 @@
 //! Stage 2, preparation: strip what can never be content and normalize markup before scoring.
 
 use super::explain::Log;
-use super::nodes::{is_phrasing, is_whitespace, next_node};
+use super::nodes::{is_heading, is_phrasing, is_whitespace, next_node};
 use super::patterns;
 use crate::dom::{Dom, NodeId, TextRun};
 use crate::sanitize::{code_language, is_video_embed};
@@ -20,6 +20,7 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
     unwrap_noscript_images(dom);
     normalize_code_blocks(dom, log);
     let mut email_fields = Vec::new();
+    let mut questions = Vec::new();
     let doomed: Vec<(NodeId, &str)> = dom
         .descendants(root)
         .filter_map(|n| {
@@ -29,6 +30,10 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
             let rule = match dom.tag(n)? {
                 "iframe" if !is_video_embed(dom, n) => "a frame that is not a video",
                 "iframe" => return None,
+                "button" if is_question_button(dom, n) => {
+                    questions.push(n);
+                    return None;
+                }
                 tag if patterns::ALWAYS_REMOVE.contains(&tag) => "never content (nav, form, button...)",
                 _ if !is_probably_visible(dom, n) => HIDDEN_RULE,
                 _ if is_fixed_overlay(dom, n) => "a fixed overlay",
@@ -37,6 +42,22 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
             Some((n, rule))
         })
         .collect();
+    // A question of the page's FAQ is read as a bold line above its answer (as a block, if it
+    // holds a heading or other blocks; as the heading it is in, if it is in one).
+    for q in questions {
+        if dom.parent(q).is_some_and(|p| is_heading(dom, p)) {
+            dom.unwrap(q);
+        } else if dom.child_nodes(q).all(|c| is_phrasing(dom, c) || dom.is(c, "svg")) {
+            let strong = dom.create_element("strong");
+            for c in dom.children(q) {
+                dom.append(strong, c);
+            }
+            dom.append(q, strong);
+            dom.rename(q, "p");
+        } else {
+            dom.rename(q, "div");
+        }
+    }
     remove_signup_boxes(dom, &email_fields, log);
     // What is never content goes first, so that the page's text can be counted without it.
     let (hidden, never): (Vec<_>, Vec<_>) = doomed.into_iter().partition(|&(_, rule)| rule == HIDDEN_RULE);
@@ -54,6 +75,29 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
         }
     }
     replace_brs(dom);
+}
+
+/// Whether the button `n` opens an answer: its text is a question (15 characters or more,
+/// ending in "?"), as on a page's frequently asked questions, and the answer is in the page: the
+/// element after it (or after the box it ends) has text and no button of its own (answers that a
+/// script fetches leave a list of questions alone).
+fn is_question_button(dom: &Dom, n: NodeId) -> bool {
+    let text = dom.inner_text(n);
+    let text = text.trim();
+    if text.len() < 15 || !text.ends_with('?') {
+        return false;
+    }
+    let mut at = n;
+    for _ in 0..3 {
+        if let Some(next) = std::iter::successors(dom.next_sibling(at), |&s| dom.next_sibling(s)).find(|&s| dom.element(s).is_some()) {
+            return !dom.is(next, "button") && dom.elements_named(next, "button").is_empty() && dom.inner_text_len(next) >= 20;
+        }
+        match dom.parent(at) {
+            Some(p) => at = p,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Removes each sign-up box: the largest box around a field for an email address that holds
