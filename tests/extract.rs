@@ -651,6 +651,22 @@ fn an_affiliate_disclosure_goes_but_text_about_affiliates_and_a_denial_stay() {
 }
 
 #[test]
+fn a_section_whose_table_sits_in_a_paragraph_brings_the_sections_beside_it() {
+    // `<p><table>` parses (in standards mode) as an empty paragraph before the table: the section is still a heading
+    // and its table, and the course's other sections join it.
+    let rows: String = (1..=14).map(|i| format!("<tr><td>Week {i}</td><td>Glazes and the chemistry of their melting, part {i}: oxides, fluxes, silica, alumina, and what each does in the kiln</td><td>Notes, slides, scribe notes, and a reading from the course book, chapters {i} and after, with the problems at the end of each</td></tr>")).collect();
+    let page = format!(
+        "<!DOCTYPE html><html><body><div id=content><div><h4>Course details</h4><p>This is a graduate class on the chemistry of glazes, from the oxides that melt to the colours they leave behind after firing.</p><p>Time and place: Mondays and Wednesdays, two to half past three, in the studio.</p></div>\
+         <div><h4>Lectures</h4><p><table><tr><th>Date</th><th>Topic</th><th>Notes</th></tr>{rows}</table></div>\
+         <div><h4>Assignments</h4><p>Four problem sets, each due two weeks after it is handed out, and a final project on a glaze of your own.</p></div></div></body></html>"
+    );
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    for kept in ["This is a graduate class", "Lectures", "Week 14", "Four problem sets"] {
+        assert!(a.text.contains(kept), "lost {kept:?}:\n{}", a.text);
+    }
+}
+
+#[test]
 fn a_faqs_question_in_a_button_stays_above_its_answer() {
     let story = story(5);
     let faq = "<h2>Questions</h2><div class=faq><div class=item><button aria-expanded=true>Which clay fires best in a wood kiln?<svg><path d=M0/></svg></button><div class=answer><p>Stoneware, whose body takes the ash glaze the flame leaves.</p></div></div>\

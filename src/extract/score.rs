@@ -355,7 +355,8 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
     // sections beside it can join it below).
     let mut top_candidate = top_candidate;
     while let Some(parent) = dom.parent(top_candidate).filter(|&p| p != body && dom.tag(p).is_some()) {
-        let only_headings = dom.element_children(parent).into_iter().all(|c| c == top_candidate || is_heading(dom, c));
+        // (An empty block beside it is no content: `<p><table>` leaves an empty `<p>` before the table.)
+        let only_headings = dom.element_children(parent).into_iter().all(|c| c == top_candidate || is_heading(dom, c) || (dom.is(c, "p") && is_empty_block(dom, c)));
         if !only_headings {
             break;
         }
