@@ -91,7 +91,8 @@ pub fn own_id(dom: &Dom, n: NodeId) -> Option<&str> {
     let (heading, fewest) = if is_heading(dom, n) {
         (n, 1)
     } else {
-        let first = std::iter::successors(dom.first_child(n), |&c| dom.next_sibling(c)).find(|&c| dom.element(c).is_some());
+        // (Past an empty anchor before the heading: Sphinx's `<span id="old-name"></span>`.)
+        let first = std::iter::successors(dom.first_child(n), |&c| dom.next_sibling(c)).find(|&c| dom.element(c).is_some() && dom.first_child(c).is_some());
         match first {
             Some(h) if is_heading(dom, h) => (h, 2),
             _ => return Some(id),
