@@ -1039,6 +1039,22 @@ fn a_headings_anchor_made_of_its_own_words_says_nothing_against_it() {
 }
 
 #[test]
+fn the_readers_comments_under_a_heading_that_says_so_go() {
+    let story = story(5);
+    let substack = "<div><h4>Discussion about this post</h4><div><p>No posts</p></div></div>";
+    let blog = "<div class=thread><h3>2 Comments</h3><ol><li><p>Thanks for sharing this at the link party, pinned and featured tomorrow!</p></li><li><p>Lovely glaze, which cone did you fire it to?</p></li></ol></div>";
+    // A section on comments in code is the manual's own.
+    let manual = "<section><h2>Comments</h2><p>A comment starts with a hash character that is not part of a string literal, and ends at the end of the line.</p></section>";
+    let page = format!("<html><body><article><h1>Glazes</h1>{story}{manual}{substack}{blog}</article></body></html>");
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    for gone in ["Discussion about this post", "No posts", "2 Comments", "link party", "which cone"] {
+        assert!(!a.text.contains(gone), "kept {gone:?}:\n{}", a.text);
+    }
+    assert!(a.text.contains("A comment starts with a hash"), "{}", a.text);
+    assert_eq!(removals.iter().filter(|r| r.rule.starts_with("the readers' comments")).count(), 2, "{removals:#?}");
+}
+
+#[test]
 fn a_box_about_the_author_inside_the_article_goes() {
     let story = story(5);
     for class in ["author-bio", "about-author", "c-author-box", "bio"] {

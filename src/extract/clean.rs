@@ -174,6 +174,7 @@ pub fn remove_boxes(dom: &mut Dom, article: NodeId, tops: bool, log: &mut Log) {
 pub fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, runs: bool, log: &mut Log) {
     const RULE: &str = "the site's other pages (under a heading such as \"Related articles\")";
     const AUTHOR: &str = "a box about the author (under a heading that says so)";
+    const COMMENTS: &str = "the readers' comments (under a heading that says so)";
     let headings: Vec<NodeId> = dom.descendants(article).filter(|&h| is_heading(dom, h)).collect();
     let article_len = text_len(dom, article);
     for h in headings {
@@ -181,11 +182,18 @@ pub fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, runs: bool, log: 
             continue;
         }
         let text = dom.inner_text(h);
-        let author = pat::AUTHOR_BOX_HEADINGS.contains(&heading_words(&text).as_str());
-        if !author && !is_more_of_the_site(&text) {
+        let words = heading_words(&text);
+        let (author, comments) = (pat::AUTHOR_BOX_HEADINGS.contains(&words.as_str()), is_comments_heading(&words));
+        if !author && !comments && !is_more_of_the_site(&text) {
             continue;
         }
-        let rule = if author { AUTHOR } else { RULE };
+        let rule = if author {
+            AUTHOR
+        } else if comments {
+            COMMENTS
+        } else {
+            RULE
+        };
         // The outermost box the heading opens (each box's first element is the one below),
         // under half the article and without a heading of its rank or higher after it (which
         // opens a section of its own): the heading with what it introduces.
@@ -199,7 +207,7 @@ pub fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, runs: bool, log: 
             log.remove(dom, top, "clean", rule);
             continue;
         }
-        if !runs || author {
+        if !runs || author || comments {
             continue;
         }
         // Else the heading (in its box, if it has one) and what follows it, up to the next
@@ -497,6 +505,13 @@ pub fn text_runs(dom: &Dom, root: NodeId) -> (Vec<NodeId>, Vec<TextRun>) {
 /// A heading's text lower-cased, without the colon or dots after it.
 fn heading_words(text: &str) -> String {
     text.trim().trim_end_matches([':', '…', '.']).trim().to_lowercase()
+}
+
+/// Whether a heading's words (lower case) open the readers' comments: "Leave a reply", "12
+/// comments".
+fn is_comments_heading(words: &str) -> bool {
+    let counted = words.split_once(' ').is_some_and(|(n, w)| n.bytes().all(|b| b.is_ascii_digit()) && pat::COUNTED_COMMENTS.contains(&w));
+    counted || pat::COMMENT_HEADINGS.contains(&words)
 }
 
 /// Whether a heading's text says that what follows is other pages of the site.

@@ -560,6 +560,15 @@ pub const AUTHOR_BOX_HEADINGS: &[&str] = &[
     "about the author", "about the authors", "about the reviewer", "about the reviewers", "about the writer",
     "about the contributor", "about the contributors", "about the editor", "meet the author",
 ];
+/// Headings of the readers' comments below a story ("Discussion about this post", "Leave a
+/// reply", "12 comments"): the box such a heading opens goes, as a comment section's class makes
+/// it go. Not "Comments" alone: a manual's section on comments in code is called that.
+pub const COMMENT_HEADINGS: &[&str] = &[
+    "discussion about this post", "leave a comment", "leave a reply", "join the discussion", "join the conversation",
+    "reader comments", "readers' comments", "post a comment", "add a comment", "comments are closed",
+];
+/// ... and the words after a count ("12 comments", "1 response").
+pub const COUNTED_COMMENTS: &[&str] = &["comment", "comments", "response", "responses", "reply", "replies"];
 /// Prompts are removed only when shorter than this, like share bars: a long block with such a
 /// class is more likely the article (a `subscription` guide, a page of buttons' documentation).
 pub const PROMPT_MAX_CHARS: usize = 500;
