@@ -635,6 +635,21 @@ fn an_advertisements_label_goes_wherever_it_stands() {
 }
 
 #[test]
+fn a_shops_buttons_written_as_links_go_with_the_control_labels() {
+    let story = story(4);
+    let cards: String = ["Ash glaze", "Tenmoku", "Celadon"]
+        .iter()
+        .map(|name| format!("<div class=card><img src=/g.jpg alt=''><p>{name}, 250 g, for stoneware fired to cone 10</p><a href=/wish>Add to Wishlist</a> <span class=cmp>Compare</span><div><a href=/q>Quick view</a></div></div>"))
+        .collect();
+    let page = format!("<html><body><article><h1>Glazes</h1>{story}{cards}<p>Compare the three glazes side by side before you add one to your cart.</p><p><a href=/shop>Continue shopping</a></p><p>No longer available</p></article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    for gone in ["Add to Wishlist", "\nCompare\n", "Quick view", "Continue shopping", "No longer available"] {
+        assert!(!a.text.contains(gone), "kept {gone:?}:\n{}", a.text);
+    }
+    assert!(a.text.contains("Celadon, 250 g") && a.text.contains("Compare the three glazes"), "{}", a.text);
+}
+
+#[test]
 fn an_affiliate_disclosure_goes_but_text_about_affiliates_and_a_denial_stay() {
     let story = story(5);
     let notice = "<p><em>This post contains affiliate links. If you buy through them, I may earn a small commission at no extra cost to you.</em></p>";

@@ -149,13 +149,15 @@ pub const CONTROL_LABELS: &[&str] = &[
     "more info", "discover more", "learn more", "see all", "view all",
     // The site's controls left in the text: a menu's, a search box's, an account's, a share bar's.
     "menu", "search", "sign in", "sign up", "log in", "share", "back to top",
+    // A shop's buttons on a product or its card.
+    "compare", "add to compare", "add to wishlist", "add to cart", "add to basket", "add to bag", "continue shopping", "quick view",
 ];
 
 /// The whole text of a product card's badge (lower case): on wcxb-dev's pages, "Top rated" stood
 /// alone in Decant's text on 14 pages and in the ground truth on none, "New arrival" 8 and 0.
 pub const BADGE_LABELS: &[&str] = &[
     "top rated", "best seller", "bestseller", "new arrival", "new arrivals", "in stock", "coming soon", "award winner", "low stock",
-    "limited edition",
+    "limited edition", "no longer available",
 ];
 
 /// Text of placeholders left by lazy loaders.
