@@ -650,6 +650,18 @@ fn a_shops_buttons_written_as_links_go_with_the_control_labels() {
 }
 
 #[test]
+fn the_pages_own_reading_time_goes_from_the_text() {
+    let story = story(5);
+    let page = format!("<html><body><article><h1>Glazes</h1><div class=meta><span>8 min read</span></div><p>Reading time: 8 minutes</p>{story}<p>Estimated reading time - 5 min.</p><p>Reading the kiln's log takes 8 minutes a day.</p><p>8 min</p></article></body></html>");
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    for gone in ["8 min read", "Reading time: 8 minutes", "Estimated reading time"] {
+        assert!(!a.text.contains(gone), "kept {gone:?}:\n{}", a.text);
+    }
+    assert!(a.text.contains("Reading the kiln's log takes 8 minutes a day.") && a.text.contains("\n8 min"), "{}", a.text);
+    assert_eq!(removals.iter().filter(|r| r.rule.starts_with("the page's reading time")).count(), 3, "{removals:#?}");
+}
+
+#[test]
 fn an_affiliate_disclosure_goes_but_text_about_affiliates_and_a_denial_stay() {
     let story = story(5);
     let notice = "<p><em>This post contains affiliate links. If you buy through them, I may earn a small commission at no extra cost to you.</em></p>";

@@ -295,6 +295,7 @@ pub fn remove_labels(dom: &mut Dom, article: NodeId, order: &[NodeId], lens: &[T
     const TOC: &str = "a table of contents' label";
     const CONTROL: &str = "a control's label (skip to content, sort by)";
     const BADGE: &str = "a product's badge (top rated, new arrival)";
+    const READING_TIME: &str = "the page's reading time (the reader's header gives its own)";
     // The rule of each node whose text is a label; a wrapper's text is its child's, read once.
     let mut label: Vec<Option<&'static str>> = vec![None; dom.capacity()];
     for &n in &order[1..] {
@@ -316,6 +317,8 @@ pub fn remove_labels(dom: &mut Dom, article: NodeId, order: &[NodeId], lens: &[T
                     Some(TOC)
                 } else if pat::BADGE_LABELS.contains(&text) {
                     Some(BADGE)
+                } else if is_reading_time(text) {
+                    Some(READING_TIME)
                 } else {
                     is_control_label(text).then_some(CONTROL)
                 }
@@ -470,6 +473,9 @@ fn may_be_label(dom: &Dom, n: NodeId) -> bool {
         return false;
     };
     let word = word.trim_end_matches(['.', '…', '→', '»', '›', '>']);
+    if word.bytes().all(|b| b.is_ascii_digit()) || ["reading", "read", "estimated"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        return true; // a reading time, perhaps
+    }
     let lower = if word.is_ascii() { std::borrow::Cow::Borrowed(word) } else { std::borrow::Cow::Owned(word.to_lowercase()) };
     let starts = |label: &str| label.get(..lower.len()).is_some_and(|p| p.eq_ignore_ascii_case(&lower)) && matches!(label.as_bytes().get(lower.len()), None | Some(b' '));
     [pat::AD_WORDS, pat::LOADING_WORDS, pat::TOC_LABELS, pat::CONTROL_LABELS, pat::BADGE_LABELS].iter().any(|list| list.iter().any(|l| starts(l)))
@@ -480,6 +486,19 @@ fn may_be_label(dom: &Dom, n: NodeId) -> bool {
 /// sort", "Results per page").
 fn is_control_label(text: &str) -> bool {
     text.starts_with("skip to ") || pat::CONTROL_LABELS.contains(&text)
+}
+
+/// Whether `text` (lower case, dashes and colons as spaces) gives a reading time: "8 min read",
+/// "3 minute read", "Reading time 8 minutes", "Estimated reading time 5 min".
+fn is_reading_time(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().skip_while(|&w| w == "estimated").collect();
+    let unit = |w: &str| matches!(w, "min" | "mins" | "minute" | "minutes");
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    match words[..] {
+        [n, u, r] => number(n) && unit(u) && matches!(r, "read" | "reading"),
+        [r, "time", n, u] => matches!(r, "read" | "reading") && number(n) && unit(u),
+        _ => false,
+    }
 }
 
 /// Whether `text` is the label of a table of contents ("Table of Contents", "On this page").
