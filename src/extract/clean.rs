@@ -490,14 +490,13 @@ fn is_control_label(text: &str) -> bool {
 
 /// Whether `text` (lower case, dashes and colons as spaces) gives a reading time: "8 min read",
 /// "3 minute read", "Reading time 8 minutes", "Estimated reading time 5 min".
+#[inline(never)]
 fn is_reading_time(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().skip_while(|&w| w == "estimated").collect();
-    let unit = |w: &str| matches!(w, "min" | "mins" | "minute" | "minutes");
-    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-    match words[..] {
-        [n, u, r] => number(n) && unit(u) && matches!(r, "read" | "reading"),
-        [r, "time", n, u] => matches!(r, "read" | "reading") && number(n) && unit(u),
-        _ => false,
+    let text = text.strip_prefix("estimated ").unwrap_or(text);
+    let amount = |s: &str| s.split_once(' ').is_some_and(|(n, unit)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && matches!(unit, "min" | "mins" | "minute" | "minutes"));
+    match text.strip_prefix("reading time ").or_else(|| text.strip_prefix("read time ")) {
+        Some(rest) => amount(rest),
+        None => [" read", " reading"].iter().any(|r| text.strip_suffix(r).is_some_and(amount)),
     }
 }
 
