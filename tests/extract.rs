@@ -832,11 +832,19 @@ fn a_box_of_the_sites_other_pages_goes_with_the_heading_that_says_so() {
     let story = story(5);
     let teasers = "<p>Ash glazes from the wood stove: what a winter of burning taught one potter about colour, and about patience.</p><p>Three kilns, three countries: a potter's notes on firing far from home, and on the friends who lent a hand.</p>";
     // Headed boxes, and a heading followed by its teasers up to the next heading.
-    for (heading, block) in [("Related articles", true), ("You may also like:", true), ("More from The Potter's Wheel", false), ("À lire aussi", false)] {
+    for (heading, block) in [
+        ("Related articles", true),
+        ("You may also like:", true),
+        ("More from The Potter's Wheel", false),
+        ("À lire aussi", false),
+        ("What others are reading", true),
+        ("Other related articles...", true),
+        ("You may be interested in the following topics as well:", true),
+    ] {
         let more = if block { format!("<div class=box><h2>{heading}</h2>{teasers}</div>") } else { format!("<h2>{heading}</h2>{teasers}<h2>Notes</h2><p>Fired at cone 10 in reduction.</p>") };
         let page = format!("<html><body><article><h1>Glazes</h1>{story}{more}</article></body></html>");
         let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
-        assert!(!a.text.contains("Ash glazes from the wood stove") && !a.text.contains(heading.trim_end_matches(':')) && a.text.contains("told at length"), "{heading}: {}", a.text);
+        assert!(!a.text.contains("Ash glazes from the wood stove") && !a.text.contains(heading.trim_end_matches([':', '.'])) && a.text.contains("told at length"), "{heading}: {}", a.text);
         assert!(block || a.text.contains("cone 10"), "{heading}: {}", a.text);
         assert!(removals.iter().any(|r| r.rule.starts_with("the site's other pages")), "{removals:#?}");
     }

@@ -518,7 +518,8 @@ pub const MORE_OF_THE_SITE_HEADINGS: &[&str] = &[
     "latest news", "latest articles", "latest posts", "latest stories", "recent posts", "recent articles",
     "recent news", "popular posts", "popular articles", "most popular", "most read", "trending now",
     "trending news", "recommended for you", "recommended articles", "recommended reading", "more in this category",
-    "don't miss", "don’t miss", "also read", "read also",
+    "don't miss", "don’t miss", "also read", "read also", "what others are reading", "trending this week", "next article",
+    "previous article",
     // A shop's other products.
     "frequently bought together", "similar items", "similar products", "recently viewed", "recently viewed items",
     "recently viewed products", "related searches", "more to consider", "you may also need", "customers also viewed",
@@ -532,7 +533,8 @@ pub const MORE_OF_THE_SITE_HEADINGS: &[&str] = &[
 ];
 /// ... and the starts of such headings ("More from The Times", "More in Science").
 pub const MORE_OF_THE_SITE_STARTS: &[&str] = &[
-    "more from ", "more in ", "more by ", "other articles", "other posts", "other stories", "people who viewed this", "people who bought this",
+    "more from ", "more in ", "more by ", "other articles", "other posts", "other stories", "other related ", "you may be interested in ",
+    "you might be interested in ", "people who viewed this", "people who bought this",
     "customers who viewed this", "customers who bought this", "similar sponsored items", "sponsored products related to",
 ];
 
