@@ -624,9 +624,10 @@ fn an_advertisements_label_goes_wherever_it_stands() {
     assert!(!a.text.contains("Skip to main content") && !a.text.contains("Sort by:") && a.text.contains("Sort by colour first"), "{}", a.text);
     assert!(!a.text.contains("Read more »") && !a.text.contains("Learn more") && a.text.contains("Read more about ash glazes"), "{}", a.text);
     // The site's own controls left in the text: a share button, an account's, a search box's.
-    let page = format!("<html><body><article><div class=top><a href=/login>Sign in</a> <span>Search</span></div><h1>Glazes</h1>{story}<p><a href=#share>Share</a></p><p>Share the kiln with a friend: firing costs are split by shelf.</p></article></body></html>");
+    let page = format!("<html><body><article><div class=top><a href=/login>Sign in</a> <span>Search</span></div><h1>Glazes</h1><p><a href=#review>Jump to Review</a></p>{story}<figure><img src=/kiln.jpg alt=''><figcaption>The kiln at dawn.</figcaption><span class=toggle>Show caption</span></figure><p><a href=#share>Share</a></p><p>Share the kiln with a friend: firing costs are split by shelf.</p></article></body></html>");
     let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
     assert!(!a.text.contains("Sign in") && !a.text.contains("Search") && !a.text.contains("\nShare\n") && a.text.contains("Share the kiln"), "{}", a.text);
+    assert!(!a.text.contains("Jump to Review") && !a.text.contains("Show caption") && a.text.contains("The kiln at dawn."), "{}", a.text);
     // A product card's badge, likewise, with the card's picture and name kept.
     let cards: String = ["Ash glaze", "Tenmoku", "Celadon"].iter().map(|name| format!("<div class=card><img src=/g.jpg alt=''><span class=label>Top Rated</span><p>{name}, 250 g</p><p>New Arrival</p></div>")).collect();
     let page = format!("<html><body><article><h1>Glazes</h1>{story}{cards}<p>Top rated by potters in our survey, the ash glaze sold out twice.</p></article></body></html>");

@@ -148,7 +148,7 @@ pub const CONTROL_LABELS: &[&str] = &[
     "read more", "see more", "show more", "load more", "continue reading", "book now", "shop now", "see details", "view details",
     "more info", "discover more", "learn more", "see all", "view all",
     // The site's controls left in the text: a menu's, a search box's, an account's, a share bar's.
-    "menu", "search", "sign in", "sign up", "log in", "share", "back to top",
+    "menu", "search", "sign in", "sign up", "log in", "share", "back to top", "show caption", "hide caption", "jump to review",
     // A shop's buttons on a product or its card.
     "compare", "add to compare", "add to wishlist", "add to cart", "add to basket", "add to bag", "continue shopping", "quick view",
 ];
