@@ -98,11 +98,10 @@ pub fn own_id(dom: &Dom, n: NodeId) -> Option<&str> {
             _ => return Some(id),
         }
     };
-    let text = dom.inner_text(heading).to_lowercase();
-    let said: std::collections::HashSet<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let said: std::collections::HashSet<String> = crate::text::tokens(&dom.inner_text(heading)).into_iter().collect();
     let lower = id.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 1).collect();
-    let shared = words.iter().filter(|w| said.contains(*w)).count();
+    let shared = words.iter().filter(|w| said.contains(**w)).count();
     (words.len() < fewest || shared * 2 < words.len()).then_some(id)
 }
 
