@@ -80,7 +80,7 @@ async function extractHere(capture) {
 /** Opens the reader on the tab, or closes it if it is open: what a click on the button does. */
 async function toggleReader(tabId) {
   try {
-    await ext.scripting.executeScript({ target: { tabId }, files: ['extension/capture.js'] });
+    await ext.scripting.executeScript({ target: { tabId }, files: ['extension/serialize.js', 'extension/capture.js'] });
     if ((await ext.action.getBadgeText({ tabId })) === '!') await ext.action.setBadgeText({ tabId, text: '' });
   } catch (error) {
     // Browser pages, the web store and PDF viewers do not allow scripts: say so on the button.

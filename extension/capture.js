@@ -262,57 +262,8 @@ iframe { border: 0; width: 100%; height: 100%; display: block; background: trans
     };
   }
 
-  // What only the live page knows: which elements the browser does not display (hidden by a
-  // stylesheet, not just inline) and which are fixed overlays. These marks go on a copy of the
-  // document, which is then serialized; the page itself is never changed.
-  const HIDDEN = 'data-decant-hidden';
-  const FIXED = 'data-decant-fixed';
-
-  /** Moves both walkers to the next element in document order, skipping children if asked. */
-  function step(walkers, skipChildren) {
-    if (!skipChildren && walkers[0].firstChild()) {
-      walkers[1].firstChild();
-      return true;
-    }
-    for (;;) {
-      if (walkers[0].nextSibling()) {
-        walkers[1].nextSibling();
-        return true;
-      }
-      if (!walkers[0].parentNode()) return false;
-      walkers[1].parentNode();
-    }
-  }
-
-  function serialize() {
-    const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
-    const body = document.body;
-    if (!body) return doctype + document.documentElement.outerHTML;
-    // Copied into an inert document, so that the copy's images and media load nothing.
-    const inert = document.implementation.createHTMLDocument('');
-    const copy = inert.importNode(body, true);
-    // The clone has the same shape as the live body, so two walkers move in step.
-    const walkers = [document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT), document.createTreeWalker(copy, NodeFilter.SHOW_ELEMENT)];
-    let skip = false;
-    while (step(walkers, skip)) {
-      const live = walkers[0].currentNode;
-      const style = getComputedStyle(live);
-      skip = style.display === 'none' && live.localName !== 'details' && !live.closest('details');
-      if (skip) walkers[1].currentNode.setAttribute(HIDDEN, '');
-      else if (style.position === 'fixed') walkers[1].currentNode.setAttribute(FIXED, '');
-    }
-    const html = inert.importNode(document.documentElement, false);
-    const head = document.head ? inert.importNode(document.head, true) : null;
-    if (head) html.append(head);
-    html.append(copy);
-    // The engine reads no script but JSON-LD metadata and TeX, and no style sheet: the rest of
-    // their text (often half a news page's bytes) is left behind, to copy, send and parse less.
-    for (const el of html.querySelectorAll('script, style')) {
-      if (el.localName === 'script' && /^\s*(application\/ld\+json|math\/tex)/i.test(el.getAttribute('type') ?? '')) continue;
-      el.textContent = '';
-    }
-    return doctype + html.outerHTML;
-  }
+  // serialize.js, run just before this script in the same world.
+  const serialize = globalThis[Symbol.for('decant.serialize')];
 
   /** Inline declarations that beat any page rule on the element itself. */
   const important = (declarations) => declarations.map((d) => `${d} !important;`).join(' ');

@@ -3,10 +3,12 @@
 
 // extension/messages.js
 var KIND = Object.freeze({
-  // capture.js -> background: the page's HTML and URL, with when the capture started and ended.
-  // Reply: { ok: true, id } or { ok: false, error }.
+  // capture.js -> background: the page's HTML and URL, with when the capture started and ended,
+  // and its id (`CAPTURE_ID`), which capture.js makes and gives the reader frame it shows while
+  // the page is sent. Reply: { ok: true, id } or { ok: false, error }.
   capture: "decant:capture",
-  // reader -> background: the capture with this id, once. Reply: { ok: true, timing, result },
+  // reader -> background: the capture with this id, once, when it has arrived (the frame may ask
+  // first). Reply: { ok: true, timing, result },
   // `result` being { ok: true, article, started, extracted } or { ok: false, name, message,
   // started, extracted }; or { ok: false, error }.
   takeCapture: "decant:take-capture",
@@ -38,8 +40,9 @@ var KIND = Object.freeze({
   // whether the page looks readable (true or false).
   engine: "decant:engine"
 });
+var CAPTURE_ID = /^[0-9a-f]{32}$/;
 function isCapture(msg) {
-  return msg?.kind === KIND.capture && typeof msg.html === "string" && typeof msg.url === "string";
+  return msg?.kind === KIND.capture && typeof msg.html === "string" && typeof msg.url === "string" && typeof msg.id === "string" && CAPTURE_ID.test(msg.id);
 }
 function isTakeCapture(msg) {
   return msg?.kind === KIND.takeCapture && typeof msg.id === "string";
@@ -1451,6 +1454,7 @@ async function load(taken2) {
   const { result } = reply;
   if (!result.ok) {
     showMessage(main, errorTitle(result.name), result.message, close);
+    performance.mark("decant:timing", { detail: { failed: result.name, answeredAt: result.extracted } });
     return;
   }
   article = result.article;

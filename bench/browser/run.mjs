@@ -205,7 +205,8 @@ async function openDecant(run, page, patient) {
   // it (a rare race, which is what Close does); closing is not timed, so a late click is let go.
   await reader.click('#decant-close', { timeout: 5_000 }).catch(() => {});
   await page.waitForFunction(() => document.querySelector('[data-decant]') === null, null, { timeout: 120_000 });
-  if (!detail) return null;
+  // A page the engine gave up on has no times to report.
+  if (!detail || detail.failed) return null;
   return { ...detail, start: detail.at - pressed, painted: detail.paintedAt - pressed };
 }
 

@@ -302,8 +302,9 @@ export async function launchFirefox(dir, cleanup) {
     },
   };
   const context = {
-    async newPage() {
-      const page = new Page(await browser.newPage(), handle);
+    /** A new tab, or with `{ window: true }` a new window (Playwright's pages are windows already). */
+    async newPage({ window = false } = {}) {
+      const page = new Page(await browser.newPage(window ? { type: 'window' } : {}), handle);
       await page.page.setViewport({ width: 1100, height: 900 });
       handle.pages.add(page);
       return page;

@@ -177,7 +177,8 @@ async function extensionCopy(archive, browser = 'chromium', { hostAccess = true 
     for (const part of ['extension', 'pkg']) await cp(join(ROOT, part), join(dir, part), { recursive: true });
   }
   const manifest = archive ? JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) : await manifestFor(browser);
-  if (hostAccess) manifest.host_permissions = ['http://127.0.0.1/*'];
+  // localhost is the same server as another site (a tab of its own process in Firefox).
+  if (hostAccess) manifest.host_permissions = ['http://127.0.0.1/*', 'http://localhost/*'];
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return dir;
 }
