@@ -1170,6 +1170,29 @@ fn a_threads_post_stays_whole_however_many_links_it_lists_and_is_not_the_post_it
 }
 
 #[test]
+fn a_short_thread_is_found_beside_a_consent_dialog_longer_than_it() {
+    // A consent form's purposes, each explained at length, in a modal dialog: more text than the
+    // two posts of the thread, which the thread's share of the page must not count.
+    let purposes: String = ["Strictly necessary", "Performance", "Functional", "Targeting", "Social media"]
+        .iter()
+        .map(|p| format!("<div class=ot-cat-item><h4>{p} cookies</h4><p>These cookies may be set through our site by our partners. They may be used to build a profile of your interests and show you relevant adverts on other sites, and they work by identifying your browser and device; if you do not allow them, you will experience less targeted advertising.</p></div>"))
+        .collect();
+    let dialog = format!("<div role=dialog aria-modal=true class=ot-pc><h2>Privacy Preference Center</h2>{purposes}</div>");
+    let post = |id: u32, who: &str, body: &str| format!("<article class='cPost ipsComment' id=elComment_{id}><aside class=cAuthorPane><a href='/profile/{id}-{who}/'>{who}</a></aside><div class=cPost_contentWrap><p>Posted March 19, 2024</p><div data-role=commentContent><p>{body}</p></div></div></article>");
+    let posts = [
+        post(1, "Rabbids", "Does anyone know what these two openings on the new case are for? The manual says nothing about them, but both look very intentional."),
+        post(2, "DevBiker", "I have heard that the one at the back is for an external connection for lighting devices. Not sure about the one under the fans."),
+    ]
+    .concat();
+    let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"New PC case"}</script>"#;
+    let page = format!("<html><head><title>New PC case</title>{ld}</head><body><main><h1>New PC case</h1><div class=cTopic>{posts}</div></main>{dialog}</body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("thread");
+    assert_eq!(a.kind, decant::Kind::Thread, "{}", a.text);
+    assert!(a.text.contains("two openings on the new case") && a.text.contains("external connection for lighting"), "a post went: {}", a.text);
+    assert!(!a.text.contains("Privacy Preference Center"), "the dialog was kept: {}", a.text);
+}
+
+#[test]
 fn comments_under_a_blog_post_are_not_a_thread() {
     let a = extract("blog-with-comments");
     assert_eq!(a.kind, decant::Kind::Article);

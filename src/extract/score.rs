@@ -11,7 +11,7 @@
 //! 4. collect the siblings of the best candidate that score well or read like prose.
 
 use super::explain::Log;
-use super::nodes::{class_weight, holds_prose, is_footnotes, is_heading, is_heading_linking_away, is_phrasing, is_whitespace, link_density, next_node, own_id, text_len, words_against, Flags};
+use super::nodes::{class_weight, holds_prose, is_footnotes, is_heading, is_heading_linking_away, is_modal_dialog, is_phrasing, is_whitespace, link_density, next_node, own_id, text_len, words_against, Flags};
 use super::patterns::{self as pat, class_and_id};
 use crate::dom::{Dom, NodeId, TextRun};
 
@@ -206,7 +206,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
         };
         let match_string = class_and_id(dom.attr(node, "class"), own_id(dom, node));
 
-        if dom.attr(node, "aria-modal") == Some("true") && dom.attr(node, "role") == Some("dialog") {
+        if is_modal_dialog(dom, node) {
             cur = remove_and_next(dom, node, body, log, "a modal dialog");
             continue;
         }

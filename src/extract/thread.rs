@@ -11,7 +11,7 @@
 //! Structured data saying the page is a thread (`DiscussionForumPosting`, `QAPage`) lowers the
 //! bar; structured data saying it is an article raises it to never: there, posts are comments.
 
-use super::nodes::{is_heading_linking_away, next_node};
+use super::nodes::{is_heading_linking_away, is_modal_dialog, next_node};
 use super::patterns as pat;
 use crate::article::{POST_BY_CLASS, POST_CLASS};
 use crate::dom::{Dom, NodeId};
@@ -130,8 +130,18 @@ pub fn find(dom: &Dom, body: NodeId, declared: Declared) -> Option<Vec<Post>> {
     if declared.article && !declared.thread {
         return None;
     }
+    // The page's text leaves out its modal dialogs: a consent form's pages of purposes would
+    // outweigh a short thread.
     let lengths = Lengths::of(dom, body, &[]);
-    let page = lengths.prose(body);
+    let mut page = lengths.prose(body);
+    let mut cur = Some(body);
+    while let Some(n) = cur {
+        let modal = is_modal_dialog(dom, n);
+        if modal {
+            page = page.saturating_sub(lengths.prose(n));
+        }
+        cur = next_node(dom, n, body, modal);
+    }
     if page == 0 {
         return None;
     }
