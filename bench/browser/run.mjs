@@ -312,6 +312,8 @@ async function main() {
   const decantWarm = have(corpusRows.map((r) => r.painted));
   for (const f of FLOORS) {
     const both = corpusRows.filter((r) => typeof r.painted === 'number' && typeof r.floors[f] === 'number');
+    // No ratio without pages (`--only` naming large pages alone).
+    if (!both.length) continue;
     const ratios = both.map((r) => r.painted / r.floors[f]);
     console.log(`Decant / ${LABEL[f]}: ratio of medians ${(median(both.map((r) => r.painted)) / median(both.map((r) => r.floors[f]))).toFixed(2)}, ` +
       `of p95s ${(p95(both.map((r) => r.painted)) / p95(both.map((r) => r.floors[f]))).toFixed(2)}; per page: median ${median(ratios).toFixed(2)}, p95 ${p95(ratios).toFixed(2)}`);
