@@ -1104,6 +1104,13 @@ fn a_box_about_the_author_inside_the_article_goes() {
     assert!(decant::extract(&page, URL, &decant::Options::default()).expect("article").text.contains("A note from the author"));
 }
 
+/// A page whose structured data says it is a thread (`DiscussionForumPosting`) titled `title`: its
+/// `posts` in a `<div class={class}>` under the heading, in `<main>`, then `after`.
+fn declared_thread(title: &str, class: &str, posts: &str, after: &str) -> String {
+    let ld = format!(r#"<script type="application/ld+json">{{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"{title}"}}</script>"#);
+    format!("<html><head><title>{title}</title>{ld}</head><body><main><h1>{title}</h1><div class={class}>{posts}</div></main>{after}</body></html>")
+}
+
 #[test]
 fn a_forum_thread_is_every_post_in_order_with_its_author_and_date() {
     let a = extract("forum-thread");
@@ -1160,9 +1167,7 @@ fn a_threads_post_stays_whole_however_many_links_it_lists_and_is_not_the_post_it
         post(4, "raoul", "<p>That was it: I found an issue already open about it. Thank you for the suggestion.</p>"),
     ]
     .concat();
-    let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Stuck on starting"}</script>"#;
-    let page = format!("<html><head><title>Stuck on starting</title>{ld}</head><body><main><h1>Stuck on starting</h1><div class=messages>{posts}</div></main></body></html>");
-    let a = decant::extract(&page, URL, &decant::Options::default()).expect("thread");
+    let a = decant::extract(&declared_thread("Stuck on starting", "messages", &posts, ""), URL, &decant::Options::default()).expect("thread");
     assert_eq!(a.kind, decant::Kind::Thread, "{}", a.text);
     for said in ["every restart stays on the starting screen", "Future exception was never retrieved", "Try disabling it", "I found an issue already open"] {
         assert!(a.text.contains(said), "lost {said:?}: {}", a.text);
@@ -1184,9 +1189,7 @@ fn a_short_thread_is_found_beside_a_consent_dialog_longer_than_it() {
         post(2, "DevBiker", "I have heard that the one at the back is for an external connection for lighting devices. Not sure about the one under the fans."),
     ]
     .concat();
-    let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"New PC case"}</script>"#;
-    let page = format!("<html><head><title>New PC case</title>{ld}</head><body><main><h1>New PC case</h1><div class=cTopic>{posts}</div></main>{dialog}</body></html>");
-    let a = decant::extract(&page, URL, &decant::Options::default()).expect("thread");
+    let a = decant::extract(&declared_thread("New PC case", "cTopic", &posts, &dialog), URL, &decant::Options::default()).expect("thread");
     assert_eq!(a.kind, decant::Kind::Thread, "{}", a.text);
     assert!(a.text.contains("two openings on the new case") && a.text.contains("external connection for lighting"), "a post went: {}", a.text);
     assert!(!a.text.contains("Privacy Preference Center"), "the dialog was kept: {}", a.text);
