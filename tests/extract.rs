@@ -894,6 +894,34 @@ fn a_box_about_the_author_goes_with_the_heading_that_says_so() {
 }
 
 #[test]
+fn a_credit_line_goes_with_the_box_it_heads_and_a_sentence_naming_the_writer_stays() {
+    let story = story(5);
+    let bio = "<p>Mara Quist has fired wood kilns in three countries and writes about glazes for the guild's quarterly.</p>";
+    for (credit, box_) in [
+        // A label over the name, in a small box of its own.
+        ("<p class=text-grey>Written by</p>", "<p class=text-grey-700>Mara Quist</p>"),
+        // A heading with the name, over a short biography.
+        ("<h3>Written by Mara Quist</h3>", bio),
+        ("<span>Reviewed by:</span>", "<a href=/people/mara>Mara Quist</a>"),
+    ] {
+        let page = format!("<html><body><article><h1>Glazes</h1>{story}<div class='flex gap-2'>{credit}{box_}</div></article></body></html>");
+        let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+        assert!(!a.text.contains("Mara Quist") && !a.text.contains(" by") && a.text.contains("told at length"), "{credit}: {}", a.text);
+        assert!(removals.iter().any(|r| r.rule.starts_with("a box about the author")), "{removals:#?}");
+    }
+    // A credit line with the name, under the text.
+    let page = format!("<html><body><article><h1>Glazes</h1>{story}<p>Written by <a href=/people/mara>Mara Quist</a></p></article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("Written by"), "{}", a.text);
+    // A sentence that opens with the words, and a credit naming more than one person, stay.
+    let sentence = "<p>Written by a potter for potters, the guild's handbook is the one book on ash glazes that every studio seems to own.</p>";
+    let editors = "<p>Edited by Mara Quist and the guild's glaze committee</p>";
+    let page = format!("<html><body><article><h1>Glazes</h1>{story}{sentence}{editors}</article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("Written by a potter") && a.text.contains("Edited by Mara Quist and"), "{}", a.text);
+}
+
+#[test]
 fn a_row_of_dated_teasers_of_other_stories_goes_a_guides_chapters_stay() {
     let story = story(8);
     let cards = |dated: bool| -> String {

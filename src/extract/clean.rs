@@ -175,7 +175,9 @@ pub fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, runs: bool, log: 
     const RULE: &str = "the site's other pages (under a heading such as \"Related articles\")";
     const AUTHOR: &str = "a box about the author (under a heading that says so)";
     const COMMENTS: &str = "the readers' comments (under a heading that says so)";
-    let headings: Vec<NodeId> = dom.descendants(article).filter(|&h| is_heading(dom, h)).collect();
+    // The headings, and the labels that open a box about the author as a heading would ("Written
+    // by" over the name, "Reviewed by" over the reviewer's).
+    let headings: Vec<NodeId> = dom.descendants(article).filter(|&h| is_heading(dom, h) || credit_line(dom, h).is_some()).collect();
     let article_len = text_len(dom, article);
     for h in headings {
         if !dom.is_attached_below(h, article) {
@@ -183,7 +185,8 @@ pub fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, runs: bool, log: 
         }
         let text = dom.inner_text(h);
         let words = heading_words(&text);
-        let (author, comments) = (pat::AUTHOR_BOX_HEADINGS.contains(&words.as_str()), is_comments_heading(&words));
+        let credit = credit_line(dom, h);
+        let (author, comments) = (credit.is_some() || pat::AUTHOR_BOX_HEADINGS.contains(&words.as_str()), is_comments_heading(&words));
         if !author && !comments && !is_more_of_the_site(&text) {
             continue;
         }
@@ -203,8 +206,14 @@ pub fn remove_more_of_the_site(dom: &mut Dom, article: NodeId, runs: bool, log: 
         while let Some(p) = dom.parent(top).filter(|&p| p != article && dom.element_children(p).first() == Some(&top) && is_box_within(dom, p, article_len) && !opens_another(p)) {
             top = p;
         }
-        if text_len(dom, top) > text_len(dom, h) {
+        if text_len(dom, top) > text_len(dom, h) && !(credit.is_some() && text_len(dom, top) > pat::AUTHOR_BOX_MAX_CHARS) {
             log.remove(dom, top, "clean", rule);
+            continue;
+        }
+        // A credit with its name and no box ("Written by Jane Doe" under the text): the header
+        // has the byline.
+        if credit == Some(true) {
+            log.remove(dom, h, "clean", rule);
             continue;
         }
         if !runs || author || comments {
@@ -523,6 +532,25 @@ pub fn text_runs(dom: &Dom, root: NodeId) -> (Vec<NodeId>, Vec<TextRun>) {
 /// A heading's text lower-cased, without the colon or dots after it.
 fn heading_words(text: &str) -> String {
     text.trim().trim_end_matches([':', '…', '.']).trim().to_lowercase()
+}
+
+/// Whether `n` says only who wrote or checked the page: a label ("Written by", "Reviewed by:"),
+/// alone (the name is in the element after it: `Some(false)`) or with a name of at most four
+/// words (`Some(true)`).
+#[inline(never)]
+fn credit_line(dom: &Dom, n: NodeId) -> Option<bool> {
+    // Most elements are ruled out by their first text, without building their whole text.
+    dom.first_child(n).and_then(|c| dom.text(c)).and_then(after_credit_label)?;
+    let text = dom.inner_text(n);
+    let name = after_credit_label(&text)?.trim_matches([' ', ':', '.']);
+    (text.len() <= pat::CREDIT_LINE_MAX_CHARS && name.split_whitespace().count() <= 4).then_some(!name.is_empty())
+}
+
+/// What follows a [`pat::CREDIT_LABELS`] label that opens `text`, if one does.
+fn after_credit_label(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let rest = &t[pat::opening(t, pat::CREDIT_LABELS)?..];
+    (rest.is_empty() || rest.starts_with([' ', ':'])).then_some(rest)
 }
 
 /// Whether a heading's words (lower case) open the readers' comments: "Leave a reply", "12

@@ -238,6 +238,13 @@ pub fn contains_any(haystack: &str, list: &[&str]) -> bool {
     list.iter().any(|w| byte_pairs(w.as_bytes()) & !present == 0 && haystack.contains(w))
 }
 
+/// The length of the first of `list` (lower case) that `text` opens with, in any case.
+#[inline(never)]
+pub fn opening(text: &str, list: &[&str]) -> Option<usize> {
+    let head = text.get(..text.len().min(32)).unwrap_or(text).to_ascii_lowercase();
+    list.iter().find(|w| head.starts_with(**w)).map(|w| w.len())
+}
+
 /// The adjacent byte pairs of `s`, hashed into 128 bits.
 fn byte_pairs(s: &[u8]) -> u128 {
     s.windows(2).fold(0, |set, w| set | 1u128 << ((u32::from(w[0]) * 31 + u32::from(w[1])) & 127))
@@ -564,6 +571,11 @@ pub const AUTHOR_BOX_HEADINGS: &[&str] = &[
     "about the author", "about the authors", "about the reviewer", "about the reviewers", "about the writer",
     "about the contributor", "about the contributors", "about the editor", "meet the author",
 ];
+/// Labels that say who wrote or checked the page, alone over the name in the next element or
+/// followed by the name: each opens a box about the author, as [`AUTHOR_BOX_HEADINGS`] do.
+pub const CREDIT_LABELS: &[&str] = &["written by", "edited by", "reviewed by", "medically reviewed by", "fact checked by", "fact-checked by", "posted by"];
+/// The longest credit line ([`CREDIT_LABELS`], perhaps with a name) taken for one.
+pub const CREDIT_LINE_MAX_CHARS: usize = 48;
 /// Headings of the readers' comments below a story ("Discussion about this post", "Leave a
 /// reply", "12 comments"): the box such a heading opens goes, as a comment section's class makes
 /// it go. Not "Comments" alone: a manual's section on comments in code is called that.
