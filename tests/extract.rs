@@ -651,6 +651,18 @@ fn a_shops_buttons_written_as_links_go_with_the_control_labels() {
 }
 
 #[test]
+fn a_share_bars_and_an_apps_labels_go_with_the_control_labels() {
+    let story = story(4);
+    let bar = "<div class=share><span>Share this article</span><a href=/fb>Share on Facebook</a><a href=/x>Share on X</a></div>";
+    let page = format!("<html><body><article><h1>Glazes</h1>{bar}{story}<p><a href=/app>Download the App</a></p><p>Share this story with the potters you know: the guild reprints it free.</p></article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    for gone in ["Share this article", "Share on Facebook", "Share on X", "Download the App"] {
+        assert!(!a.text.contains(gone), "kept {gone:?}:\n{}", a.text);
+    }
+    assert!(a.text.contains("Share this story with the potters"), "{}", a.text);
+}
+
+#[test]
 fn the_pages_own_reading_time_goes_from_the_text() {
     let story = story(5);
     let page = format!("<html><body><article><h1>Glazes</h1><div class=meta><span>8 min read</span></div><p>Reading time: 8 minutes</p>{story}<p>Estimated reading time - 5 min.</p><p>Reading the kiln's log takes 8 minutes a day.</p><p>8 min</p></article></body></html>");

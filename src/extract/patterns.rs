@@ -149,6 +149,8 @@ pub const CONTROL_LABELS: &[&str] = &[
     "more info", "discover more", "learn more", "see all", "view all",
     // The site's controls left in the text: a menu's, a search box's, an account's, a share bar's.
     "menu", "search", "sign in", "sign up", "log in", "share", "back to top", "show caption", "hide caption", "jump to review",
+    "share this article", "share this post", "share this story", "share this page", "share on facebook", "share on x",
+    "share on twitter", "share on linkedin", "share via email", "open in app", "download the app",
     // A shop's buttons on a product or its card.
     "compare", "add to compare", "add to wishlist", "add to cart", "add to basket", "add to bag", "continue shopping", "quick view",
 ];
