@@ -48,8 +48,6 @@ pub fn is_whitespace(dom: &Dom, id: NodeId) -> bool {
     }
 }
 
-/// A footnote or endnote list (`role="doc-endnotes"`, `class="footnotes"`): mostly back-links,
-/// so the link-density rules would drop it, but the article's note links point into it.
 /// Whether `id` is a modal dialog (`role="dialog"` with `aria-modal="true"`): a consent form, a
 /// sign-up prompt, a menu laid over the page, never the page's text.
 #[inline(never)]
@@ -57,6 +55,8 @@ pub fn is_modal_dialog(dom: &Dom, id: NodeId) -> bool {
     dom.attr(id, "aria-modal") == Some("true") && dom.attr(id, "role") == Some("dialog")
 }
 
+/// A footnote or endnote list (`role="doc-endnotes"`, `class="footnotes"`): mostly back-links,
+/// so the link-density rules would drop it, but the article's note links point into it.
 pub fn is_footnotes(dom: &Dom, id: NodeId) -> bool {
     let Some(el) = dom.element(id) else { return false };
     if el.attr("role").is_some_and(|r| r == "doc-endnotes" || r == "doc-footnotes") {

@@ -243,7 +243,16 @@ pub fn contains_any(haystack: &str, list: &[&str]) -> bool {
 /// The length of the first of `list` (lower case) that `text` opens with, in any case.
 #[inline(never)]
 pub fn opening(text: &str, list: &[&str]) -> Option<usize> {
-    let head = text.get(..text.len().min(32)).unwrap_or(text).to_ascii_lowercase();
+    // Most texts are ruled out by their first letter, without a lower-case copy.
+    let first = text.as_bytes().first()?.to_ascii_lowercase();
+    if !list.iter().any(|w| w.as_bytes().first() == Some(&first)) {
+        return None;
+    }
+    let mut end = text.len().min(32);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = text[..end].to_ascii_lowercase();
     list.iter().find(|w| head.starts_with(**w)).map(|w| w.len())
 }
 
