@@ -805,6 +805,32 @@ fn customers_reviews_under_a_product_go_but_a_list_of_reviewed_things_stays() {
 }
 
 #[test]
+fn on_a_shops_page_every_customer_review_goes_but_a_critics_review_stays() {
+    let description = "<p>A chef's knife forged from one bar of carbon steel, with a walnut handle, a full tang, and an edge ground by hand at fifteen degrees.</p>".repeat(4);
+    // Each review its own card, classed in the singular, listed among the description's blocks.
+    let review = |who: &str| format!("<div class=review-card><p>{who}: sharp out of the box, and it holds its edge through a week of onions, tomatoes, leeks and crusty bread, so five stars from me and my whole family.</p></div>");
+    let reviews: String = ["Ann", "Bo", "Cy", "Di"].iter().map(|w| review(w)).collect();
+    let ld = |types: &str| format!("<script type=application/ld+json>{types}</script>");
+    let shop = ld(r#"{"@type":"Product","name":"Chef's knife","offers":{"@type":"Offer","price":"120"}}"#);
+    let page = |ld: &str| format!("<html><head>{ld}</head><body><main><h1>Chef's knife</h1><div class=product>{description}{reviews}</div></main></body></html>");
+    let (a, removals) = decant::explain(&page(&shop), URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("walnut handle") && !a.text.contains("sharp out of the box"), "{}", a.text);
+    assert!(removals.iter().any(|r| r.rule == "customers' reviews (on a shop's page for the product)"), "{removals:#?}");
+    // Microdata marks a review whatever its class.
+    let marked = page(&shop).replace("class=review-card", "itemprop=review class=card");
+    let a = decant::extract(&marked, URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("sharp out of the box"), "{}", a.text);
+    // A page that does not sell the product (no offer), or an article about products (a buying
+    // guide, a critic's review), keeps its reviews: they may be the text.
+    let unsold = ld(r#"{"@type":"Product","name":"Chef's knife"}"#);
+    let guide = ld(r#"[{"@type":"Article","headline":"The best knives"},{"@type":"Product","offers":{"@type":"Offer"}}]"#);
+    for ld in [unsold, guide] {
+        let a = decant::extract(&page(&ld), URL, &decant::Options::default()).expect("article");
+        assert!(a.text.contains("Di: sharp out of the box"), "{}", a.text);
+    }
+}
+
+#[test]
 fn forum_signatures_and_recommendations_go_but_a_functions_signature_stays() {
     let post = |n: u32| format!("<div class=post><p>Reply number {n}: the valve on mine stuck too, and a drop of oil on the spindle, worked in for a minute, freed it for good.</p><div class=signature>Fixing old radios since 1979 | my workshop blog</div></div>");
     let page = format!("<html><body><div class=topic><h1>Stuck valve</h1>{}</div></body></html>", (1..=4).map(post).collect::<String>());

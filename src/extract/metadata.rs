@@ -38,6 +38,15 @@ pub struct Metadata {
     pub product_description: Option<String>,
 }
 
+impl Metadata {
+    /// Whether the page is a shop's page for a product: its JSON-LD has a product on offer
+    /// (`Product` and `Offer`), and no article (a review of products, a buying guide).
+    pub fn sells_a_product(&self) -> bool {
+        let has = |list: &[&str]| self.ld_types.iter().any(|t| list.contains(&t.as_str()));
+        has(pat::PRODUCT_TYPES) && has(pat::OFFER_TYPES) && !has(pat::ARTICLE_TYPES)
+    }
+}
+
 /// Reads the metadata of the whole (unprepared) document.
 pub fn read(dom: &Dom) -> Metadata {
     let root = dom.root();
@@ -130,7 +139,7 @@ pub fn read(dom: &Dom) -> Metadata {
         ld_types: ld_types(&ld_values),
         product_description: ld_values
             .iter()
-            .find_map(|v| find_typed(v, &["Product", "ProductGroup"]))
+            .find_map(|v| find_typed(v, pat::PRODUCT_TYPES))
             .and_then(|p| p.get("description")?.as_str())
             .map(|d| d.trim().to_string())
             .filter(|d| d.contains(' ')),

@@ -219,6 +219,9 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
 
     // 2. Preparation.
     prepare::prepare(&mut dom, &mut log);
+    if meta.sells_a_product() {
+        prepare::remove_customer_reviews(&mut dom, &mut log);
+    }
     within_budget()?;
     let body = body_of(&dom)?;
 

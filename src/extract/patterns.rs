@@ -333,6 +333,15 @@ pub const CERTAINTY_REGION: f64 = 0.6;
 
 // Threads (see `thread`).
 
+/// schema.org types of a product, and of its being on sale: a page with both (and no article)
+/// is a shop's page for the product (see `Metadata::sells_a_product`).
+pub const PRODUCT_TYPES: &[&str] = &["Product", "ProductGroup"];
+pub const OFFER_TYPES: &[&str] = &["Offer", "AggregateOffer"];
+/// Whole class or id words of customers' reviews on a shop's page for a product, the singular
+/// too (`review-card`, `individual-review`): there the product is the text, what its buyers
+/// say of it is not.
+pub const SHOP_REVIEW_TOKENS: &[&str] = &["review", "reviews"];
+
 /// schema.org types that say a page is a thread of posts.
 pub const THREAD_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
 /// schema.org types that say a page is one thing with, at most, comments or reviews under it

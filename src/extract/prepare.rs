@@ -77,6 +77,28 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
     replace_brs(dom);
 }
 
+/// Removes the customers' reviews from a shop's page for a product (see
+/// `Metadata::sells_a_product`): each element with a word of [`patterns::SHOP_REVIEW_TOKENS`] in
+/// its class or id, or marked as a review in microdata (`itemprop="review"`), that holds less
+/// than half the page's text (more, and it wraps the page, whatever its name).
+pub fn remove_customer_reviews(dom: &mut Dom, log: &mut Log) {
+    let root = dom.root();
+    let page_len = dom.inner_text_len(root);
+    let reviews: Vec<NodeId> = dom
+        .descendants(root)
+        .filter(|&n| {
+            dom.element(n).is_some_and(|el| {
+                el.attr("itemprop") == Some("review") || patterns::has_token(&patterns::class_and_id(el.attr("class"), el.attr("id")), patterns::SHOP_REVIEW_TOKENS)
+            })
+        })
+        .collect();
+    for n in reviews {
+        if dom.is_attached(n) && (dom.inner_text_len(n) as f64) < patterns::CHROME_WRAPPER_SHARE * page_len as f64 {
+            log.remove(dom, n, "prepare", "customers' reviews (on a shop's page for the product)");
+        }
+    }
+}
+
 /// Whether the button `n` opens an answer: its text is a question (15 characters or more,
 /// ending in "?"), as on a page's frequently asked questions, and the answer is in the page: the
 /// element after it (or after the box it ends) has text and no button of its own (answers that a
