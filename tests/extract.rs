@@ -752,6 +752,13 @@ fn a_heading_left_with_nothing_under_it_at_the_end_goes() {
     let page = format!("<html><body><article><h1>Glazes</h1><h2>How the glaze is made</h2>{story}{end}</article></body></html>");
     let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
     assert!(!a.text.contains("Ready for more?") && !a.text.contains("Discussion about this post") && a.text.contains("How the glaze is made"), "{}", a.text);
+    // A label styled as a paragraph counts, where it says that other pages follow; one in the
+    // text, with the story after it, stays.
+    let label = |text: &str| format!("<section><div><p>{text}</p></div></section>");
+    let page = format!("<html><body><article><h1>Glazes</h1>{story}{}{story}{}</article></body></html>", label("Related articles"), label("What others are reading"));
+    let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("What others are reading") && a.text.contains("Related articles"), "{}", a.text);
+    assert!(removals.iter().any(|r| r.rule == "a heading with nothing under it" && r.text == "What others are reading"), "{removals:#?}");
 }
 
 #[test]

@@ -715,14 +715,20 @@ fn edit_control(dom: &Dom, h: NodeId, a: NodeId) -> NodeId {
 /// Removes the short headings that cleaning left at the very end of the article with nothing
 /// under them ("You may also like" over product cards that went as links, "Related posts"), the
 /// last first: "Discussion about this post" over comments that went, above "Ready for more?".
+/// A paragraph or box whose whole text says that other pages follow is such a heading too.
 fn remove_headings_of_nothing(dom: &mut Dom, article: NodeId, log: &mut Log) {
     let order: Vec<NodeId> = dom.descendants(article).collect();
     let shown = |dom: &Dom, n: NodeId| dom.text(n).is_some_and(|t| !t.trim().is_empty()) || dom.tag(n).is_some_and(|t| pat::MEDIA_ELEMENTS.contains(&t) || t == "table" || t == "pre");
     // From the end: each heading, while nothing after its own subtree has text or media.
+    // A label styled as a paragraph counts as a heading where its whole text says that other
+    // pages of the site follow ("What others are reading").
+    let heading_like = |dom: &Dom, n: NodeId| {
+        is_heading(dom, n) || (matches!(dom.tag(n), Some("p" | "div" | "section")) && text_len(dom, n) < pat::SIBLING_PROSE_CHARS && is_more_of_the_site(&dom.inner_text(n)))
+    };
     let mut end = order.len();
-    while let Some(at) = order[..end].iter().rposition(|&n| is_heading(dom, n)) {
+    while let Some(at) = order[..end].iter().rposition(|&n| heading_like(dom, n)) {
         let h = order[at];
-        let nothing_after = order[at + 1..end].iter().all(|&n| dom.is_attached_below(n, h) || !shown(dom, n));
+        let nothing_after = order[at + 1..end].iter().all(|&n| dom.is_attached_below(n, h) || !dom.is_attached_below(n, article) || !shown(dom, n));
         if !nothing_after || text_len(dom, h) >= pat::SIBLING_PROSE_CHARS {
             break;
         }
