@@ -746,18 +746,24 @@ fn remove_repeated_blocks(dom: &mut Dom, article: NodeId, log: &mut Log) {
     // Text lengths from one bottom-up pass: a wrapper whose text is its only child's is not
     // compared (nor built), which keeps deep nests cheap.
     let (order, lens) = text_runs(dom, article);
+    let len_of = |n: NodeId| lens[n.index()].chars;
+    let block = |dom: &Dom, n: NodeId| dom.element(n).is_some() && len_of(n) >= pat::REPEATED_BLOCK_MIN_CHARS && dom.parent(n).is_none_or(|p| len_of(p) != len_of(n));
+    // Two blocks of one text have one length (the measure is of the text as `inner_text` gives
+    // it): the text of a block whose length no other block has is never built.
+    let mut lengths: std::collections::HashMap<usize, u32> = std::collections::HashMap::new();
+    for &n in order[1..].iter().filter(|&&n| block(dom, n)) {
+        *lengths.entry(len_of(n)).or_default() += 1;
+    }
     let mut seen: std::collections::HashMap<String, NodeId> = std::collections::HashMap::new();
     for &n in &order[1..] {
-        let len = lens[n.index()].chars;
-        let wrapped = dom.parent(n).is_some_and(|p| lens[p.index()].chars == len);
-        if dom.element(n).is_none() || len < pat::REPEATED_BLOCK_MIN_CHARS || wrapped || !dom.is_attached_below(n, article) || dom.has_ancestor(n, "blockquote", 0) {
+        if !block(dom, n) || lengths.get(&len_of(n)).is_none_or(|&c| c < 2) || !dom.is_attached_below(n, article) || dom.has_ancestor(n, "blockquote", 0) {
             continue;
         }
         // Each tab is read on its own: the same step in the Python and the Node tab stays.
         if dom.ancestors(n).take_while(|&a| a != article).any(|a| dom.attr(a, "role") == Some("tabpanel")) {
             continue;
         }
-        let text = crate::text::normalize_space(&dom.inner_text(n));
+        let text = dom.inner_text(n);
         match seen.get(&text) {
             Some(&first) => {
                 // A paragraph beside its twin is the text's own repeat (a refrain, a template's filler).
