@@ -5,10 +5,12 @@
 import { CAPTURE_ID, KIND, dispatch } from './messages.js';
 import { ext } from './api.js';
 import { RUNAWAY_MS, engineHost, failed } from './engine.js';
+import { now } from './util.js';
 
 // Captures wait here between the capture script and the reader frame, as their extraction (begun
 // on arrival) with their timing, until the frame takes them (usually within a second) or for 60 s
-// at most. The page itself is dropped once extracted. Each is taken once and stored nowhere else.
+// at most. The page itself is dropped once extracted. Each is taken once and stored nowhere else
+// (but in the engine's offscreen document, which receives it too, until it is extracted there).
 const captures = new Map();
 // The capture script shows the reader's frame while it sends the page, so the frame may ask
 // first: its question waits here (by id) for the page, for WAIT_FOR_CAPTURE_MS at most.
@@ -23,12 +25,20 @@ const ALL_SITES = ['<all_urls>'];
 // How long one extraction may run before its worker is ended (tests shorten it).
 let engineTimeoutMs = RUNAWAY_MS;
 
+/** How far apart a page's clock and the service worker's may be (both read the wall clock). */
+const CLOCKS_APART_MS = 50;
+
 /**
  * The engine in Chromium: in workers of an offscreen document (engine.html), since a service
  * worker cannot start workers; the document is made once and kept.
  */
 function offscreenEngine() {
   let opening = null;
+  // Since when the document is known to listen (it answered): a capture sent after that reached
+  // it too, and is not sent again.
+  let listeningSince = Infinity;
+  // How many captures the document extracted from its own copy, and how many were sent to it.
+  const counts = { ownCopy: 0, sent: 0 };
   async function ready() {
     if (await ext.offscreen.hasDocument()) return;
     opening ??= ext.offscreen.createDocument({
@@ -52,9 +62,27 @@ function offscreenEngine() {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
-  ready().catch((e) => console.warn('Decant: the engine did not start', e));
+  ready()
+    .then(() => send({ op: 'ping' }))
+    .then((yes) => {
+      if (yes === true) listeningSince = Math.min(listeningSince, now());
+    })
+    .catch((e) => console.warn('Decant: the engine did not start', e));
   return {
-    extract: (html, url, { timeoutMs } = {}) => send({ op: 'extract', html, url, timeoutMs }),
+    /** The article of a capture (capture.js's message: `{ id, html, url, timing }`). */
+    async extractCapture({ id, html, url, timing }, { timeoutMs } = {}) {
+      // The page's clock and this worker's are the same wall clock, give or take a little.
+      if (Number(timing?.captured) > listeningSince + CLOCKS_APART_MS) {
+        const result = await send({ op: 'page', id, timeoutMs });
+        if (result) {
+          counts.ownCopy += 1;
+          return result;
+        }
+      }
+      counts.sent += 1;
+      return send({ op: 'extract', html, url, timeoutMs });
+    },
+    counts: () => ({ ...counts }),
     readerable: async (html) => (await send({ op: 'readerable', html, url: '' })) === true,
   };
 }
@@ -69,7 +97,8 @@ const engine = ext.offscreen ? offscreenEngine() : engineHost();
  */
 async function extractHere(capture) {
   try {
-    const result = await engine.extract(capture.html, capture.url, { timeoutMs: engineTimeoutMs });
+    const options = { timeoutMs: engineTimeoutMs };
+    const result = await (engine.extractCapture ? engine.extractCapture(capture, options) : engine.extract(capture.html, capture.url, options));
     if (result && typeof result.ok === 'boolean') return result;
     throw new Error('the engine gave no answer');
   } catch (error) {
@@ -234,4 +263,6 @@ Object.assign(globalThis, {
   decantEngineTimeout: (ms) => {
     engineTimeoutMs = ms ?? RUNAWAY_MS;
   },
+  // `decantEngineCounts()`: in Chromium, how the captures reached the engine (see offscreenEngine).
+  decantEngineCounts: () => engine.counts?.(),
 });

@@ -1,17 +1,64 @@
 // Chromium's offscreen document: runs the engine's jobs for the service worker (engine.js), which
 // cannot start workers itself. It answers the service worker alone.
+//
+// A page's capture reaches every extension document, this one too: it is kept here, by id, for
+// the worker to have it extracted without sending it again (a 5 MB page's second copy took 260
+// ms; docs/performance.md).
 
 import { ext } from './api.js';
-import { KIND, dispatch } from './messages.js';
+import { KIND, dispatch, isCapture } from './messages.js';
 import { engineHost } from './engine.js';
 
 const host = engineHost();
 
+/** The captures that arrived, by id, until the worker asks for them (60 s at most). */
+const pages = new Map();
+/** The worker's questions for captures not yet arrived, by id. */
+const asked = new Map();
+const KEEP_PAGE_MS = 60_000;
+/** How long a question waits for its capture, which left the page before it was asked. */
+const WAIT_FOR_PAGE_MS = 2_000;
+
+function keep({ id, html, url }) {
+  if (pages.has(id)) return;
+  pages.set(id, { html, url });
+  setTimeout(() => pages.delete(id), KEEP_PAGE_MS);
+  asked.get(id)?.();
+}
+
+/** Calls `give` with the capture `id` (taken: it is given once), or with null if it does not come. */
+function take(id, give) {
+  const hand = () => {
+    asked.delete(id);
+    const page = pages.get(id) ?? null;
+    pages.delete(id);
+    give(page);
+  };
+  if (pages.has(id)) return hand();
+  const timer = setTimeout(hand, WAIT_FOR_PAGE_MS);
+  asked.set(id, () => {
+    clearTimeout(timer);
+    hand();
+  });
+}
+
 ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  // From the extension's service worker only: never a page's script, never a tab.
-  if (sender.id !== ext.runtime.id || sender.tab !== undefined) return false;
+  if (sender.id !== ext.runtime.id) return false;
+  // From a tab: only the extension's own capture script's page, kept for the worker's question.
+  if (sender.tab !== undefined) {
+    if (isCapture(msg)) keep(msg);
+    return false;
+  }
   const later = dispatch(msg, {
-    [KIND.engine]({ op, html, url, timeoutMs }) {
+    [KIND.engine]({ op, html, url, id, timeoutMs }) {
+      if (op === 'ping') {
+        sendResponse(true);
+        return false;
+      }
+      if (op === 'page') {
+        take(id, (page) => (page ? host.extract(page.html, page.url, { timeoutMs }).then(sendResponse) : sendResponse(null)));
+        return true;
+      }
       const job = op === 'readerable' ? host.readerable(html) : host.extract(html, url, { timeoutMs });
       job.then(sendResponse);
       return true;

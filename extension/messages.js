@@ -40,7 +40,10 @@ export const KIND = Object.freeze({
   allowShown: 'decant:allow-shown',
   // background -> the engine's offscreen document (Chromium, engine-page.js): `{ kind, op, html,
   // url, timeoutMs }`, op 'extract' or 'readerable'. Reply: the result of engine.js's extract, or
-  // whether the page looks readable (true or false).
+  // whether the page looks readable (true or false). Op 'page' with `{ id }` instead of the page:
+  // extract the capture with that id, which reached the document itself (a page's message goes
+  // to every extension document); reply the result, or null if it never arrived. Op 'ping':
+  // reply true, once the document listens.
   engine: 'decant:engine',
 });
 
@@ -76,7 +79,9 @@ export function isAllowShown(msg) {
 /** Whether `msg` is a job for the engine. */
 export function isEngineJob(msg) {
   const timeout = msg?.timeoutMs === undefined || (Number.isFinite(msg.timeoutMs) && msg.timeoutMs > 0);
-  return msg?.kind === KIND.engine && (msg.op === 'extract' || msg.op === 'readerable') && typeof msg.html === 'string' && typeof msg.url === 'string' && timeout;
+  const job = (msg?.op === 'extract' || msg?.op === 'readerable') && typeof msg.html === 'string' && typeof msg.url === 'string';
+  const page = msg?.op === 'page' && typeof msg.id === 'string' && CAPTURE_ID.test(msg.id);
+  return msg?.kind === KIND.engine && timeout && (job || page || msg.op === 'ping');
 }
 
 const CHECKS = new Map([

@@ -82,3 +82,20 @@ test('every receiver in the extension goes through a check', async () => {
     assert.doesNotMatch(await readFile(join(EXTENSION, file), 'utf8'), /postMessage\([^)]*'\*'/, `${file} posts to any origin`);
   }
 });
+
+test("the engine's jobs: a page with its address, a capture's id alone, or a ping", () => {
+  const handlers = { [KIND.engine]: (m) => m.op };
+  const id = '0123456789abcdef0123456789abcdef';
+  assert.equal(dispatch({ kind: KIND.engine, op: 'extract', html: '<p>x</p>', url: '' }, handlers), 'extract');
+  assert.equal(dispatch({ kind: KIND.engine, op: 'page', id, timeoutMs: 2000 }, handlers), 'page');
+  assert.equal(dispatch({ kind: KIND.engine, op: 'ping' }, handlers), 'ping');
+  for (const msg of [
+    { kind: KIND.engine, op: 'page' }, // no id
+    { kind: KIND.engine, op: 'page', id: 'capture-1' }, // an id not made by capture.js
+    { kind: KIND.engine, op: 'extract', id }, // a page's job without the page
+    { kind: KIND.engine, op: 'delete', id },
+    { kind: KIND.engine, op: 'page', id, timeoutMs: -1 },
+  ]) {
+    assert.equal(dispatch(msg, handlers), undefined, JSON.stringify(msg));
+  }
+});
