@@ -439,18 +439,34 @@ function markDeferrable(body) {
     if (block.textContent.trim() || block.querySelector("img, picture, video, iframe, svg, math, canvas")) block.classList.add("decant-deferred");
   }
 }
+var LONG_ARTICLE_CHARS = 1e5;
+var FIRST_PART_CHARS = 1e4;
+function holdBack(root) {
+  const wrapper = (e) => e.children.length === 1 && [...e.childNodes].every((n) => n.nodeType !== Node.TEXT_NODE || !n.textContent.trim());
+  let holder = root;
+  while (wrapper(holder)) holder = holder.firstElementChild;
+  const rest = [];
+  let text = 0;
+  for (const node of [...holder.childNodes]) {
+    if (text > FIRST_PART_CHARS) rest.push(node);
+    else text += node.textContent.length;
+  }
+  for (const node of rest) node.remove();
+  return rest.length ? () => holder.append(...rest) : null;
+}
 function render(main2, a) {
   const body = el("div", { className: "decant-content" });
   const parsed = new DOMParser().parseFromString(a.content, "text/html");
   for (const node of parsed.body.querySelectorAll("[id]")) node.id = ARTICLE_ID + node.id;
-  body.append(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
-  for (const link of body.querySelectorAll("a[href]")) {
+  for (const link of parsed.body.querySelectorAll("a[href]")) {
     const href = link.getAttribute("href");
     if (href.startsWith("#")) {
       if (href.length > 1) link.setAttribute("href", `#${ARTICLE_ID}${href.slice(1)}`);
     } else Object.assign(link, { target: "_blank", rel: "noopener noreferrer" });
   }
-  markDeferrable(body);
+  markDeferrable(parsed.body);
+  const more = a.content.length > LONG_ARTICLE_CHARS ? holdBack(parsed.body) : null;
+  body.append(...parsed.body.childNodes);
   const title = a.title || a.siteName || (a.url ? new URL(a.url).hostname : "Untitled");
   const header = el("header", { className: "decant-header" }, el("h1", { className: "decant-title", textContent: title }));
   if (a.subtitle) header.append(el("p", { className: "decant-subtitle", textContent: a.subtitle }));
@@ -473,7 +489,7 @@ function render(main2, a) {
   main2.replaceChildren(view);
   main2.setAttribute("aria-busy", "false");
   document.title = title;
-  return { view, body };
+  return { view, body, more };
 }
 function updateProgress(bar) {
   const doc = document.scrollingElement;
@@ -1422,13 +1438,23 @@ function focusDocument() {
   document.body.focus({ preventScroll: true });
 }
 function show(a) {
-  const { view, body } = render(main, a);
+  const { view, body, more } = render(main, a);
   shown = { view };
-  notes = footnotes(body);
-  zoom = zoomImages(body);
   $2("decant-save").disabled = false;
   $2("decant-save-more").disabled = false;
   updateSaveLabel();
+  if (!more) {
+    whole(a, view, body);
+    return null;
+  }
+  return () => {
+    more();
+    whole(a, view, body);
+  };
+}
+function whole(a, view, body) {
+  notes = footnotes(body);
+  zoom = zoomImages(body);
   markSection = buildContents(body, $2("decant-toc"), $2("decant-toc-panel"));
   listen.read(view, a);
   requestAnimationFrame(() => setTimeout(() => offerPrintCopy(view)));
@@ -1466,16 +1492,18 @@ async function load(taken2) {
   const extracted = now();
   if (article.kind === "page") {
     const anyway = () => {
-      show(article);
+      const rest2 = show(article);
       focusDocument();
+      if (rest2) afterPaint().then(rest2);
     };
     showMessage(main, NOT_AN_ARTICLE.title, NOT_AN_ARTICLE.detail, close, { label: "Show anyway", action: anyway });
     return;
   }
-  show(article);
+  const rest = show(article);
   focusDocument();
   const rendered = now();
   const painted = await afterPaint();
+  rest?.();
   const t = reply.timing;
   const first = [...main.querySelectorAll(".decant-content :is(p, li, pre, blockquote, h2, h3, h4, dd, td)")].find((e) => e.textContent.trim());
   const detail = {
@@ -1490,6 +1518,8 @@ async function load(taken2) {
     render: rendered - extracted,
     painted: painted - t.started,
     paintedAt: painted,
+    // Whether the article was drawn in two parts (a long one), the first timed here.
+    inParts: rest !== null,
     firstBlockOnScreen: Boolean(first && first.getBoundingClientRect().top < window.innerHeight)
   };
   performance.mark("decant:timing", { detail });

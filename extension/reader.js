@@ -192,14 +192,30 @@ function focusDocument() {
   document.body.focus({ preventScroll: true });
 }
 
+/**
+ * Draws article `a`. A long one is drawn in two parts: returns null, or a function to call once
+ * the first part is on screen, which draws the rest and sets up what needs the whole article.
+ */
 function show(a) {
-  const { view, body } = render(main, a);
+  const { view, body, more } = render(main, a);
   shown = { view };
-  notes = footnotes(body);
-  zoom = zoomImages(body);
   $('decant-save').disabled = false;
   $('decant-save-more').disabled = false;
   updateSaveLabel();
+  if (!more) {
+    whole(a, view, body);
+    return null;
+  }
+  return () => {
+    more();
+    whole(a, view, body);
+  };
+}
+
+/** What needs the whole article drawn: notes, pictures, contents, the narrator, the place. */
+function whole(a, view, body) {
+  notes = footnotes(body);
+  zoom = zoomImages(body);
   markSection = buildContents(body, $('decant-toc'), $('decant-toc-panel'));
   listen.read(view, a);
   // The page's copy for print, once the article is on screen (it is not needed before).
@@ -242,16 +258,18 @@ async function load(taken) {
   if (article.kind === 'page') {
     // Not an article: say so, and show the page's main part only if asked to.
     const anyway = () => {
-      show(article);
+      const rest = show(article);
       focusDocument();
+      if (rest) afterPaint().then(rest);
     };
     showMessage(main, NOT_AN_ARTICLE.title, NOT_AN_ARTICLE.detail, close, { label: 'Show anyway', action: anyway });
     return;
   }
-  show(article);
+  const rest = show(article);
   focusDocument();
   const rendered = now();
   const painted = await afterPaint();
+  rest?.();
   // Where the time went (ms), as the detail of a performance mark the browser benchmark reads.
   // All are wall-clock times, comparable across the page, the service worker and this frame:
   // capture in the page; transfer to the service worker (and waiting for its engine); extraction
@@ -274,6 +292,8 @@ async function load(taken) {
     render: rendered - extracted,
     painted: painted - t.started,
     paintedAt: painted,
+    // Whether the article was drawn in two parts (a long one), the first timed here.
+    inParts: rest !== null,
     firstBlockOnScreen: Boolean(first && first.getBoundingClientRect().top < window.innerHeight),
   };
   performance.mark('decant:timing', { detail });

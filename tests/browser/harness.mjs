@@ -63,7 +63,8 @@ function placeholderPng(width = 640, height = 360) {
  * `/generated/big-images.html?n=N&mb=MB`, an article with N streamed images of MB megabytes.
  * Records every request it answers in `server.requests`, and the bytes of each stream sent in
  * `server.sent` (keyed by path and Sec-Fetch-Dest), with their headers in `server.heard`.
- * `/generated/foreign-images.html?at=ORIGIN` is an article whose images are at ORIGIN. The server
+ * `/generated/foreign-images.html?at=ORIGIN` is an article whose images are at ORIGIN, and
+ * `/generated/long-article.html` one of about 120 KB. The server
  * listens on `host` (127.0.0.1 by default; another loopback address is another site).
  */
 export async function startServer(host = '127.0.0.1') {
@@ -104,6 +105,14 @@ export async function startServer(host = '127.0.0.1') {
       const text = '<p>The gauge on the east bank has been read every morning since 1921, by hand at first and by a float in a well later on, and the readings kept in ledgers that fill a shelf.</p>'.repeat(4);
       res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
       res.end(`<!DOCTYPE html><html lang="en"><head><title>Big images</title></head><body><article><h1>Big images</h1>${text}${images.join('')}${text}</article></body></html>`);
+      return;
+    }
+    if (rest === '/generated/long-article.html') {
+      // An article of about 120 KB: ten sections of fifty numbered paragraphs.
+      const para = (n) => `<p>Reading ${n}: the gauge on the east bank has been read every morning since 1921, by hand at first and by a float in a well later on, and the readings kept in ledgers that fill a shelf in the lock keeper's office.</p>`;
+      const sections = Array.from({ length: 10 }, (_, s) => `<h2>Part ${s + 1}</h2>${Array.from({ length: 50 }, (_, i) => para(s * 50 + i + 1)).join('')}`);
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!DOCTYPE html><html lang="en"><head><title>The River Ledgers</title></head><body><article><h1>The River Ledgers</h1>${sections.join('')}</article></body></html>`);
       return;
     }
     if (rest === '/generated/foreign-images.html') {

@@ -563,6 +563,32 @@ for (const name of BROWSERS) describe(name, () => {
     }
   });
 
+  test(`${name}: a long article's first screens are drawn first, then the rest, with its contents`, async () => {
+    const timing = (reader) => reader.waitForFunction(() => performance.getEntriesByName('decant:timing')[0]?.detail, null, { timeout: 30_000 }).then((h) => h.jsonValue());
+    const { page, reader } = await openReader('/generated/long-article.html');
+    try {
+      const detail = await timing(reader);
+      assert.equal(detail.inParts, true, 'a 120 KB article was drawn whole at once');
+      assert.equal(detail.firstBlockOnScreen, true);
+      // The rest follows the first part: the last paragraph, and every section in Contents.
+      await reader.waitForSelector('#decant-toc:not([hidden])');
+      const whole = await reader.evaluate(() => ({
+        last: [...document.querySelectorAll('.decant-content p')].at(-1)?.textContent.slice(0, 12),
+        sections: document.querySelectorAll('#decant-toc-panel a').length,
+      }));
+      assert.deepEqual(whole, { last: 'Reading 500:', sections: 10 });
+    } finally {
+      await page.close();
+    }
+    // A shorter one is drawn whole.
+    const short = await openReader('/pages/long-article.html');
+    try {
+      assert.equal((await timing(short.reader)).inParts, false);
+    } finally {
+      await short.page.close();
+    }
+  });
+
   test(`${name}: Contents nests the sections as their headings do, and marks the one being read`, async () => {
     const { page, reader } = await openReader('/pages/long-article.html');
     try {
