@@ -72,15 +72,16 @@ function offscreenEngine() {
     /** The article of a capture (capture.js's message: `{ id, html, url, timing }`). */
     async extractCapture({ id, html, url, timing }, { timeoutMs } = {}) {
       // The page's clock and this worker's are the same wall clock, give or take a little.
+      // The article stays in the document, which hands it to the reader frame itself.
       if (Number(timing?.captured) > listeningSince + CLOCKS_APART_MS) {
-        const result = await send({ op: 'page', id, timeoutMs });
+        const result = await send({ op: 'page', id, keep: true, timeoutMs });
         if (result) {
           counts.ownCopy += 1;
           return result;
         }
       }
       counts.sent += 1;
-      return send({ op: 'extract', html, url, timeoutMs });
+      return send({ op: 'extract', html, url, id, keep: true, timeoutMs });
     },
     counts: () => ({ ...counts }),
     readerable: async (html) => (await send({ op: 'readerable', html, url: '' })) === true,

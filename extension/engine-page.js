@@ -6,7 +6,7 @@
 // ms; docs/performance.md).
 
 import { ext } from './api.js';
-import { KIND, dispatch, isCapture } from './messages.js';
+import { ARTICLES_CHANNEL, CAPTURE_ID, KIND, dispatch, isCapture } from './messages.js';
 import { engineHost } from './engine.js';
 
 const host = engineHost();
@@ -42,6 +42,25 @@ function take(id, give) {
   });
 }
 
+/** Articles kept for their reader frame (by capture id, 60 s at most), and where it asks for them. */
+const articles = new Map();
+const channel = new BroadcastChannel(ARTICLES_CHANNEL);
+channel.addEventListener('message', ({ data }) => {
+  if (data?.kind !== KIND.askArticle || typeof data.id !== 'string' || !CAPTURE_ID.test(data.id)) return;
+  const article = articles.get(data.id) ?? null;
+  articles.delete(data.id);
+  channel.postMessage({ kind: KIND.article, id: data.id, article });
+});
+
+/** `result` for the service worker: without its article when `keep`, which stays here for the frame. */
+function answer(result, id, keep) {
+  if (!keep || !result?.ok) return result;
+  const { article, ...rest } = result;
+  articles.set(id, article);
+  setTimeout(() => articles.delete(id), KEEP_PAGE_MS);
+  return { ...rest, kept: true };
+}
+
 ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== ext.runtime.id) return false;
   // From a tab: only the extension's own capture script's page, kept for the worker's question.
@@ -50,17 +69,18 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     return false;
   }
   const later = dispatch(msg, {
-    [KIND.engine]({ op, html, url, id, timeoutMs }) {
+    [KIND.engine]({ op, html, url, id, keep, timeoutMs }) {
       if (op === 'ping') {
         sendResponse(true);
         return false;
       }
+      const extract = (page) => host.extract(page.html, page.url, { timeoutMs }).then((result) => sendResponse(answer(result, id, keep)));
       if (op === 'page') {
-        take(id, (page) => (page ? host.extract(page.html, page.url, { timeoutMs }).then(sendResponse) : sendResponse(null)));
+        take(id, (page) => (page ? extract(page) : sendResponse(null)));
         return true;
       }
-      const job = op === 'readerable' ? host.readerable(html) : host.extract(html, url, { timeoutMs });
-      job.then(sendResponse);
+      if (op === 'extract') extract({ html, url });
+      else host.readerable(html).then(sendResponse);
       return true;
     },
   });

@@ -45,7 +45,17 @@ export const KIND = Object.freeze({
   // to every extension document); reply the result, or null if it never arrived. Op 'ping':
   // reply true, once the document listens.
   engine: 'decant:engine',
+  // Chromium: an extraction's article stays in the engine's offscreen document (ops 'page' and
+  // 'extract' with `keep: true` and the capture's `id` reply the result without it, `kept: true`)
+  // and goes straight to the reader frame on ARTICLES_CHANNEL, not through the service worker's
+  // messages (a copy as JSON each way). reader frame -> document: `{ kind, id }`; the document
+  // answers `{ kind: article, id, article }`, `article` null when it has none for that id.
+  askArticle: 'decant:ask-article',
+  article: 'decant:article',
 });
+
+/** The BroadcastChannel the engine's document hands articles to reader frames on (extension pages only). */
+export const ARTICLES_CHANNEL = 'decant-articles';
 
 /** A capture's id: 128 random bits in hex, made by capture.js. */
 export const CAPTURE_ID = /^[0-9a-f]{32}$/;
@@ -81,7 +91,8 @@ export function isEngineJob(msg) {
   const timeout = msg?.timeoutMs === undefined || (Number.isFinite(msg.timeoutMs) && msg.timeoutMs > 0);
   const job = (msg?.op === 'extract' || msg?.op === 'readerable') && typeof msg.html === 'string' && typeof msg.url === 'string';
   const page = msg?.op === 'page' && typeof msg.id === 'string' && CAPTURE_ID.test(msg.id);
-  return msg?.kind === KIND.engine && timeout && (job || page || msg.op === 'ping');
+  const keep = msg?.keep === undefined || (msg.keep === true && typeof msg.id === 'string' && CAPTURE_ID.test(msg.id));
+  return msg?.kind === KIND.engine && timeout && keep && (job || page || msg.op === 'ping');
 }
 
 const CHECKS = new Map([
@@ -108,7 +119,7 @@ export function isArticleReply(reply) {
   if (reply?.ok !== true || typeof reply.result !== 'object' || reply.result === null) return false;
   const { result } = reply;
   const timed = typeof result.started === 'number' && typeof result.extracted === 'number';
-  const article = result.ok === true && typeof result.article?.content === 'string';
+  const article = result.ok === true && (typeof result.article?.content === 'string' || result.kept === true);
   const error = result.ok === false && typeof result.message === 'string';
   return timed && (article || error) && typeof reply.timing === 'object';
 }

@@ -41,8 +41,16 @@ var KIND = Object.freeze({
   // extract the capture with that id, which reached the document itself (a page's message goes
   // to every extension document); reply the result, or null if it never arrived. Op 'ping':
   // reply true, once the document listens.
-  engine: "decant:engine"
+  engine: "decant:engine",
+  // Chromium: an extraction's article stays in the engine's offscreen document (ops 'page' and
+  // 'extract' with `keep: true` and the capture's `id` reply the result without it, `kept: true`)
+  // and goes straight to the reader frame on ARTICLES_CHANNEL, not through the service worker's
+  // messages (a copy as JSON each way). reader frame -> document: `{ kind, id }`; the document
+  // answers `{ kind: article, id, article }`, `article` null when it has none for that id.
+  askArticle: "decant:ask-article",
+  article: "decant:article"
 });
+var ARTICLES_CHANNEL = "decant-articles";
 var CAPTURE_ID = /^[0-9a-f]{32}$/;
 function isCapture(msg) {
   return msg?.kind === KIND.capture && typeof msg.html === "string" && typeof msg.url === "string" && typeof msg.id === "string" && CAPTURE_ID.test(msg.id);
@@ -64,7 +72,8 @@ function isEngineJob(msg) {
   const timeout = msg?.timeoutMs === void 0 || Number.isFinite(msg.timeoutMs) && msg.timeoutMs > 0;
   const job = (msg?.op === "extract" || msg?.op === "readerable") && typeof msg.html === "string" && typeof msg.url === "string";
   const page = msg?.op === "page" && typeof msg.id === "string" && CAPTURE_ID.test(msg.id);
-  return msg?.kind === KIND.engine && timeout && (job || page || msg.op === "ping");
+  const keep = msg?.keep === void 0 || msg.keep === true && typeof msg.id === "string" && CAPTURE_ID.test(msg.id);
+  return msg?.kind === KIND.engine && timeout && keep && (job || page || msg.op === "ping");
 }
 var CHECKS = /* @__PURE__ */ new Map([
   [KIND.capture, isCapture],
@@ -78,7 +87,7 @@ function isArticleReply(reply) {
   if (reply?.ok !== true || typeof reply.result !== "object" || reply.result === null) return false;
   const { result } = reply;
   const timed = typeof result.started === "number" && typeof result.extracted === "number";
-  const article2 = result.ok === true && typeof result.article?.content === "string";
+  const article2 = result.ok === true && (typeof result.article?.content === "string" || result.kept === true);
   const error = result.ok === false && typeof result.message === "string";
   return timed && (article2 || error) && typeof reply.timing === "object";
 }
@@ -1352,6 +1361,7 @@ function close() {
   leave();
 }
 var STATUS_MS = 4e3;
+var KEPT_ARTICLE_WAIT_MS = 1e4;
 var statusTimer = 0;
 function status(text, { done = true } = {}) {
   const toast = $2("decant-save-status");
@@ -1481,8 +1491,15 @@ async function load(taken2) {
     return;
   }
   wireControls();
-  const received = now();
   const { result } = reply;
+  if (result.ok && result.kept) {
+    result.article = await keptArticle(captureId);
+    if (!result.article) {
+      showMessage(main, "The page is no longer available", "The page capture has expired. Click the Decant button again.", close);
+      return;
+    }
+  }
+  const received = now();
   if (!result.ok) {
     showMessage(main, errorTitle(result.name), result.message, close);
     performance.mark("decant:timing", { detail: { failed: result.name, answeredAt: result.extracted } });
@@ -1518,14 +1535,32 @@ async function load(taken2) {
     render: rendered - extracted,
     painted: painted - t.started,
     paintedAt: painted,
+    // Whether the engine's document handed the article over itself (Chromium).
+    handedOver: result.kept === true,
     // Whether the article was drawn in two parts (a long one), the first timed here.
     inParts: rest !== null,
     firstBlockOnScreen: Boolean(first && first.getBoundingClientRect().top < window.innerHeight)
   };
   performance.mark("decant:timing", { detail });
 }
+function keptArticle(id2) {
+  return new Promise((resolve) => {
+    const channel = new BroadcastChannel(ARTICLES_CHANNEL);
+    const done = (article2) => {
+      clearTimeout(timer);
+      channel.close();
+      resolve(article2);
+    };
+    const timer = setTimeout(() => done(null), KEPT_ARTICLE_WAIT_MS);
+    channel.addEventListener("message", ({ data }) => {
+      if (data?.kind === KIND.article && data.id === id2) done(typeof data.article?.content === "string" ? data.article : null);
+    });
+    channel.postMessage({ kind: KIND.askArticle, id: id2 });
+  });
+}
 var loadStart = now();
-var taken = ext.runtime.sendMessage({ kind: KIND.takeCapture, id: decodeURIComponent(location.hash.slice(1)) });
+var captureId = decodeURIComponent(location.hash.slice(1));
+var taken = ext.runtime.sendMessage({ kind: KIND.takeCapture, id: captureId });
 taken.catch(() => {
 });
 wireClosing();

@@ -5,7 +5,7 @@
 // saving and copying (save.js, with the images in images.js), the keyboard (keys.js), and the
 // page underneath: closing, Back, printing (page.js).
 
-import { KIND, isArticleReply } from './messages.js';
+import { ARTICLES_CHANNEL, KIND, isArticleReply } from './messages.js';
 import { ext } from './api.js';
 import { afterPaint, now } from './util.js';
 import { applySettings, loadSettings, saveSettings, onSettingsChanged, settingsForm } from './settings.js';
@@ -78,6 +78,8 @@ function close() {
 
 // How long a finished save's or copy's message stays by the Save button.
 const STATUS_MS = 4000;
+/** How long the engine's document has to hand over an article it kept (it answers at once). */
+const KEPT_ARTICLE_WAIT_MS = 10_000;
 let statusTimer = 0;
 
 /** Says `text` by the Save button, where the user just clicked; `done` messages fade away. */
@@ -244,8 +246,16 @@ async function load(taken) {
     return;
   }
   wireControls();
-  const received = now();
   const { result } = reply;
+  // Chromium: the engine's document kept the article, to hand it here itself.
+  if (result.ok && result.kept) {
+    result.article = await keptArticle(captureId);
+    if (!result.article) {
+      showMessage(main, 'The page is no longer available', 'The page capture has expired. Click the Decant button again.', close);
+      return;
+    }
+  }
+  const received = now();
   if (!result.ok) {
     showMessage(main, errorTitle(result.name), result.message, close);
     // When the engine gave up (a wall-clock time, as the timing below): the tests compare it with
@@ -292,6 +302,8 @@ async function load(taken) {
     render: rendered - extracted,
     painted: painted - t.started,
     paintedAt: painted,
+    // Whether the engine's document handed the article over itself (Chromium).
+    handedOver: result.kept === true,
     // Whether the article was drawn in two parts (a long one), the first timed here.
     inParts: rest !== null,
     firstBlockOnScreen: Boolean(first && first.getBoundingClientRect().top < window.innerHeight),
@@ -299,10 +311,31 @@ async function load(taken) {
   performance.mark('decant:timing', { detail });
 }
 
+/**
+ * The article of capture `id` that the engine's document kept (Chromium: it goes from there to
+ * here directly, not as a copy through the service worker's messages), or null.
+ */
+function keptArticle(id) {
+  return new Promise((resolve) => {
+    const channel = new BroadcastChannel(ARTICLES_CHANNEL);
+    const done = (article) => {
+      clearTimeout(timer);
+      channel.close();
+      resolve(article);
+    };
+    const timer = setTimeout(() => done(null), KEPT_ARTICLE_WAIT_MS);
+    channel.addEventListener('message', ({ data }) => {
+      if (data?.kind === KIND.article && data.id === id) done(typeof data.article?.content === 'string' ? data.article : null);
+    });
+    channel.postMessage({ kind: KIND.askArticle, id });
+  });
+}
+
 // The service worker extracted the page while this frame loaded: ask for it at once, and load the
 // settings meanwhile.
 const loadStart = now();
-const taken = ext.runtime.sendMessage({ kind: KIND.takeCapture, id: decodeURIComponent(location.hash.slice(1)) });
+const captureId = decodeURIComponent(location.hash.slice(1));
+const taken = ext.runtime.sendMessage({ kind: KIND.takeCapture, id: captureId });
 taken.catch(() => {}); // load() reports a failure; this only keeps it from counting as unhandled
 wireClosing();
 settings = await loadSettings();

@@ -253,9 +253,10 @@ for (const name of BROWSERS) describe(name, () => {
   // Chromium's engine runs in an offscreen document, which receives a page's capture as the
   // service worker does (a content script's message goes to every extension document): it
   // extracts that copy, and the page is not sent to it a second time, which took a 5 MB page
-  // 260 ms. (Firefox runs the engine in the background page, which the capture is sent to.)
+  // 260 ms; and it hands the article to the reader frame itself, not through the service
+  // worker. (Firefox runs the engine in the background page, which the capture is sent to.)
   if (name === 'chromium') {
-    test(`${name}: a page's capture crosses to the engine once`, async () => {
+    test(`${name}: a page's capture crosses to the engine once, and its article to the reader once`, async () => {
       const page = await browser.context.newPage();
       try {
         await page.goto(server.url('/pages/news-article.html'));
@@ -265,6 +266,8 @@ for (const name of BROWSERS) describe(name, () => {
         await reader.waitForSelector('.decant-content');
         const after = await browser.extension((ext, background) => background.decantEngineCounts());
         assert.deepEqual(after, { ownCopy: before.ownCopy + 1, sent: before.sent }, `before ${JSON.stringify(before)}`);
+        await reader.waitForFunction(() => performance.getEntriesByName('decant:timing').length > 0);
+        assert.equal(await reader.evaluate(() => performance.getEntriesByName('decant:timing')[0].detail.handedOver), true);
       } finally {
         await page.close();
       }

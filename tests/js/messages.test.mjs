@@ -50,7 +50,10 @@ test('the reader reads an article reply or an error reply, and nothing else', ()
   const error = { ok: false, name: 'NoArticle', message: 'no article found', started: 3, extracted: 4 };
   assert.ok(isArticleReply({ ok: true, timing, result: article }));
   assert.ok(isArticleReply({ ok: true, timing, result: error }));
+  // Chromium: the article kept by the engine's document, which hands it to the frame itself.
+  assert.ok(isArticleReply({ ok: true, timing, result: { ok: true, kept: true, started: 3, extracted: 4 } }));
   for (const reply of [
+    { ok: true, timing, result: { ok: true, kept: 'yes', started: 3, extracted: 4 } },
     undefined,
     { ok: false, error: 'The page capture has expired.' },
     { ok: true, timing, result: null },
@@ -89,12 +92,16 @@ test("the engine's jobs: a page with its address, a capture's id alone, or a pin
   assert.equal(dispatch({ kind: KIND.engine, op: 'extract', html: '<p>x</p>', url: '' }, handlers), 'extract');
   assert.equal(dispatch({ kind: KIND.engine, op: 'page', id, timeoutMs: 2000 }, handlers), 'page');
   assert.equal(dispatch({ kind: KIND.engine, op: 'ping' }, handlers), 'ping');
+  assert.equal(dispatch({ kind: KIND.engine, op: 'page', id, keep: true }, handlers), 'page');
+  assert.equal(dispatch({ kind: KIND.engine, op: 'extract', html: '', url: '', id, keep: true }, handlers), 'extract');
   for (const msg of [
     { kind: KIND.engine, op: 'page' }, // no id
     { kind: KIND.engine, op: 'page', id: 'capture-1' }, // an id not made by capture.js
     { kind: KIND.engine, op: 'extract', id }, // a page's job without the page
     { kind: KIND.engine, op: 'delete', id },
     { kind: KIND.engine, op: 'page', id, timeoutMs: -1 },
+    { kind: KIND.engine, op: 'extract', html: '<p>x</p>', url: '', keep: true }, // kept, but for no capture
+    { kind: KIND.engine, op: 'page', id, keep: 'yes' },
   ]) {
     assert.equal(dispatch(msg, handlers), undefined, JSON.stringify(msg));
   }
