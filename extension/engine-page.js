@@ -1,9 +1,10 @@
 // Chromium's offscreen document: runs the engine's jobs for the service worker (engine.js), which
-// cannot start workers itself. It answers the service worker alone.
+// cannot start workers itself. It answers the service worker, and hands reader frames their
+// articles on ARTICLES_CHANNEL.
 //
 // A page's capture reaches every extension document, this one too: it is kept here, by id, for
 // the worker to have it extracted without sending it again (a 5 MB page's second copy took 260
-// ms; docs/performance.md).
+// ms), and the article stays here until its frame asks (docs/performance.md).
 
 import { ext } from './api.js';
 import { ARTICLES_CHANNEL, CAPTURE_ID, KIND, dispatch, isCapture } from './messages.js';
