@@ -835,6 +835,12 @@ fn on_a_shops_page_every_customer_review_goes_but_a_critics_review_stays() {
         let a = decant::extract(&page(&ld), URL, &decant::Options::default()).expect("article");
         assert!(a.text.contains("Di: sharp out of the box"), "{}", a.text);
     }
+    // Read as the page's region (a short description among the page's other boxes), the reviews
+    // stay out too: every pass prepares the page the same way.
+    let boxes: String = ["Care", "Shipping", "Returns", "Sizes"].iter().map(|b| format!("<section><h2>{b}</h2><ul><li>{b} note one, kept short.</li><li>{b} note two.</li><li>{b} note three.</li></ul></section>")).collect();
+    let short = format!("<html><head>{shop}</head><body><main><h1>Chef's knife</h1><div class=product><p>A chef's knife forged from one bar of carbon steel, with a walnut handle.</p></div>{boxes}<div class=reviews-wrap>{reviews}</div></main></body></html>");
+    let a = decant::extract(&short, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("walnut handle") && !a.text.contains("sharp out of the box"), "{}", a.text);
 }
 
 #[test]

@@ -218,10 +218,8 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
     let title = meta.title.clone().unwrap_or_default();
 
     // 2. Preparation.
-    prepare::prepare(&mut dom, &mut log);
-    if meta.sells_a_product() {
-        prepare::remove_customer_reviews(&mut dom, &mut log);
-    }
+    let shop = meta.sells_a_product();
+    prepare_page(&mut dom, shop, &mut log);
     within_budget()?;
     let body = body_of(&dom)?;
 
@@ -242,10 +240,10 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
             let explaining = log.is_on();
             // The page's text, counted before the passes change the tree.
             let page_len = nodes::text_len(&dom, body);
-            let page = Page { html, body, text_len: page_len };
+            let page = Page { html, shop, body, text_len: page_len };
             match best_pass(page, dom, &title, dek.as_ref().map(|d| d.0), options, log) {
                 Ok((art_dom, found, kept_dek, log)) => {
-                    let (art_dom, found, log) = match region_instead(html, page_len, &title, &art_dom, &found, explaining, options) {
+                    let (art_dom, found, log) = match region_instead(html, shop, page_len, &title, &art_dom, &found, explaining, options) {
                         Some(region) => region,
                         None => {
                             meta.subtitle = dek.filter(|_| kept_dek.is_some()).map(|d| d.1);
@@ -256,7 +254,7 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
                     (art_dom, found, kind, log)
                 }
                 // No article: the page's main region, which the reader offers to show.
-                Err(Error::NoArticle) => match page_pass(html, &title, explaining, options) {
+                Err(Error::NoArticle) => match page_pass(html, shop, &title, explaining, options) {
                     Ok((dom, found, log)) => (dom, found, Kind::Page, log),
                     // Else a product's description from its structured data, if that is all
                     // the page holds before its scripts run.
@@ -337,9 +335,9 @@ fn confidence(certainty: f64, clean_dom: &Dom) -> f64 {
 /// Stages 2–4 for a page that has no article: a freshly prepared tree (the passes changed
 /// theirs), and its main region without the chrome. [`Error::NoArticle`] when that has too
 /// little text to read (a page whose content only scripts would fetch).
-fn page_pass(html: &str, title: &str, explaining: bool, options: &Options) -> Result<(Dom, Found, Log), Error> {
+fn page_pass(html: &str, shop: bool, title: &str, explaining: bool, options: &Options) -> Result<(Dom, Found, Log), Error> {
     let mut log = Log::new(explaining);
-    let mut dom = prepared(html, &mut log);
+    let mut dom = prepared(html, shop, &mut log);
     let body = body_of(&dom)?;
     let article = page::view(&mut dom, body, &mut log).filter(|&a| nodes::text_len(&dom, a) >= options.min_article_chars).ok_or(Error::NoArticle)?;
     // The header shows the title: its heading leaves the text, as a pass's does.
@@ -357,14 +355,15 @@ fn page_pass(html: &str, title: &str, explaining: bool, options: &Options) -> Re
 /// short and a small part of the region: one piece of a page spread over several boxes (a
 /// listing's intro above its items, a service page's sections each in a box of its own, a story
 /// whose paragraphs sit in separate blocks). `None` keeps the article.
-fn region_instead(html: &str, page_len: usize, title: &str, art_dom: &Dom, found: &Found, explaining: bool, options: &Options) -> Option<(Dom, Found, Log)> {
+#[allow(clippy::too_many_arguments)]
+fn region_instead(html: &str, shop: bool, page_len: usize, title: &str, art_dom: &Dom, found: &Found, explaining: bool, options: &Options) -> Option<(Dom, Found, Log)> {
     let len = nodes::text_len(art_dom, found.article);
     // The region is part of the page (`page_len`, the body's text): a page without three times
     // the article's text has no such region, and is not parsed again to look for one.
     if len >= patterns::REGION_SHORT_ARTICLE_CHARS || page_len < len * patterns::REGION_TIMES_ARTICLE {
         return None;
     }
-    let (dom, found, log) = page_pass(html, title, explaining, options).ok()?;
+    let (dom, found, log) = page_pass(html, shop, title, explaining, options).ok()?;
     let region = nodes::text_len(&dom, found.article);
     // Without a main region the page view is the body, whose chrome an older page does not mark
     // up: there a region mostly of links must dwarf the article.
@@ -401,10 +400,19 @@ fn checked_input(html: &str, url: &str, options: &Options) -> Result<Option<Url>
     }
 }
 
+/// Stage 2 on `dom`: preparation, and on a shop's page for a product (`shop`, see
+/// `Metadata::sells_a_product`) its customers' reviews left out.
+fn prepare_page(dom: &mut Dom, shop: bool, log: &mut Log) {
+    prepare::prepare(dom, log);
+    if shop {
+        prepare::remove_customer_reviews(dom, log);
+    }
+}
+
 /// A prepared tree of `html`, as stage 2 leaves it, its removals recorded in `log`.
-fn prepared(html: &str, log: &mut Log) -> Dom {
+fn prepared(html: &str, shop: bool, log: &mut Log) -> Dom {
     let mut dom = Dom::parse_document(html);
-    prepare::prepare(&mut dom, log);
+    prepare_page(&mut dom, shop, log);
     dom
 }
 
@@ -418,6 +426,8 @@ fn body_of(dom: &Dom) -> Result<NodeId, Error> {
 #[derive(Clone, Copy)]
 struct Page<'a> {
     html: &'a str,
+    /// A shop's page for a product: its passes leave the customers' reviews out too.
+    shop: bool,
     body: NodeId,
     text_len: usize,
 }
@@ -431,12 +441,12 @@ struct Page<'a> {
 /// text, and is no subtitle). `prepared_log` holds stage 2's removals; the log returned adds
 /// those of the pass kept.
 fn best_pass(page: Page, dom: Dom, title: &str, dek: Option<NodeId>, options: &Options, prepared_log: Log) -> Result<(Dom, Found, Option<NodeId>, Log), Error> {
-    let Page { html, body, text_len: page_len } = page;
+    let Page { html, shop, body, text_len: page_len } = page;
     let mut best: Option<(usize, Dom, Found, Log)> = None;
     let mut first = Some(dom);
     for policy in Policy::IN_ORDER {
         let flags = policy.flags();
-        let mut attempt = first.take().unwrap_or_else(|| prepared(html, &mut Log::new(false)));
+        let mut attempt = first.take().unwrap_or_else(|| prepared(html, shop, &mut Log::new(false)));
         let mut log = prepared_log.clone();
         let Some(mut found) = score::grab_article(&mut attempt, body, flags, title, &mut log) else { continue };
         // A pass that lands in the page's chrome (its footer, a consent box, a dialog) found no
