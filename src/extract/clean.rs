@@ -290,7 +290,7 @@ fn heading_rank(dom: &Dom, h: NodeId) -> u8 {
 
 /// Whether `n` holds less than half of an article of `article_len` characters: a box inside it.
 /// A box with half the article's text or more wraps the article, whatever its name.
-fn is_box_within(dom: &Dom, n: NodeId, article_len: usize) -> bool {
+pub(super) fn is_box_within(dom: &Dom, n: NodeId, article_len: usize) -> bool {
     (text_len(dom, n) as f64) < pat::CHROME_WRAPPER_SHARE * article_len as f64
 }
 

@@ -243,7 +243,7 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
             let page = Page { html, shop, body, text_len: page_len };
             match best_pass(page, dom, &title, dek.as_ref().map(|d| d.0), options, log) {
                 Ok((art_dom, found, kept_dek, log)) => {
-                    let (art_dom, found, log) = match region_instead(html, shop, page_len, &title, &art_dom, &found, explaining, options) {
+                    let (art_dom, found, log) = match region_instead(page, &title, &art_dom, &found, explaining, options) {
                         Some(region) => region,
                         None => {
                             meta.subtitle = dek.filter(|_| kept_dek.is_some()).map(|d| d.1);
@@ -355,15 +355,14 @@ fn page_pass(html: &str, shop: bool, title: &str, explaining: bool, options: &Op
 /// short and a small part of the region: one piece of a page spread over several boxes (a
 /// listing's intro above its items, a service page's sections each in a box of its own, a story
 /// whose paragraphs sit in separate blocks). `None` keeps the article.
-#[allow(clippy::too_many_arguments)]
-fn region_instead(html: &str, shop: bool, page_len: usize, title: &str, art_dom: &Dom, found: &Found, explaining: bool, options: &Options) -> Option<(Dom, Found, Log)> {
+fn region_instead(page: Page, title: &str, art_dom: &Dom, found: &Found, explaining: bool, options: &Options) -> Option<(Dom, Found, Log)> {
     let len = nodes::text_len(art_dom, found.article);
-    // The region is part of the page (`page_len`, the body's text): a page without three times
-    // the article's text has no such region, and is not parsed again to look for one.
-    if len >= patterns::REGION_SHORT_ARTICLE_CHARS || page_len < len * patterns::REGION_TIMES_ARTICLE {
+    // The region is part of the page (`page.text_len`, the body's text): a page without three
+    // times the article's text has no such region, and is not parsed again to look for one.
+    if len >= patterns::REGION_SHORT_ARTICLE_CHARS || page.text_len < len * patterns::REGION_TIMES_ARTICLE {
         return None;
     }
-    let (dom, found, log) = page_pass(html, shop, title, explaining, options).ok()?;
+    let (dom, found, log) = page_pass(page.html, page.shop, title, explaining, options).ok()?;
     let region = nodes::text_len(&dom, found.article);
     // Without a main region the page view is the body, whose chrome an older page does not mark
     // up: there a region mostly of links must dwarf the article.

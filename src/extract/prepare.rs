@@ -93,7 +93,7 @@ pub fn remove_customer_reviews(dom: &mut Dom, log: &mut Log) {
         })
         .collect();
     for n in reviews {
-        if dom.is_attached(n) && (dom.inner_text_len(n) as f64) < patterns::CHROME_WRAPPER_SHARE * page_len as f64 {
+        if dom.is_attached(n) && super::clean::is_box_within(dom, n, page_len) {
             log.remove(dom, n, "prepare", "customers' reviews (on a shop's page for the product)");
         }
     }
