@@ -35,6 +35,18 @@ pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
 /// ("Jan", "January", "jan.").
 pub const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
+/// Whether `text` opens with a date's first word: a number, a month or a day of the week (not a
+/// label: "Joined: Mar 3, 2010").
+pub fn opens_with_date(text: &str) -> bool {
+    let Some(first) = text.split(|c: char| c.is_whitespace() || c == ',' || c == '.').next() else { return false };
+    let lower = first.to_lowercase();
+    let named = |names: &[&str]| names.iter().any(|n| lower.starts_with(n)) && lower.chars().all(char::is_alphabetic);
+    first.starts_with(|c: char| c.is_ascii_digit()) || named(&MONTHS) || named(&WEEKDAYS)
+}
+
+/// The first three letters of each day of the week's English name.
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
 /// A date in ISO 8601 (`2024-05-01`, `2024-05-01T10:00:00+02:00`), from the forms pages use:
 /// ISO 8601 itself (with a space for the `T`, or a `+0200` offset), RFC 2822
 /// (`Wed, 01 May 2024 10:00:00 GMT`), "May 1, 2024", "1 May 2024" and Unix timestamps.

@@ -1254,6 +1254,42 @@ fn a_threads_post_stays_whole_however_many_links_it_lists_and_is_not_the_post_it
 }
 
 #[test]
+fn posts_told_only_by_their_numbered_ids_are_a_thread_each_with_its_text_and_its_date() {
+    // A forum whose posts have ids and no class (vBulletin's `div#edit123`), the date a line of
+    // plain text under the post (after the author's "Joined:" date), the author's box beside the
+    // text, and one post that is pictures with a caption.
+    let post = |id: u32, who: &str, date: &str, body: &str| {
+        format!(
+            "<div id=edit{id}><div id=post{id}><div class=tpost><div class=trow>\
+             <div class=userbox><a class=bigusername href='/members/{who}.html'>{who}</a><div>Original Poster</div><div>Joined: Mar 3, 2010</div><div>Location: Singapore</div><div>Posts: 1,077</div></div>\
+             <div class=msg id=td_post_{id}><div id=post_message_{id}>{body}</div></div></div><div class=tfoot>{date}</div></div></div></div>"
+        )
+    };
+    let posts = [
+        post(37597539, "lowjhg", "Feb 14, 2026 | 9:05 pm", "I am writing this trip report after a friend's live one. It is my first, so bear with me while the trip unfolds."),
+        post(37597541, "lowjhg", "Feb 14, 2026 | 9:07 pm", "<img src=/photos/lounge.jpg alt='The lounge'><br>Some champagne."),
+        post(37597544, "WiSK", "Feb 15, 2026 | 10:24 am", "Looking forward to this one. Bordeaux in February is quiet, and the wine shops are not crowded at all."),
+        post(37597582, "TedToToe", "Feb 16, 2026 | 8:00 pm", "Great start. Which lounge did you use in Istanbul, the one by the gates or the main one?"),
+    ]
+    .concat();
+    let page = format!("<html><head><title>Scenic sights</title></head><body><h1>Scenic sights</h1><div id=posts>{posts}</div><div class=footer><a href=/>Forums</a></div></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("thread");
+    assert_eq!(a.kind, decant::Kind::Thread, "{}", a.text);
+    for said in ["my first, so bear with me", "Some champagne.", "Bordeaux in February", "Which lounge did you use"] {
+        assert!(a.text.contains(said), "lost {said:?}: {}", a.text);
+    }
+    // The picture post's text is its message, like the others', not its author's box.
+    for chrome in ["Original Poster", "Joined", "Posts: 1,077"] {
+        assert!(!a.text.contains(chrome), "{chrome:?} kept: {}", a.text);
+    }
+    assert!(a.content.contains("/photos/lounge.jpg"), "{}", a.content);
+    for by in ["lowjhg · Feb 14, 2026 | 9:05 pm", "WiSK · Feb 15, 2026 | 10:24 am"] {
+        assert!(a.text.contains(by), "no line {by:?}: {}", a.text);
+    }
+    assert!(a.content.contains("<time datetime=\"2026-02-15\">"), "{}", a.content);
+}
+
+#[test]
 fn a_short_thread_is_found_beside_a_consent_dialog_longer_than_it() {
     // A consent form's purposes, each explained at length, in a modal dialog: more text than the
     // two posts of the thread, which the thread's share of the page must not count.

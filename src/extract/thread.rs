@@ -66,12 +66,18 @@ impl Lengths {
     }
 }
 
-/// The kinds of element a post can be told by: its tag with the first word of its class without
+/// The kinds of element a post can be told by, least sure first: its tag with its id's letters
+/// before the first digit when the id numbers it (`div#edit37597539`, `li#comment-12`: forums
+/// that give their posts ids but no class), its tag with the first word of its class without
 /// digits (`article.message`, `div.topic-body`), and its tag with a microdata type of posts (a
 /// `DiscussionForumPosting` and its `Comment`s are one kind). An element without a class is of
 /// the kind of its tag alone if it is an `<article>`, `<li>` or table row.
-fn kinds_of(dom: &Dom, n: NodeId) -> [Option<(&str, &str)>; 2] {
-    let Some(tag) = dom.tag(n) else { return [None, None] };
+fn kinds_of(dom: &Dom, n: NodeId) -> [Option<(&str, &str)>; 3] {
+    let Some(tag) = dom.tag(n) else { return [None, None, None] };
+    let by_id = dom.attr(n, "id").and_then(|id| {
+        let prefix = &id[..id.find(|c: char| c.is_ascii_digit())?];
+        (!prefix.is_empty()).then_some((tag, prefix))
+    });
     let class = dom.attr(n, "class").and_then(|c| c.split_whitespace().find(|w| !w.contains(|c: char| c.is_ascii_digit())));
     let by_class = match class {
         Some(w) => Some((tag, w)),
@@ -79,7 +85,7 @@ fn kinds_of(dom: &Dom, n: NodeId) -> [Option<(&str, &str)>; 2] {
         None => None,
     };
     let is_post_type = dom.attr(n, "itemtype").and_then(|t| t.split_whitespace().next()?.rsplit('/').next()).is_some_and(|t| pat::POST_TYPES.contains(&t));
-    [by_class, is_post_type.then_some((tag, "itemtype=post"))]
+    [by_id, by_class, is_post_type.then_some((tag, "itemtype=post"))]
 }
 
 /// A child's kind told one way (the index into [`kinds_of`]'s answer) and that kind.
@@ -206,9 +212,10 @@ pub fn find(dom: &Dom, body: NodeId, declared: Declared) -> Option<Vec<Post>> {
         }
         let mut found: Vec<Post> = Vec::new();
         if declared.thread {
-            found.extend(opening.and_then(|o| post(dom, o, &[], &lengths)));
+            found.extend(opening.and_then(|o| post(dom, o, text_of(dom, o, &[], &lengths).0, &[], &lengths)));
         }
-        found.extend((0..posts.len()).filter_map(|i| post(dom, posts[i], &replies[i], &own)));
+        let texts = texts_of(dom, &posts, &replies, &own);
+        found.extend((0..posts.len()).filter_map(|i| post(dom, posts[i], texts[i], &replies[i], &own)));
         return Some(found);
     }
     None
@@ -231,7 +238,7 @@ fn before_the_posts(dom: &Dom, first: NodeId, body: NodeId, lengths: &Lengths) -
                 // One typed as a post (a `DiscussionForumPosting`, a `Question`) is surely it
                 // (not a comment on it: the post holds most of the text).
                 if typed.is_none() {
-                    typed = std::iter::once(s).chain(dom.descendants(s)).find(|&d| kinds_of(dom, d)[1].is_some() && lengths.prose(d) * 2 >= lengths.prose(s));
+                    typed = std::iter::once(s).chain(dom.descendants(s)).find(|&d| kinds_of(dom, d)[2].is_some() && lengths.prose(d) * 2 >= lengths.prose(s));
                 }
             }
             sib = dom.prev_sibling(s);
@@ -263,10 +270,11 @@ fn replies_of(dom: &Dom, root: NodeId, posts: &[NodeId]) -> Vec<Vec<NodeId>> {
     replies
 }
 
-/// One post's text, author and date; `None` when it has no text (a deleted post).
-fn post(dom: &Dom, p: NodeId, nested: &[NodeId], own: &Lengths) -> Option<Post> {
+/// Where a post's text is: its `itemprop="text"` element, else the innermost element named as a
+/// post's text that holds most of it, else the element holding nearly all of it, as deep as
+/// there is one. Says whether the text was found by a mark or a name.
+fn text_of(dom: &Dom, p: NodeId, nested: &[NodeId], own: &Lengths) -> (NodeId, bool) {
     let marked = own_elements(dom, p, nested).find(|&n| dom.attr(n, "itemprop").is_some_and(|v| matches!(v.trim(), "text" | "articleBody" | "commentText")));
-    // Else the innermost element named as a post's text that holds most of it.
     let named = || {
         let total = own.prose(p);
         let named: Vec<NodeId> = own_elements(dom, p, nested)
@@ -276,22 +284,65 @@ fn post(dom: &Dom, p: NodeId, nested: &[NodeId], own: &Lengths) -> Option<Post> 
             .collect();
         named.last().copied()
     };
-    let body = marked.or_else(named).unwrap_or_else(|| {
-        // Down while one child holds nearly all of the text.
-        let mut cur = p;
-        loop {
-            let total = own.prose(cur);
-            let next = dom
-                .element_children(cur)
-                .into_iter()
-                .filter(|c| !nested.contains(c) && dom.tag(*c).is_some_and(|t| pat::POST_WRAPPERS.contains(&t)))
-                .find(|&c| own.prose(c) as f64 >= total as f64 * pat::POST_BODY_SHARE);
-            match next {
-                Some(c) => cur = c,
-                None => break cur,
-            }
+    if let Some(found) = marked.or_else(named) {
+        return (found, true);
+    }
+    // Down while one child holds nearly all of the text.
+    let mut cur = p;
+    loop {
+        let total = own.prose(cur);
+        let next = dom
+            .element_children(cur)
+            .into_iter()
+            .filter(|c| !nested.contains(c) && dom.tag(*c).is_some_and(|t| pat::POST_WRAPPERS.contains(&t)))
+            .find(|&c| own.prose(c) as f64 >= total as f64 * pat::POST_BODY_SHARE);
+        match next {
+            Some(c) => cur = c,
+            None => return (cur, false),
         }
+    }
+}
+
+/// The kind of element a post's text is (by class, else by id), to find the text of posts whose
+/// own text is too short to be told from their author's box.
+fn text_kind(dom: &Dom, n: NodeId) -> Option<(&str, &str)> {
+    let [by_id, by_class, _] = kinds_of(dom, n);
+    by_class.filter(|k| !k.1.is_empty()).or(by_id)
+}
+
+/// The posts' texts: each found on its own, then a post whose text was found by neither mark nor
+/// name (a few words over pictures, shorter than its author's box) takes the element of the kind
+/// that most of the texts found by mark or name are (two at least), when it has one.
+fn texts_of(dom: &Dom, posts: &[NodeId], replies: &[Vec<NodeId>], own: &Lengths) -> Vec<NodeId> {
+    let found: Vec<(NodeId, bool)> = posts.iter().zip(replies).map(|(&p, r)| text_of(dom, p, r, own)).collect();
+    let kinds: Vec<(&str, &str)> = found.iter().filter(|f| f.1).filter_map(|f| text_kind(dom, f.0)).collect();
+    let sure = found.iter().filter(|f| f.1).count();
+    // The only kind that can be more than half: Boyer and Moore's majority vote, then counted.
+    let mut candidate = None;
+    let mut lead = 0usize;
+    for &k in &kinds {
+        if lead == 0 {
+            candidate = Some(k);
+        }
+        lead = if candidate == Some(k) { lead + 1 } else { lead - 1 };
+    }
+    let usual = candidate.filter(|c| {
+        let count = kinds.iter().filter(|k| *k == c).count();
+        count >= 2 && count * 2 > sure
     });
+    found
+        .iter()
+        .zip(posts.iter().zip(replies))
+        .map(|(&(text, sure), (&p, r))| match usual {
+            Some(kind) if !sure => own_elements(dom, p, r).find(|&n| text_kind(dom, n) == Some(kind)).unwrap_or(text),
+            _ => text,
+        })
+        .collect()
+}
+
+/// One post's author and date, with its text's element `body`; `None` when it has no text (a
+/// deleted post).
+fn post(dom: &Dom, p: NodeId, body: NodeId, nested: &[NodeId], own: &Lengths) -> Option<Post> {
     if own.prose(body) == 0 && !dom.descendants(body).any(|d| dom.is(d, "img")) {
         return None;
     }
@@ -300,7 +351,7 @@ fn post(dom: &Dom, p: NodeId, nested: &[NodeId], own: &Lengths) -> Option<Post> 
     // The author: microdata's, else a link to a profile, else what a class names (its innermost
     // such element: the name, not the box with the name and the number of posts).
     let marked: Vec<NodeId> = own_elements(dom, p, &outside).filter(|&n| names_author(dom, n)).collect();
-    let text_of = |n: NodeId| {
+    let shown_name = |n: NodeId| {
         let text = normalize_space(&dom.attr(n, "content").map(str::to_string).unwrap_or_else(|| dom.inner_text(n)));
         // An avatar's initial is not a name.
         let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
@@ -309,7 +360,7 @@ fn post(dom: &Dom, p: NodeId, nested: &[NodeId], own: &Lengths) -> Option<Post> 
     // In a box about the author, the name is its `itemprop="name"` or its link to the profile.
     let name_of = |n: NodeId| {
         let mut inner = dom.descendants(n).filter(|&d| dom.attr(d, "itemprop") == Some("name") || (dom.is(d, "a") && names_author(dom, d)));
-        inner.find_map(text_of).or_else(|| text_of(n))
+        inner.find_map(shown_name).or_else(|| shown_name(n))
     };
     let by_itemprop = marked.iter().copied().filter(|&n| dom.attr(n, "itemprop").is_some_and(|v| v.contains("author") || v.contains("creator")));
     let by_link = marked.iter().copied().filter(|&n| dom.is(n, "a"));
@@ -327,6 +378,18 @@ fn post(dom: &Dom, p: NodeId, nested: &[NodeId], own: &Lengths) -> Option<Post> 
         let shown = normalize_space(&dom.inner_text(n));
         let shown = if shown.is_empty() || shown.chars().count() > pat::POST_DATE_MAX_CHARS { iso.as_deref()?.get(..10)?.to_string() } else { shown };
         Some((shown, iso))
+    });
+    // Else a line of the post's own that is a date and nothing else ("Feb 14, 2026 | 9:05 pm"),
+    // opening with it (not a label's: "Joined: Mar 3, 2010" is the author's).
+    let date = date.or_else(|| {
+        own_elements(dom, p, &outside).flat_map(|n| dom.child_nodes(n)).find_map(|t| {
+            let shown = normalize_space(dom.text(t)?);
+            if shown.chars().count() > pat::POST_DATE_MAX_CHARS || !crate::dates::opens_with_date(&shown) {
+                return None;
+            }
+            let iso = crate::dates::parse(&shown)?;
+            Some((shown, Some(iso)))
+        })
     });
     Some(Post { body, author, date })
 }
