@@ -1290,6 +1290,29 @@ fn posts_told_only_by_their_numbered_ids_are_a_thread_each_with_its_text_and_its
 }
 
 #[test]
+fn posts_titled_with_links_to_themselves_are_posts_not_teasers_of_other_pages() {
+    // phpBB: each post has a heading ("Re: …") linking to the post itself, `#p` and its id; a
+    // heading linking to another page marks a teaser, this one does not.
+    let post = |id: u32, who: &str, title: &str, body: &str| {
+        format!(
+            "<div id=p{id} class='post has-profile bg2'><div class=inner><dl class=postprofile><dt><a href='./memberlist.php?mode=viewprofile&u={id}' class=username>{who}</a></dt><dd><strong>Joined:</strong> 4. Jul 2012, 16:09</dd></dl>\
+             <div class=postbody><h3><a href='./viewtopic.php?p={id}#p{id}'>{title}</a></h3><p class=author>by {who} » <time datetime='2024-09-11T16:36:25+00:00'>11. Sep 2024</time></p><div class=content>{body}</div></div></div></div>"
+        )
+    };
+    let posts = [
+        post(550447, "galitsyn", "Discuss the 7.1.0 release here", "Version 7.1.0 is a significant new version: the changelog is linked from the downloads page."),
+        post(550452, "Simple07", "Re: Discuss the 7.1.0 release here", "After the update my guest on Windows 11 no longer starts; it stops at the boot logo every time."),
+        post(550461, "scottgus1", "Re: Discuss the 7.1.0 release here", "Please start a new topic for that, with the log of the failed start zipped and attached."),
+    ]
+    .concat();
+    let page = format!("<html><head><title>Discuss the 7.1.0 release here</title></head><body><div class=navbar><a href=/>Board index</a></div><div id=page-body><h2>Discuss the 7.1.0 release here</h2>{posts}</div></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("thread");
+    assert_eq!(a.kind, decant::Kind::Thread, "{}", a.text);
+    assert!(a.text.contains("Simple07 · 11. Sep 2024") && a.text.contains("zipped and attached"), "{}", a.text);
+    assert!(!a.text.contains("Joined:"), "the author's box was kept: {}", a.text);
+}
+
+#[test]
 fn a_short_thread_is_found_beside_a_consent_dialog_longer_than_it() {
     // A consent form's purposes, each explained at length, in a modal dialog: more text than the
     // two posts of the thread, which the thread's share of the page must not count.

@@ -124,9 +124,14 @@ fn has_author(dom: &Dom, post: NodeId, nested: &[NodeId]) -> bool {
 }
 
 /// A teaser of another page, not a post: a heading that links away (not one naming the
-/// author, which links to the author's profile).
+/// author, which links to the author's profile, nor the post's own title linking to the post:
+/// phpBB's "Re: …" over each reply, whose link ends in `#p550452`, the post's id).
 fn is_teaser(dom: &Dom, post: NodeId, nested: &[NodeId]) -> bool {
-    own_elements(dom, post, nested).any(|h| !names_author(dom, h) && is_heading_linking_away(dom, h, |a| names_author(dom, a)))
+    let to_the_post = |a: NodeId| {
+        let fragment = dom.attr(a, "href").and_then(|h| h.split_once('#')).map(|(_, f)| f).filter(|f| !f.is_empty());
+        fragment.is_some_and(|f| std::iter::once(post).chain(dom.descendants(post)).any(|d| dom.attr(d, "id") == Some(f)))
+    };
+    own_elements(dom, post, nested).any(|h| !names_author(dom, h) && is_heading_linking_away(dom, h, |a| names_author(dom, a) || to_the_post(a)))
 }
 
 /// The posts of the page, if it is a thread: the largest group of elements of one kind that
