@@ -1313,6 +1313,29 @@ fn posts_titled_with_links_to_themselves_are_posts_not_teasers_of_other_pages() 
 }
 
 #[test]
+fn posts_whose_author_heads_them_with_a_link_to_the_profile_are_a_thread() {
+    // Simple Machines Forum: the author's name is a heading linking to `index.php?action=profile`,
+    // a member's profile (a heading linking to any other page would mark a teaser).
+    let post = |id: u32, who: &str, body: &str| {
+        format!(
+            "<div class=windowbg id=msg{id}><div class=poster><h4><a href='https://forum.example/index.php?action=profile;u={id}' title='View the profile of {who}'>{who}</a></h4><ul class=user_info><li class=postcount>Posts: 3,760</li></ul></div>\
+             <div class=postarea><div class=keyinfo><a href='https://forum.example/index.php?msg={id}' class=smalltext>June 04, 2024, 11:23:55 AM</a></div><div class=post><div class=inner>{body}</div></div></div></div>"
+        )
+    };
+    let posts = [
+        post(4175227, "Biology Forums", "How is everyone bringing AI into their forums? I added a summary of long topics, and members like it."),
+        post(4175230, "Kindred", "Not at all here. Our members come to talk to people, and a bot in the topics would drive them away."),
+        post(4175241, "Antechinus", "A spam filter that learns is the one use I would trust, and only for posts held for approval."),
+    ]
+    .concat();
+    let page = format!("<html><head><title>AI in forums</title></head><body><div id=header><a href=/>Community</a></div><div id=forumposts><h2>AI in forums</h2>{posts}</div></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("thread");
+    assert_eq!(a.kind, decant::Kind::Thread, "{}", a.text);
+    assert!(a.text.contains("Kindred · June 04, 2024, 11:23:55 AM") && a.text.contains("only for posts held for approval"), "{}", a.text);
+    assert!(!a.text.contains("Posts: 3,760"), "the author's box was kept: {}", a.text);
+}
+
+#[test]
 fn a_short_thread_is_found_beside_a_consent_dialog_longer_than_it() {
     // A consent form's purposes, each explained at length, in a modal dialog: more text than the
     // two posts of the thread, which the thread's share of the page must not count.

@@ -353,7 +353,7 @@ pub const POST_TYPES: &[&str] = &["DiscussionForumPosting", "Comment", "Answer",
 /// `postauthor`, `username`, `hnuser`).
 pub const POST_AUTHOR: &[&str] = &["author", "username", "user-name", "user_name", "userdetails", "user-details", "user-info", "userinfo", "poster", "postprofile", "hnuser", "member-name", "membername", "nickname"];
 /// Paths of links to a member's profile, which name a post's author.
-pub const PROFILE_PATHS: &[&str] = &["/u/", "/user/", "/users/", "/members/", "/member/", "/profile/", "/memberlist.php", "/user?id="];
+pub const PROFILE_PATHS: &[&str] = &["/u/", "/user/", "/users/", "/members/", "/member/", "/profile/", "/memberlist.php", "/user?id=", "action=profile"];
 /// A post holds at least this much text of its own outside links: "Thanks, that worked." is a
 /// post; a row of a table of topics ("12 replies") is not.
 pub const POST_MIN_CHARS: usize = 20;
