@@ -1336,6 +1336,31 @@ fn posts_whose_author_heads_them_with_a_link_to_the_profile_are_a_thread() {
 }
 
 #[test]
+fn a_posts_author_is_the_first_line_of_a_box_about_them_and_its_text_what_is_beside_the_box() {
+    // The post's text has no name that says so (`postmsg`), and is short beside the author's box:
+    // it is what is left of the post without that box.
+    let post = |id: u32, who: &str, body: &str| {
+        format!(
+            "<div class=blockpost id=p{id}><h2><a href='#p{id}'><time datetime='2024-08-03T10:59:47Z'>2024-08-03 10:59:47</time></a></h2>\
+             <div class=postbody><div class=userinfo><dl><dt><strong>{who}</strong></dt><dd>Member</dd><dd>Registered: 2024-01-27</dd></dl></div>\
+             <div class=postmsg><p>{body}</p></div></div></div>"
+        )
+    };
+    let posts = [
+        post(1, "archuser38013", "Which forum software is closest to this one, with good support for phones, and still maintained?"),
+        post(2, "seth", "The software here is FluxBB. It still works, but nobody maintains it, so a move is planned."),
+        post(3, "Inspector Parrot", "Phones were never its strength. Most people here read it on a desktop anyway, so nobody asked."),
+    ]
+    .concat();
+    let page = format!("<html><head><title>Forum software</title></head><body><div id=brdmain><h1>Forum software</h1>{posts}</div></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("thread");
+    assert_eq!(a.kind, decant::Kind::Thread, "{}", a.text);
+    assert_eq!(a.byline.as_deref(), Some("archuser38013"), "{}", a.text);
+    assert!(a.text.contains("Inspector Parrot · 2024-08-03 10:59:47"), "{}", a.text);
+    assert!(!a.text.contains("Registered:"), "the author's box was kept: {}", a.text);
+}
+
+#[test]
 fn a_short_thread_is_found_beside_a_consent_dialog_longer_than_it() {
     // A consent form's purposes, each explained at length, in a modal dialog: more text than the
     // two posts of the thread, which the thread's share of the page must not count.

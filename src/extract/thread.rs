@@ -289,21 +289,24 @@ fn text_of(dom: &Dom, p: NodeId, nested: &[NodeId], own: &Lengths) -> (NodeId, b
             .collect();
         named.last().copied()
     };
-    if let Some(found) = marked.or_else(named) {
+    if let Some(found) = marked {
         return (found, true);
     }
-    // Down while one child holds nearly all of the text.
-    let mut cur = p;
+    // Down while one child holds nearly all of the text, the author's box beside it not counted
+    // (from the element named as the text, when one is: phpBB's `postbody` holds the box).
+    let found = named();
+    let mut cur = found.unwrap_or(p);
     loop {
-        let total = own.prose(cur);
-        let next = dom
-            .element_children(cur)
+        let children = dom.element_children(cur);
+        let about_author: usize = children.iter().filter(|&&c| names_author(dom, c)).map(|&c| own.prose(c)).sum();
+        let total = own.prose(cur) - about_author.min(own.prose(cur));
+        let next = children
             .into_iter()
-            .filter(|c| !nested.contains(c) && dom.tag(*c).is_some_and(|t| pat::POST_WRAPPERS.contains(&t)))
+            .filter(|&c| !nested.contains(&c) && !names_author(dom, c) && dom.tag(c).is_some_and(|t| pat::POST_WRAPPERS.contains(&t)))
             .find(|&c| own.prose(c) as f64 >= total as f64 * pat::POST_BODY_SHARE);
         match next {
             Some(c) => cur = c,
-            None => return (cur, false),
+            None => return (cur, found.is_some()),
         }
     }
 }
@@ -363,9 +366,12 @@ fn post(dom: &Dom, p: NodeId, body: NodeId, nested: &[NodeId], own: &Lengths) ->
         (letters > 1 && text.chars().count() <= pat::POST_AUTHOR_MAX_CHARS).then_some(text)
     };
     // In a box about the author, the name is its `itemprop="name"` or its link to the profile.
+    // Else, in a box of lines (the name, "Member", "Registered: 2024-01-27"), its first line.
     let name_of = |n: NodeId| {
         let mut inner = dom.descendants(n).filter(|&d| dom.attr(d, "itemprop") == Some("name") || (dom.is(d, "a") && names_author(dom, d)));
-        inner.find_map(shown_name).or_else(|| shown_name(n))
+        let mut lines = dom.descendants(n).filter(|&d| dom.text(d).is_some_and(|t| !t.trim().is_empty()));
+        let first_line = lines.next().filter(|_| lines.next().is_some()).and_then(|t| dom.parent(t));
+        inner.find_map(shown_name).or_else(|| first_line.and_then(shown_name)).or_else(|| shown_name(n))
     };
     let by_itemprop = marked.iter().copied().filter(|&n| dom.attr(n, "itemprop").is_some_and(|v| v.contains("author") || v.contains("creator")));
     let by_link = marked.iter().copied().filter(|&n| dom.is(n, "a"));
