@@ -111,6 +111,17 @@ fn page_without_article_says_so() {
     let err = decant::extract(&fixture("no-article"), URL, &decant::Options::default()).unwrap_err();
     assert_eq!(err, decant::Error::NoArticle);
     assert!(err.to_string().starts_with("No article found on this page"));
+    // A forum's page whose posts come only with its scripts: all it holds is the site's menu, a
+    // few links, which are the whole page's text but no article.
+    let shell = "<html><head><title>What's your range?</title><meta name=description content='So I wanted to know what real world miles people are getting.'></head>\
+                 <body><section id=d-splash><div class=dots></div></section><div id=top-navbar><a href=https://esk8.example/>esk8.example</a> <a href=https://calc.esk8.example/>esk8 calc</a> <a href=https://patreon.example/>donate now</a></div><section id=main></section></body></html>";
+    assert_eq!(decant::extract(shell, URL, &decant::Options::default()).unwrap_err(), decant::Error::NoArticle);
+    // A short text with a link in it is still one.
+    let note = "<html><head><title>Closed</title></head><body><article><p>The shop is closed until Monday. Orders placed now leave on Tuesday; <a href=/faq>the questions page</a> says more.</p></article></body></html>";
+    assert!(decant::extract(note, URL, &decant::Options::default()).is_ok());
+    // Nor is text in a link that goes nowhere (`javascript:`, which the article loses) a menu.
+    let script_link = "<html><head><title>Replace javascript: links</title></head><body><a href='javascript:'><p>abc</p><p>def</p> ghi</a></body></html>";
+    assert!(decant::extract(script_link, URL, &decant::Options::default()).is_ok_and(|a| a.text.contains("ghi")));
 }
 
 #[test]

@@ -86,6 +86,12 @@ pub fn link_density(dom: &Dom, id: NodeId) -> f64 {
     linked / total as f64
 }
 
+/// The length of `id`'s text inside links to other pages (not `#` fragments, not `javascript:`).
+pub fn links_away_len(dom: &Dom, id: NodeId) -> usize {
+    let away = |a: &NodeId| dom.attr(*a, "href").is_some_and(|h| !h.starts_with('#') && !h.trim_start().get(..11).is_some_and(|s| s.eq_ignore_ascii_case("javascript:")));
+    dom.elements_named(id, "a").into_iter().filter(away).map(|a| text_len(dom, a)).sum()
+}
+
 /// `id` of an element, unless it is a heading's anchor made of the heading's own words
 /// (`h-community-building` on "5. Community Building", `social-benefits` on "Social Benefits"),
 /// or a section's made of its first heading's, two words or more (Sphinx's

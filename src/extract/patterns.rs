@@ -482,6 +482,9 @@ pub fn tag_score(tag: &str) -> f64 {
 /// A `<div>` holding one `<p>` and less link text than this share is that paragraph; a sibling
 /// paragraph of more than [`SIBLING_PROSE_CHARS`] is kept below it too.
 pub const PROSE_MAX_LINK_DENSITY: f64 = 0.25;
+/// A short article with at least this share of its text in links to other pages is a menu, not
+/// an article.
+pub const ALL_LINKS_DENSITY: f64 = 0.9;
 /// Siblings of the best candidate join it if they score this share of its score (or
 /// [`SIBLING_MIN_SCORE`], whichever is more); a sibling with the same class gets this share as a
 /// bonus.
