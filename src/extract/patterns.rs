@@ -482,6 +482,8 @@ pub fn tag_score(tag: &str) -> f64 {
 /// A `<div>` holding one `<p>` and less link text than this share is that paragraph; a sibling
 /// paragraph of more than [`SIBLING_PROSE_CHARS`] is kept below it too.
 pub const PROSE_MAX_LINK_DENSITY: f64 = 0.25;
+/// Class words of a flex or grid container, whose items the page's style lays apart.
+pub const FLEX_CLASSES: &[&str] = &["flex", "inline-flex", "d-flex", "d-inline-flex", "grid", "d-grid"];
 /// A short article with at least this share of its text in links to other pages is a menu, not
 /// an article.
 pub const ALL_LINKS_DENSITY: f64 = 0.9;

@@ -75,6 +75,28 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
         }
     }
     replace_brs(dom);
+    space_flex_items(dom);
+}
+
+/// Puts a space between the items of a flex or grid container (Tailwind's `flex`, Bootstrap's
+/// `d-flex`) where the page's markup has none: the page's style lays them apart
+/// (`<label>Accessories</label><span>1385</span>`), the reader, without that style, would run
+/// them together as one word.
+fn space_flex_items(dom: &mut Dom) {
+    let containers: Vec<NodeId> = dom
+        .descendants(dom.root())
+        .filter(|&n| dom.attr(n, "class").is_some_and(|c| c.split_whitespace().any(|w| patterns::FLEX_CLASSES.contains(&w))))
+        .collect();
+    for c in containers {
+        let children = dom.element_children(c);
+        for pair in children.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if dom.next_sibling(a) == Some(b) && is_phrasing(dom, a) && is_phrasing(dom, b) {
+                let space = dom.create_text(" ");
+                dom.insert_before(b, space);
+            }
+        }
+    }
 }
 
 /// Removes the customers' reviews from a shop's page for a product (see
@@ -608,6 +630,13 @@ mod tests {
         let mut dom = Dom::parse_fragment("<div>One line<br>still one<br><br>Two<br> <br>Three</div>");
         prepare(&mut dom, &mut Log::default());
         assert_eq!(dom.inner_html(dom.root()), "<div>One line<br>still one<p>Two</p><p>Three</p> </div>");
+    }
+
+    #[test]
+    fn a_flex_containers_items_are_words_apart() {
+        let mut dom = Dom::parse_fragment("<div class='flex justify-between'><label>Accessories</label><span>1385</span></div><p><b>Bold</b><i>run on</i> as written</p>");
+        prepare(&mut dom, &mut Log::default());
+        assert_eq!(dom.inner_html(dom.root()), "<div class=\"flex justify-between\"><label>Accessories</label> <span>1385</span></div><p><b>Bold</b><i>run on</i> as written</p>");
     }
 
     #[test]
