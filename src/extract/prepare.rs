@@ -36,6 +36,7 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
                 }
                 tag if patterns::ALWAYS_REMOVE.contains(&tag) => "never content (nav, form, button...)",
                 _ if !is_probably_visible(dom, n) => HIDDEN_RULE,
+                _ if is_uuid(dom, n) => "a machine's identifier (a UUID), laid over hidden letters",
                 _ if is_fixed_overlay(dom, n) => "a fixed overlay",
                 _ => return None,
             };
@@ -76,6 +77,17 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
     }
     replace_brs(dom);
     space_flex_items(dom);
+}
+
+/// Whether `n` holds nothing but a UUID (`6b4f817e-1bc7-4f5f-a4f7-68184bc11dc0`): never words for
+/// a reader. A shop hides such spans between the letters of "Sponsored", so that only its style
+/// shows the word.
+fn is_uuid(dom: &Dom, n: NodeId) -> bool {
+    let mut children = dom.child_nodes(n);
+    let (Some(only), None) = (children.next(), children.next()) else { return false };
+    let Some(text) = dom.text(only) else { return false };
+    let text = text.trim();
+    text.len() == 36 && text.bytes().enumerate().all(|(i, b)| if matches!(i, 8 | 13 | 18 | 23) { b == b'-' } else { b.is_ascii_hexdigit() })
 }
 
 /// Puts a space between the items of a flex or grid container (Tailwind's `flex`, Bootstrap's
@@ -630,6 +642,13 @@ mod tests {
         let mut dom = Dom::parse_fragment("<div>One line<br>still one<br><br>Two<br> <br>Three</div>");
         prepare(&mut dom, &mut Log::default());
         assert_eq!(dom.inner_html(dom.root()), "<div>One line<br>still one<p>Two</p><p>Three</p> </div>");
+    }
+
+    #[test]
+    fn uuids_between_letters_go() {
+        let mut dom = Dom::parse_fragment("<div><span class=a>S</span><span class=b>42bf1e13-8a44-4c69-bf2b-71f76bb4cce8</span><span class=c>p</span></div><p>Order 42bf1e13-8a44-4c69-bf2b-71f76bb4cce8 shipped.</p>");
+        prepare(&mut dom, &mut Log::default());
+        assert_eq!(dom.inner_html(dom.root()), "<div><span class=\"a\">S</span><span class=\"c\">p</span></div><p>Order 42bf1e13-8a44-4c69-bf2b-71f76bb4cce8 shipped.</p>");
     }
 
     #[test]
