@@ -1372,6 +1372,37 @@ fn a_posts_author_is_the_first_line_of_a_box_about_them_and_its_text_what_is_bes
 }
 
 #[test]
+fn replies_in_a_box_beside_their_post_are_posts_and_the_header_naming_the_last_poster_is_not_the_author() {
+    // A theme that nests each post's replies in a wrapper after the post, not inside it; the
+    // opening post's header names the thread's last poster before the box about its author.
+    let reply = |id: u32, who: &str, body: &str, children: &str| {
+        format!(
+            "<article class='js-post nested-message' id=js-post-{id}><div class=MessageCard><div class=MessageCard__user-info><a class=username href='/members/{who}.{id}/'>{who}</a> <time datetime='2024-06-04T10:00:00Z'>Jun 4, 2024</time></div>\
+             <div class=message-userContent><article class=message-body><div class=bbWrapper>{body}</div></article></div></div></article>\
+             <div class=nested-children-wrapper><div class=nested-children-container>{children}</div></div>"
+        )
+    };
+    let nested = reply(3, "Ejp55230", "I have ridden trails for years, but never on a mountain bike. I would like to stay between 500 and 1000.", "");
+    let replies = [
+        reply(1, "eb1888", "Good bikes with an air fork will seem expensive to you, but a decent frame saves money over the years.", ""),
+        reply(2, "wolfmw", "Both are decent entry level bikes. Tell us more about where you will ride and what you can spend.", &nested),
+        reply(4, "lvdukerider", "The Marlin is a good choice, nothing spectacular, and a Trek shop is usually close for parts.", ""),
+    ]
+    .concat();
+    let opening = "<div class='MessageCard js-post' id=js-post-1000><header><h1>Suggestions for a beginner bike</h1><div class=thread-info><span>5 replies</span> <span>last post by <a href='/members/nwberm.909446/'>nwberm</a></span></div></header>\
+                   <div class=MessageCard__user-info><a class=username href='/members/Ejp55230.987715/'>Ejp55230</a> <time datetime='2024-06-02T20:22:24Z'>Jun 2, 2024</time></div>\
+                   <article class=message-body><div class=bbWrapper>I am looking to get into mountain biking and have been reading about which bike to get. So far it is a Marlin or a Trail.</div></article></div>";
+    let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Suggestions for a beginner bike"}</script>"#;
+    let page = format!("<html><head><title>Suggestions for a beginner bike</title>{ld}</head><body><div class=thread-body>{opening}<div class=replies>{replies}</div></div></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("thread");
+    assert_eq!(a.kind, decant::Kind::Thread, "{}", a.text);
+    assert!(a.text.contains("never on a mountain bike"), "the reply in the box beside its parent went: {}", a.text);
+    let at: Vec<usize> = ["air fork", "Both are decent", "never on a mountain bike", "The Marlin is"].iter().map(|s| a.text.find(s).unwrap_or(usize::MAX)).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "out of order: {}", a.text);
+    assert_eq!(a.byline.as_deref(), Some("Ejp55230"), "{}", a.text);
+}
+
+#[test]
 fn a_short_thread_is_found_beside_a_consent_dialog_longer_than_it() {
     // A consent form's purposes, each explained at length, in a modal dialog: more text than the
     // two posts of the thread, which the thread's share of the page must not count.

@@ -193,12 +193,11 @@ pub fn find(dom: &Dom, body: NodeId, declared: Declared) -> Option<Vec<Post>> {
             continue;
         }
         let kind = kinds_of(dom, members[0])[way];
-        // Replies of the same kind inside the posts are posts too.
-        let mut posts: Vec<NodeId> = Vec::new();
-        for &m in &members {
-            posts.push(m);
-            posts.extend(dom.descendants(m).filter(|&d| dom.element(d).is_some() && kinds_of(dom, d)[way] == kind));
-        }
+        // Replies of the same kind inside the posts are posts too, and so are those in a box
+        // beside their parent post (a theme that nests each post's replies in a wrapper after it):
+        // every element of the kind under the posts' parent, in document order.
+        let parent = dom.parent(members[0]).unwrap_or(body);
+        let posts: Vec<NodeId> = dom.descendants(parent).filter(|&d| dom.element(d).is_some() && kinds_of(dom, d)[way] == kind).collect();
         let own = Lengths::of(dom, body, &posts);
         let replies = replies_of(dom, body, &posts);
         let is_post = |i: usize| {
@@ -374,7 +373,10 @@ fn post(dom: &Dom, p: NodeId, body: NodeId, nested: &[NodeId], own: &Lengths) ->
         inner.find_map(shown_name).or_else(|| first_line.and_then(shown_name)).or_else(|| shown_name(n))
     };
     let by_itemprop = marked.iter().copied().filter(|&n| dom.attr(n, "itemprop").is_some_and(|v| v.contains("author") || v.contains("creator")));
-    let by_link = marked.iter().copied().filter(|&n| dom.is(n, "a"));
+    // A link to a profile in the box about the author before one elsewhere (a thread's header
+    // naming its last poster: "last post by nwberm").
+    let in_author_box = |n: NodeId| dom.ancestors(n).take_while(|&a| a != p).any(|a| marked.contains(&a));
+    let by_link = marked.iter().copied().filter(|&n| dom.is(n, "a") && in_author_box(n)).chain(marked.iter().copied().filter(|&n| dom.is(n, "a") && !in_author_box(n)));
     let innermost = marked.iter().copied().filter(|&n| !marked.iter().any(|&m| m != n && dom.is_attached_below(m, n)));
     let author = by_itemprop.chain(by_link).chain(innermost).find_map(name_of);
     let date = own_elements(dom, p, &outside).find_map(|n| {
