@@ -980,7 +980,10 @@ fn removal_rule(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &
     }
     let is_list = tag == "ul" || tag == "ol" || (text_chars > 0 && n.list_chars as f64 / text_chars as f64 > pat::LIST_TEXT_SHARE);
     let weight = class_weight(dom, node, flags);
-    if weight < 0.0 {
+    // The whole of a list item's text is that item, whatever its class says (arXiv's `div.meta`,
+    // each listed paper's title, authors and subjects).
+    let whole_item = || dom.parent(node).is_some_and(|p| matches!(dom.tag(p), Some("li" | "dd")) && text_chars as f64 >= dom.inner_text_len(p) as f64 * pat::POST_BODY_SHARE);
+    if weight < 0.0 && !whole_item() {
         return Some("its class or id is against it");
     }
     if n.commas >= pat::PROSE_MIN_COMMAS {
@@ -1055,5 +1058,25 @@ fn unwrap_single_cell_tables(dom: &mut Dom, article: NodeId) {
             e.attrs.clear();
         }
         dom.replace(table, cell);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_items_whole_text_stays_whatever_its_class_says() {
+        // A listed paper's title and authors in a `div.meta`, the whole of its `<dd>`; a date line
+        // classed `meta` beside a post's text is what the class word is against.
+        let mut dom = Dom::parse_fragment(
+            "<div id=a><dl><dt>[1] arXiv:2603.05498</dt><dd><div class=meta>Title: Anatomy of Massive Activations and Attention Sinks</div></dd></dl>\
+             <div class=post><div class=meta>Posted on March 6 by the editors</div><p>The week's papers, with a note on each of them.</p></div></div>",
+        );
+        let article = dom.descendants(dom.root()).find(|&n| dom.attr(n, "id") == Some("a")).unwrap();
+        clean_conditionally(&mut dom, article, "div", Flags::ALL, &HashSet::new(), &[], &mut Log::new(false));
+        let text = dom.inner_text(article);
+        assert!(text.contains("Anatomy of Massive Activations"), "{text}");
+        assert!(!text.contains("Posted on March 6"), "{text}");
     }
 }
