@@ -5,7 +5,7 @@
 //! link density: on such a page the links are the content.
 
 use super::explain::Log;
-use super::nodes::{link_density, text_len};
+use super::nodes::{holds_prose, link_density, text_len};
 use super::patterns as pat;
 use crate::dom::{Dom, NodeId};
 
@@ -20,10 +20,18 @@ pub fn view(dom: &mut Dom, body: NodeId, log: &mut Log) -> Option<NodeId> {
     // A header inside an article or a section is that item's (a listing's story cards, each with
     // its title and summary in a `<header>`), not the site's.
     let in_item = |n: NodeId| dom.ancestors(n).take_while(|&a| a != region).any(|a| dom.is(a, "article") || dom.is(a, "section"));
+    // A footer or form (by tag or class) holding half of the region's text, three paragraphs of
+    // prose or more, is a wrapper of it, not its chrome (a page builder's `page1-footer` around a
+    // guide's list of restaurants). A footer of links, however long, stays chrome.
+    let region_len = text_len(dom, region);
     let chrome: Vec<(NodeId, &'static str)> = dom
         .descendants(region)
         .filter_map(|n| {
             let tag = dom.tag(n)?;
+            let footer_like = matches!(tag, "footer" | "form") || dom.attr(n, "class").is_some_and(|c| c.to_ascii_lowercase().contains("footer"));
+            if footer_like && region_len > 0 && text_len(dom, n) * 2 >= region_len && dom.elements_named(n, "p").into_iter().filter(|&p| holds_prose(dom, p, pat::SIBLING_PROSE_CHARS)).count() >= 3 {
+                return None;
+            }
             let role = dom.attr(n, "role").unwrap_or("");
             let words = pat::class_and_id(dom.attr(n, "class"), super::nodes::own_id(dom, n));
             if pat::CHROME_ELEMENTS.contains(&tag) || pat::PAGE_CHROME_ROLES.contains(&role) {
@@ -114,5 +122,18 @@ mod tests {
         for chrome in ["Site", "Home", "cookies", "Ads", "Next", "Terms"] {
             assert!(!text.contains(chrome), "{chrome:?} kept: {text}");
         }
+    }
+
+    #[test]
+    fn a_footer_holding_most_of_the_region_in_prose_is_its_wrapper() {
+        let entry = |name: &str| format!("<h3>{name}</h3><p>Owner-chef {name} channels two grandmothers at this engaging all-day café, with a menu of pastries and soups. The schnitzel is worth the trip.</p>");
+        let entries: String = ["Agi's Counter", "Alta Calidad", "Atla", "Bonnie's"].iter().map(|n| entry(n)).collect();
+        let html = format!("<body><main><h1>The Guide</h1><p>Below are the winners.</p><div class=page1-footer>{entries}</div><footer><a href=/terms>Terms of Service</a> <a href=/privacy>Privacy</a></footer></main></body>");
+        let mut dom = Dom::parse_document(&html);
+        let body = dom.descendants(dom.root()).find(|&n| dom.is(n, "body")).unwrap();
+        let view = view(&mut dom, body, &mut Log::new(false)).expect("a view");
+        let text = dom.inner_text(view);
+        assert!(text.contains("Alta Calidad") && text.contains("worth the trip"), "{text}");
+        assert!(!text.contains("Terms of Service"), "{text}");
     }
 }
