@@ -77,6 +77,27 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
     }
     replace_brs(dom);
     space_flex_items(dom);
+    remove_template_placeholders(dom);
+}
+
+/// Removes text that is a client-side template's placeholder and nothing else
+/// (`{{ DiscussionBoard.errors[11793116].message }}`, `{{ upvoteCount | shortNum }}`): a script
+/// would have put words there, the reader has none to show. Not in code, where a template's
+/// syntax is what the page teaches.
+fn remove_template_placeholders(dom: &mut Dom) {
+    let placeholders: Vec<NodeId> = dom
+        .descendants(dom.root())
+        .filter(|&n| dom.text(n).is_some_and(|t| is_placeholder(t.trim())))
+        .filter(|&n| !["pre", "code", "kbd", "samp", "tt", "textarea"].iter().any(|tag| dom.has_ancestor(n, tag, 0)))
+        .collect();
+    for n in placeholders {
+        dom.detach(n);
+    }
+}
+
+/// Whether `text` is one template placeholder, `{{ … }}`, with no braces inside.
+fn is_placeholder(text: &str) -> bool {
+    text.strip_prefix("{{").and_then(|t| t.strip_suffix("}}")).is_some_and(|inner| !inner.trim().is_empty() && !inner.contains(['{', '}']))
 }
 
 /// Whether `n` holds nothing but a UUID (`6b4f817e-1bc7-4f5f-a4f7-68184bc11dc0`): never words for
@@ -642,6 +663,13 @@ mod tests {
         let mut dom = Dom::parse_fragment("<div>One line<br>still one<br><br>Two<br> <br>Three</div>");
         prepare(&mut dom, &mut Log::default());
         assert_eq!(dom.inner_html(dom.root()), "<div>One line<br>still one<p>Two</p><p>Three</p> </div>");
+    }
+
+    #[test]
+    fn template_placeholders_go_but_not_in_code() {
+        let mut dom = Dom::parse_fragment("<p>30 <span>{{ upvoteCount | shortNum }}</span></p><div>{{ DiscussionBoard.errors[11793116].message }}</div><p>Write <code>{{ form }}</code> in the template.</p>");
+        prepare(&mut dom, &mut Log::default());
+        assert_eq!(dom.inner_html(dom.root()), "<p>30 <span></span></p><div></div><p>Write <code>{{ form }}</code> in the template.</p>");
     }
 
     #[test]
