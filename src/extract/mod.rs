@@ -489,7 +489,7 @@ fn best_pass(page: Page, dom: Dom, title: &str, dek: Option<NodeId>, options: &O
     // A short article is still the article if it holds half the page's text (`page_len`), and
     // is not all links (a menu left on a page whose posts come with its scripts).
     let short = len < options.min_article_chars;
-    if len == 0 || (short && len * 2 < page_len) || (short && nodes::links_away_len(&art_dom, found.article) as f64 >= len as f64 * patterns::ALL_LINKS_DENSITY) {
+    if len == 0 || (short && (len * 2 < page_len || nodes::links_away_len(&art_dom, found.article) as f64 >= len as f64 * patterns::ALL_LINKS_DENSITY)) {
         return Err(Error::NoArticle);
     }
     Ok((art_dom, found, dek, log))

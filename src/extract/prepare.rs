@@ -21,11 +21,23 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
     normalize_code_blocks(dom, log);
     let mut email_fields = Vec::new();
     let mut questions = Vec::new();
+    // Gathered on the same walk, dealt with once the tree is prepared.
+    let mut placeholders = Vec::new();
+    let mut flex_containers = Vec::new();
     let doomed: Vec<(NodeId, &str)> = dom
         .descendants(root)
         .filter_map(|n| {
+            if let Some(text) = dom.text(n) {
+                if is_placeholder(text.trim()) {
+                    placeholders.push(n);
+                }
+                return None;
+            }
             if dom.is(n, "input") && email_fields.len() < patterns::SIGNUP_BOXES_MAX && is_email_field(dom, n) {
                 email_fields.push(n);
+            }
+            if dom.attr(n, "class").is_some_and(|c| c.split_whitespace().any(|w| patterns::FLEX_CLASSES.contains(&w))) {
+                flex_containers.push(n);
             }
             let rule = match dom.tag(n)? {
                 "iframe" if !is_video_embed(dom, n) => "a frame that is not a video",
@@ -76,22 +88,20 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
         }
     }
     replace_brs(dom);
-    space_flex_items(dom);
-    remove_template_placeholders(dom);
+    space_flex_items(dom, &flex_containers);
+    remove_template_placeholders(dom, &placeholders);
 }
 
 /// Removes text that is a client-side template's placeholder and nothing else
 /// (`{{ DiscussionBoard.errors[11793116].message }}`, `{{ upvoteCount | shortNum }}`): a script
 /// would have put words there, the reader has none to show. Not in code, where a template's
 /// syntax is what the page teaches.
-fn remove_template_placeholders(dom: &mut Dom) {
-    let placeholders: Vec<NodeId> = dom
-        .descendants(dom.root())
-        .filter(|&n| dom.text(n).is_some_and(|t| is_placeholder(t.trim())))
-        .filter(|&n| !["pre", "code", "kbd", "samp", "tt", "textarea"].iter().any(|tag| dom.has_ancestor(n, tag, 0)))
-        .collect();
-    for n in placeholders {
-        dom.detach(n);
+/// `placeholders` are the page's text nodes that read as one (found before preparing).
+fn remove_template_placeholders(dom: &mut Dom, placeholders: &[NodeId]) {
+    for &n in placeholders {
+        if dom.is_attached(n) && !["pre", "code", "kbd", "samp", "tt", "textarea"].iter().any(|tag| dom.has_ancestor(n, tag, 0)) {
+            dom.detach(n);
+        }
     }
 }
 
@@ -115,12 +125,13 @@ fn is_uuid(dom: &Dom, n: NodeId) -> bool {
 /// `d-flex`) where the page's markup has none: the page's style lays them apart
 /// (`<label>Accessories</label><span>1385</span>`), the reader, without that style, would run
 /// them together as one word.
-fn space_flex_items(dom: &mut Dom) {
-    let containers: Vec<NodeId> = dom
-        .descendants(dom.root())
-        .filter(|&n| dom.attr(n, "class").is_some_and(|c| c.split_whitespace().any(|w| patterns::FLEX_CLASSES.contains(&w))))
-        .collect();
-    for c in containers {
+/// `containers` are the elements with such a class (found before preparing; one removed since is
+/// passed over).
+fn space_flex_items(dom: &mut Dom, containers: &[NodeId]) {
+    for &c in containers {
+        if !dom.is_attached(c) {
+            continue;
+        }
         let children = dom.element_children(c);
         for pair in children.windows(2) {
             let (a, b) = (pair[0], pair[1]);

@@ -296,12 +296,11 @@ fn text_of(dom: &Dom, p: NodeId, nested: &[NodeId], own: &Lengths) -> (NodeId, b
     let found = named();
     let mut cur = found.unwrap_or(p);
     loop {
-        let children = dom.element_children(cur);
-        let about_author: usize = children.iter().filter(|&&c| names_author(dom, c)).map(|&c| own.prose(c)).sum();
-        let total = own.prose(cur) - about_author.min(own.prose(cur));
-        let next = children
+        let (about_author, others): (Vec<NodeId>, Vec<NodeId>) = dom.element_children(cur).into_iter().partition(|&c| names_author(dom, c));
+        let total = own.prose(cur).saturating_sub(about_author.iter().map(|&c| own.prose(c)).sum());
+        let next = others
             .into_iter()
-            .filter(|&c| !nested.contains(&c) && !names_author(dom, c) && dom.tag(c).is_some_and(|t| pat::POST_WRAPPERS.contains(&t)))
+            .filter(|&c| !nested.contains(&c) && dom.tag(c).is_some_and(|t| pat::POST_WRAPPERS.contains(&t)))
             .find(|&c| own.prose(c) as f64 >= total as f64 * pat::POST_BODY_SHARE);
         match next {
             Some(c) => cur = c,
