@@ -2,7 +2,7 @@
 // the context menu; extracts each captured page and hands the article to the reader frame that
 // asks for it; and, where the user has allowed it, marks readable pages with a badge.
 
-import { CAPTURE_ID, KIND, dispatch } from './messages.js';
+import { KIND, dispatch, isCaptureId } from './messages.js';
 import { ext } from './api.js';
 import { RUNAWAY_MS, engineHost, failed } from './engine.js';
 import { now } from './util.js';
@@ -215,7 +215,7 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
         // The article and the timing, not the page: the frame saves from the article.
         entry.result.then((result) => sendResponse({ ok: true, timing: entry.timing, result }));
       };
-      if (captures.has(id) || taken.has(id) || typeof id !== 'string' || !CAPTURE_ID.test(id) || waiting.has(id)) {
+      if (captures.has(id) || taken.has(id) || !isCaptureId(id) || waiting.has(id)) {
         give();
         return true;
       }

@@ -7,7 +7,7 @@
 // ms), and the article stays here until its frame asks (docs/performance.md).
 
 import { ext } from './api.js';
-import { ARTICLES_CHANNEL, CAPTURE_ID, KIND, dispatch, isCapture } from './messages.js';
+import { ARTICLES_CHANNEL, KIND, dispatch, isCapture, isCaptureId } from './messages.js';
 import { engineHost } from './engine.js';
 
 const host = engineHost();
@@ -47,7 +47,7 @@ function take(id, give) {
 const articles = new Map();
 const channel = new BroadcastChannel(ARTICLES_CHANNEL);
 channel.addEventListener('message', ({ data }) => {
-  if (data?.kind !== KIND.askArticle || typeof data.id !== 'string' || !CAPTURE_ID.test(data.id)) return;
+  if (data?.kind !== KIND.askArticle || !isCaptureId(data.id)) return;
   const article = articles.get(data.id) ?? null;
   articles.delete(data.id);
   channel.postMessage({ kind: KIND.article, id: data.id, article });

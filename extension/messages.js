@@ -60,9 +60,14 @@ export const ARTICLES_CHANNEL = 'decant-articles';
 /** A capture's id: 128 random bits in hex, made by capture.js. */
 export const CAPTURE_ID = /^[0-9a-f]{32}$/;
 
+/** Whether `id` is a capture's id as capture.js makes it. */
+export function isCaptureId(id) {
+  return typeof id === 'string' && CAPTURE_ID.test(id);
+}
+
 /** Whether `msg` is a capture message with the fields it needs. */
 export function isCapture(msg) {
-  return msg?.kind === KIND.capture && typeof msg.html === 'string' && typeof msg.url === 'string' && typeof msg.id === 'string' && CAPTURE_ID.test(msg.id);
+  return msg?.kind === KIND.capture && typeof msg.html === 'string' && typeof msg.url === 'string' && isCaptureId(msg.id);
 }
 
 /** Whether `msg` asks for a capture by id. */
@@ -90,8 +95,8 @@ export function isAllowShown(msg) {
 export function isEngineJob(msg) {
   const timeout = msg?.timeoutMs === undefined || (Number.isFinite(msg.timeoutMs) && msg.timeoutMs > 0);
   const job = (msg?.op === 'extract' || msg?.op === 'readerable') && typeof msg.html === 'string' && typeof msg.url === 'string';
-  const page = msg?.op === 'page' && typeof msg.id === 'string' && CAPTURE_ID.test(msg.id);
-  const keep = msg?.keep === undefined || (msg.keep === true && typeof msg.id === 'string' && CAPTURE_ID.test(msg.id));
+  const page = msg?.op === 'page' && isCaptureId(msg.id);
+  const keep = msg?.keep === undefined || (msg.keep === true && isCaptureId(msg.id));
   return msg?.kind === KIND.engine && timeout && keep && (job || page || msg.op === 'ping');
 }
 

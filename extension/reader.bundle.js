@@ -52,8 +52,11 @@ var KIND = Object.freeze({
 });
 var ARTICLES_CHANNEL = "decant-articles";
 var CAPTURE_ID = /^[0-9a-f]{32}$/;
+function isCaptureId(id2) {
+  return typeof id2 === "string" && CAPTURE_ID.test(id2);
+}
 function isCapture(msg) {
-  return msg?.kind === KIND.capture && typeof msg.html === "string" && typeof msg.url === "string" && typeof msg.id === "string" && CAPTURE_ID.test(msg.id);
+  return msg?.kind === KIND.capture && typeof msg.html === "string" && typeof msg.url === "string" && isCaptureId(msg.id);
 }
 function isTakeCapture(msg) {
   return msg?.kind === KIND.takeCapture && typeof msg.id === "string";
@@ -71,8 +74,8 @@ function isAllowShown(msg) {
 function isEngineJob(msg) {
   const timeout = msg?.timeoutMs === void 0 || Number.isFinite(msg.timeoutMs) && msg.timeoutMs > 0;
   const job = (msg?.op === "extract" || msg?.op === "readerable") && typeof msg.html === "string" && typeof msg.url === "string";
-  const page = msg?.op === "page" && typeof msg.id === "string" && CAPTURE_ID.test(msg.id);
-  const keep = msg?.keep === void 0 || msg.keep === true && typeof msg.id === "string" && CAPTURE_ID.test(msg.id);
+  const page = msg?.op === "page" && isCaptureId(msg.id);
+  const keep = msg?.keep === void 0 || msg.keep === true && isCaptureId(msg.id);
   return msg?.kind === KIND.engine && timeout && keep && (job || page || msg.op === "ping");
 }
 var CHECKS = /* @__PURE__ */ new Map([
