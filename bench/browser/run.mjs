@@ -23,7 +23,13 @@
 // Cold: on COLD pages spread over the corpus, each of the four in a freshly started browser whose
 // service workers are stopped (as the browser stops them after 30 s idle) before the press.
 //
-//     node bench/browser/run.mjs [--every N] [--pages N] [--only NAME,...] [--warm N] [--cold N] [--json FILE]
+// In Firefox (`--browser firefox`, Debian's firefox-esr over WebDriver BiDi) nothing can press an
+// extension's toolbar button: each open calls, from a page of the extension, what its press
+// would call (Decant's `decantToggleReader`, a floor's `floorPress`), timed from that call; with
+// the test host permission in place of `activeTab`. There is no cold run there: BiDi cannot stop
+// an extension's background page as the browser does when idle.
+//
+//     node bench/browser/run.mjs [--browser chromium|firefox] [--every N] [--pages N] [--only NAME,...] [--warm N] [--cold N] [--json FILE]
 
 import { createServer } from 'node:http';
 import { cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -46,7 +52,9 @@ const PAGES = Number(option('pages', Infinity));
 // Every EVERY-th corpus page (3: 44 of the 130), which keeps a run to about ten minutes.
 const EVERY = Number(option('every', 3));
 const WARM = Number(option('warm', 3));
-const COLD = Number(option('cold', 8));
+const BROWSER = option('browser', 'chromium');
+const FIREFOX = BROWSER === 'firefox';
+const COLD = FIREFOX ? 0 : Number(option('cold', 8));
 const JSON_OUT = option('json', null);
 // --only NAME[,NAME...]: just these pages (corpus names, or generated-1mb, -5mb, -20mb), to look
 // at one closely.
@@ -103,7 +111,11 @@ async function pages() {
 
 function serve(list) {
   const byName = new Map(list.map((p) => [p.name, p.html]));
+  // Firefox sends the requests for other hosts here as a proxy (a full URL, or CONNECT, which
+  // has no listener and is closed): they get nothing at once, and a page's script that goes to
+  // another site (youth's) stays where it is, as the request Chromium aborts leaves it.
   const server = createServer((req, res) => {
+    if (!/^\//.test(req.url)) return res.writeHead(204).end();
     const name = decodeURIComponent(new URL(req.url, 'http://x').pathname.split('/')[2] ?? '');
     const html = byName.get(name);
     if (html === undefined) return res.writeHead(404).end();
@@ -112,9 +124,26 @@ function serve(list) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: (name) => `http://127.0.0.1:${server.address().port}/p/${encodeURIComponent(name)}/` })));
 }
 
-/** The corpus pages name remote scripts, styles and images; there is no network here, so they fail at once. */
+/**
+ * The corpus pages name remote scripts, styles and images; there is no network here, so they fail
+ * at once (in Firefox, sent to the pages' server as a proxy, which has no such page: see `start`).
+ */
 function offline(page) {
+  if (FIREFOX) return null;
   return page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+}
+
+/**
+ * Loads `url` in `page`. Firefox's BiDi reports some corpus pages' navigation as failed ("Address
+ * rejected", from one of the requests made to fail) though the page has loaded: that is a load.
+ */
+async function visit(page, url) {
+  try {
+    await page.goto(url, { timeout: 120_000 });
+  } catch (error) {
+    const loaded = FIREFOX && (await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', url, { timeout: 10_000 }).then(() => true, () => false));
+    if (!loaded) throw error;
+  }
 }
 
 /** An error's first line and the last lines of Playwright's call log (what it was waiting for). */
@@ -129,7 +158,8 @@ const p95 = (xs) => sorted(xs)[Math.min(xs.length - 1, Math.round((xs.length - 1
 
 /**
  * The floors' extensions, as they load unpacked: a copy of bench/browser/floor per floor, its
- * worker named for the floor it draws, with Readability.js beside it.
+ * worker named for the floor it draws, with Readability.js beside it. For Firefox, a background
+ * page whose first script names the floor, an id, and the host permission Decant has there.
  */
 async function floorExtensions() {
   const dirs = {};
@@ -137,18 +167,37 @@ async function floorExtensions() {
     const dir = await mkdtemp(join(tmpdir(), `decant-floor-${name}-`));
     await cp(join(HERE, 'floor'), dir, { recursive: true });
     await cp(READABILITY, join(dir, 'Readability.js'));
-    await rename(join(dir, 'worker.js'), join(dir, `worker-${name}.js`));
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
     manifest.name += ` (${name})`;
-    manifest.background.service_worker = `worker-${name}.js`;
+    if (FIREFOX) {
+      await writeFile(join(dir, 'floor-name.js'), `globalThis.FLOOR = ${JSON.stringify(name)};\n`);
+      manifest.background = { scripts: ['floor-name.js', 'worker.js'] };
+      manifest.browser_specific_settings = { gecko: { id: `decant-floor-${name}@decant.example` } };
+      manifest.host_permissions = ['http://127.0.0.1/*'];
+      for (const r of manifest.web_accessible_resources) delete r.use_dynamic_url;
+    } else {
+      await rename(join(dir, 'worker.js'), join(dir, `worker-${name}.js`));
+      manifest.background.service_worker = `worker-${name}.js`;
+    }
     await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
     dirs[name] = dir;
   }
   return dirs;
 }
 
-/** Chromium with Decant and the floors, none with host access: a press grants `activeTab`. */
-async function start(floorDirs) {
+/**
+ * Chromium with Decant and the floors, none with host access: a press grants `activeTab`. In
+ * Firefox, with a page of each extension open, from which its press is made (`pressFirefox`).
+ */
+async function start(floorDirs, server) {
+  if (FIREFOX) {
+    // The pages' server answers the proxy requests for other hosts with an error (see `serve`).
+    const browser = await launch('firefox', null, { alongside: FLOORS.map((f) => floorDirs[f]), offline: server.address().port });
+    const agents = { decant: null };
+    for (const [i, name] of FLOORS.entries()) agents[name] = await browser.openExtensionPage('frame.html', browser.others[i].uuid);
+    agents.decant = await browser.openExtensionPage('extension/options.html');
+    return { browser, agents, close: () => browser.close() };
+  }
   const browser = await launch('chromium', null, { hostAccess: false, alongside: Object.values(floorDirs) });
   const ids = { decant: browser.id };
   for (const name of FLOORS) {
@@ -182,12 +231,38 @@ const PATIENT_MS = 60_000;
  * (ms since the epoch). `patient`: a large page, whose capture alone takes seconds.
  */
 async function press(run, page, kind, began, patient = false) {
+  if (FIREFOX) return pressFirefox(run, page, kind, began, patient);
   await page.bringToFront();
   const tab = (await run.root.send('Target.getTargets', { filter: [{ type: 'tab' }] })).targetInfos.find((t) => t.url === page.url());
   if (!tab) throw new Error(`no tab shows ${page.url()}`);
   for (let tries = 1; ; tries++) {
     const pressed = Date.now();
     await run.root.send('Extensions.triggerAction', { id: run.ids[kind], targetId: tab.targetId });
+    const opened = await page.waitForFunction(began, null, { timeout: patient ? PATIENT_MS : LOST_MS }).then(() => true, () => false);
+    if (opened) return pressed;
+    if (tries === 3) throw new Error(`three presses of ${kind} opened nothing`);
+    lostPresses += 1;
+  }
+}
+
+/**
+ * In Firefox: calls, in a page of extension `kind`, what its press would call, on the tab showing
+ * `page`; returns when the call was made (the page's clock, ms since the epoch).
+ */
+async function pressFirefox(run, page, kind, began, patient) {
+  await page.bringToFront();
+  const call = (url, kind) => browser.tabs.query({}).then(async (tabs) => {
+    const tab = tabs.find((t) => t.url === url);
+    if (!tab) return null;
+    const background = await browser.runtime.getBackgroundPage();
+    const at = performance.timeOrigin + performance.now();
+    if (kind === 'decant') background.decantToggleReader(tab.id);
+    else background.floorPress(tab.id);
+    return at;
+  });
+  for (let tries = 1; ; tries++) {
+    const pressed = await run.agents[kind].page.evaluate(call, page.url(), kind);
+    if (pressed === null) throw new Error(`no tab shows ${page.url()}`);
     const opened = await page.waitForFunction(began, null, { timeout: patient ? PATIENT_MS : LOST_MS }).then(() => true, () => false);
     if (opened) return pressed;
     if (tries === 3) throw new Error(`three presses of ${kind} opened nothing`);
@@ -247,13 +322,13 @@ async function main() {
   const { server, url } = await serve(list);
   const floorDirs = await floorExtensions();
   const rows = [];
-  let run = await start(floorDirs);
+  let run = await start(floorDirs, server);
   try {
     for (const p of list) {
       const page = await run.browser.context.newPage();
       try {
         await offline(page);
-        await page.goto(url(p.name), { timeout: 120_000 });
+        await visit(page, url(p.name));
         // Untimed: each extension's worker and code warm up on this page.
         for (const kind of KINDS) await open(run, page, kind, p.generated);
         const opens = Object.fromEntries(KINDS.map((k) => [k, []]));
@@ -283,11 +358,11 @@ async function main() {
   for (const r of coldPages) {
     const row = { name: r.name };
     for (const kind of KINDS) {
-      run = await start(floorDirs);
+      run = await start(floorDirs, server);
       try {
         const page = await run.browser.context.newPage();
         await offline(page);
-        await page.goto(url(r.name), { timeout: 120_000 });
+        await visit(page, url(r.name));
         await stopWorkers(run, page);
         const o = await open(run, page, kind);
         if (kind === 'decant') Object.assign(row, { start: o?.start, extract: o?.extract, available: o && o.start + o.available, frame: o && o.start + o.frame, script: o && o.start + o.script, delivered: o && o.start + o.delivered });
@@ -307,7 +382,7 @@ async function main() {
   const line = (label, xs) => `${label.padEnd(46)} median ${xs.length ? median(xs).toFixed(1).padStart(7) : '     –'} ms   p95 ${xs.length ? p95(xs).toFixed(1).padStart(7) : '     –'} ms`;
   const have = (xs) => xs.filter((x) => typeof x === 'number' && !Number.isNaN(x));
   console.log('');
-  console.log(`${corpusRows.length} corpus pages, warm: the median of ${WARM} presses after one untimed press; press → first line drawn`);
+  console.log(`${BROWSER}, ${corpusRows.length} corpus pages, warm: the median of ${WARM} presses after one untimed press; press → first line drawn${FIREFOX ? ' (in Firefox, the call a press makes)' : ''}`);
   for (const k of KINDS) console.log(line(LABEL[k], have(corpusRows.map((r) => (k === 'decant' ? r.painted : r.floors[k])))));
   const decantWarm = have(corpusRows.map((r) => r.painted));
   for (const f of FLOORS) {

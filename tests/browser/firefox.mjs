@@ -11,7 +11,7 @@
 // - see downloads: Firefox saves them to a directory set by preferences; the tests watch it.
 
 import puppeteer from 'puppeteer-core';
-import { mkdtemp, readdir, rename, copyFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, copyFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -249,7 +249,12 @@ class Page extends Frame {
  * Starts headless Firefox with the extension in `dir` (already copied, with the test host
  * permission). Returns the same shape as the Chromium launcher.
  */
-export async function launchFirefox(dir, cleanup) {
+export async function launchFirefox(dir, cleanup, { alongside = [], offline = 0 } = {}) {
+  // The other extensions' ids, and the fixed addresses their pages get.
+  const others = await Promise.all(alongside.map(async (path, i) => {
+    const manifest = JSON.parse(await readFile(join(path, 'manifest.json'), 'utf8'));
+    return { path, id: manifest.browser_specific_settings.gecko.id, uuid: `${UUID.slice(0, -1)}${(i + 1).toString(16)}` };
+  }));
   const downloads = await mkdtemp(join(tmpdir(), 'decant-downloads-'));
   const saved = await mkdtemp(join(tmpdir(), 'decant-saved-'));
   const browser = await puppeteer.launch({
@@ -258,7 +263,7 @@ export async function launchFirefox(dir, cleanup) {
     headless: true,
     args: ['--remote-allow-system-access', '--width=1100', '--height=900'],
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ 'decant@decant.example': UUID }),
+      'extensions.webextensions.uuids': JSON.stringify(Object.fromEntries([['decant@decant.example', UUID], ...others.map((o) => [o.id, o.uuid])])),
       'browser.download.dir': downloads,
       'browser.download.folderList': 2,
       'browser.download.useDownloadDir': true,
@@ -268,9 +273,13 @@ export async function launchFirefox(dir, cleanup) {
       // The extension's requests for optional permissions are answered yes without a prompt (a
       // headless browser cannot show one): a test that needs a no stubs the request.
       'extensions.webextOptionalPermissionPrompts': false,
+      // Every request for another host goes as a proxy request to the local server on port
+      // `offline`, which fails it at once (127.0.0.1 itself is never proxied).
+      ...(offline ? { 'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': offline, 'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': offline } : {}),
     },
   });
   const id = await browser.installExtension(dir);
+  for (const other of others) await browser.installExtension(other.path);
   const handle = {
     name: 'firefox',
     scheme: 'moz-extension:',
@@ -322,12 +331,15 @@ export async function launchFirefox(dir, cleanup) {
     async grantPermissions() {},
   };
 
-  /** Opens an extension page in a tab of its own, waiting until its script has the API. */
-  async function openExtensionPage(path) {
+  /**
+   * Opens an extension page in a tab of its own, waiting until its script has the API: Decant's,
+   * or with `uuid` one of the extensions `alongside`.
+   */
+  async function openExtensionPage(path, uuid = UUID) {
     const page = await context.newPage();
     const { session, context: id } = bidi(page.page);
     // Navigating to an extension page never reports its load event to BiDi: do not wait for it.
-    await session.send('browsingContext.navigate', { context: id, url: `moz-extension://${UUID}/${path}`, wait: 'none' });
+    await session.send('browsingContext.navigate', { context: id, url: `moz-extension://${uuid}/${path}`, wait: 'none' });
     await page.page.waitForFunction(() => typeof browser === 'object' && document.readyState === 'complete', { polling: 50, timeout: 15_000 });
     return page;
   }
@@ -336,6 +348,8 @@ export async function launchFirefox(dir, cleanup) {
   return Object.assign(handle, {
     id,
     origin: `moz-extension://${UUID}`,
+    /** The extensions installed `alongside`: their paths, ids and page addresses' uuids. */
+    others,
     context,
     openExtensionPage,
     // Firefox answers the extension's requests for sites yes (the preference above), and a test

@@ -199,13 +199,15 @@ async function extensionCopy(archive, browser = 'chromium', { hostAccess = true 
  * `openExtensionPage(path)` and `close()`. In Chromium, `hostAccess: false` leaves out the test
  * host permission: the reader is then opened with a real press (`pressDecant`), which grants
  * `activeTab` alone, as a user's click does; `alongside` lists more unpacked extensions to load
- * with it (the browser benchmark's floors).
+ * with it (the browser benchmark's floors). In Firefox, `offline` (the port of a local server that
+ * answers proxy requests with an error) fails every request for another host at once, as
+ * Chromium's pages do with `route`.
  */
-export async function launch(browser, archive, { hostAccess = true, alongside = [] } = {}) {
+export async function launch(browser, archive, { hostAccess = true, alongside = [], offline = 0 } = {}) {
   if (browser === 'chromium') return launchChromium(archive, { hostAccess, alongside });
   if (browser !== 'firefox') throw new Error(`unknown browser ${browser} (chromium or firefox)`);
   const extension = await extensionCopy(archive, 'firefox');
-  return launchFirefox(extension, () => rm(extension, { recursive: true, force: true }));
+  return launchFirefox(extension, () => rm(extension, { recursive: true, force: true }), { alongside, offline });
 }
 
 async function launchChromium(archive, { hostAccess, alongside }) {
