@@ -1372,6 +1372,34 @@ fn a_posts_author_is_the_first_line_of_a_box_about_them_and_its_text_what_is_bes
 }
 
 #[test]
+fn fluxbb_posts_are_a_thread_without_the_column_about_their_authors() {
+    // FluxBB and PunBB as they are served: the author's name in bold, not a link, in the column
+    // `postleft` beside the text (`postmsg`); the date is the text of the link to the post.
+    let post = |id: u32, who: &str, title: &str, body: &str| {
+        format!(
+            "<div id=p{id} class='blockpost rowodd blockpost1'><h2><span><span class=conr>#1</span> <a href='viewtopic.php?pid={id}#p{id}'>2024-08-03 10:59:47</a></span></h2>\
+             <div class=box><div class=inbox><div class=postbody><div class=postleft><dl><dt><strong>{who}</strong></dt><dd class=usertitle><strong>Member</strong></dd><dd><span>Registered: 2012-09-03</span></dd><dd><span>Posts: 73,365</span></dd></dl></div>\
+             <div class=postright><h3>{title}</h3><div class=postmsg><p>{body}</p></div></div></div></div>\
+             <div class=inbox><div class=postfoot><div class=postfootleft><p><span>Offline</span></p></div></div></div></div></div>"
+        )
+    };
+    let posts = [
+        post(2187914, "archuser38013", "Laptop fan always on", "Since the last kernel update the fan of my laptop runs all the time, even when it does nothing."),
+        post(2187920, "seth", "Re: Laptop fan always on", "Please post the output of sensors and of the journal of the last boot, not a picture of them."),
+        post(2187931, "archuser38013", "Re: Laptop fan always on", "The journal shows the firmware was not loaded; installing the missing package fixed it, thanks."),
+    ]
+    .concat();
+    let page = format!("<html><head><title>Laptop fan always on</title></head><body><div id=brdmenu><a href=index.php>Index</a> <a href=search.php>Search</a></div><div id=brdmain><div class=linkst><ul class=crumbs><li><a href=index.php>Index</a></li><li>» <a href=viewforum.php?id=23>Newbie Corner</a></li></ul></div>{posts}</div></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("thread");
+    assert_eq!(a.kind, decant::Kind::Thread, "{}", a.text);
+    assert_eq!(a.byline.as_deref(), Some("archuser38013"), "{}", a.text);
+    assert!(a.text.contains("seth · 2024-08-03 10:59:47") && a.text.contains("fixed it, thanks"), "{}", a.text);
+    for chrome in ["Registered:", "Posts: 73,365", "Offline"] {
+        assert!(!a.text.contains(chrome), "{chrome:?} kept: {}", a.text);
+    }
+}
+
+#[test]
 fn replies_in_a_box_beside_their_post_are_posts_and_the_header_naming_the_last_poster_is_not_the_author() {
     // A theme that nests each post's replies in a wrapper after the post, not inside it; the
     // opening post's header names the thread's last poster before the box about its author.

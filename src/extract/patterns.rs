@@ -350,8 +350,8 @@ pub const NOT_THREAD_TYPES: &[&str] = &["Product", "Recipe", "Book", "Movie", "E
 /// schema.org types of a thread's posts: all one kind of element, the opening post as its replies.
 pub const POST_TYPES: &[&str] = &["DiscussionForumPosting", "Comment", "Answer", "Question", "SocialMediaPosting"];
 /// Class and id words of the element naming a post's author (as substrings: `message-userDetails`,
-/// `postauthor`, `username`, `hnuser`).
-pub const POST_AUTHOR: &[&str] = &["author", "username", "user-name", "user_name", "userdetails", "user-details", "user-info", "userinfo", "poster", "postprofile", "hnuser", "member-name", "membername", "nickname"];
+/// `postauthor`, `username`, `hnuser`; FluxBB's and PunBB's `postleft`, the column beside the text).
+pub const POST_AUTHOR: &[&str] = &["author", "username", "user-name", "user_name", "userdetails", "user-details", "user-info", "userinfo", "poster", "postprofile", "postleft", "hnuser", "member-name", "membername", "nickname"];
 /// Paths of links to a member's profile, which name a post's author.
 pub const PROFILE_PATHS: &[&str] = &["/u/", "/user/", "/users/", "/members/", "/member/", "/profile/", "/memberlist.php", "/user?id=", "action=profile"];
 /// A post holds at least this much text of its own outside links: "Thanks, that worked." is a
@@ -373,8 +373,9 @@ pub const THREAD_MAX_POST_SHARE: f64 = 0.8;
 /// The heaviest groups of siblings that are looked at as threads.
 pub const THREAD_GROUPS_TRIED: usize = 5;
 /// Class and id words (substrings) of the element holding a post's text, in the forum engines'
-/// markup (`message-body`, `post_content`, `cooked`, `bbWrapper`, `usertext-body`, `commtext`).
-pub const POST_TEXT: &[&str] = &["body", "content", "message", "cooked", "prose", "bbwrapper", "usertext", "commtext", "posttext", "post-text", "comment-text"];
+/// markup (`message-body`, `post_content`, `cooked`, `bbWrapper`, `usertext-body`, `commtext`,
+/// FluxBB's `postmsg`).
+pub const POST_TEXT: &[&str] = &["body", "content", "message", "cooked", "prose", "bbwrapper", "usertext", "commtext", "posttext", "post-text", "comment-text", "postmsg"];
 /// Else, a post's text is the element holding this share of its text, as deep as there is one.
 pub const POST_BODY_SHARE: f64 = 0.8;
 /// Elements a post's text is looked for in (not paragraphs: those are the text). A form too: a
