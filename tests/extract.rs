@@ -1400,6 +1400,31 @@ fn fluxbb_posts_are_a_thread_without_the_column_about_their_authors() {
 }
 
 #[test]
+fn posts_whose_author_and_date_only_their_microdata_holds_are_named_and_dated() {
+    // Nairaland: each reply a `tbody` typed `Comment`, its author and date only in `<meta>`s
+    // (the name shown is a link to a page the engine cannot tell is a profile, the date is split
+    // into bold pieces); the last reply also shows a date, which is the one shown.
+    let post = |id: u32, who: &str, iso: &str, shown: &str, body: &str| {
+        format!(
+            "<tbody itemprop=comment itemscope itemtype='https://schema.org/Comment'><tr><td class='bold l pu'><span itemprop=author itemscope itemtype='https://schema.org/Person'><meta itemprop=name content='{who}'><meta itemprop=url content='https://forum.example/{who}'></span>\
+             <meta itemprop=datePublished content='{iso}'><a href='/7603790/topic#{id}'>Re: Quantum computing</a> by <a href='/{who}' class=user>{who}</a>: {shown}</td></tr>\
+             <tr><td id=pb{id} class='l w pd'><div class=narrow itemprop=text>{body}</div></td></tr></tbody>"
+        )
+    };
+    let posts = [
+        post(127403087, "Alphabyte2", "2023-12-09T20:43:15Z", "<span class=s><b>9:43pm</b> On <b>Dec 09</b>, <b>2023</b></span>", "Jax is a Python library from Google for numerical computation on CPUs, GPUs and TPUs."),
+        post(127412164, "Qubitfan", "2023-12-10T13:55:00Z", "<span class=s><b>2:55pm</b> On <b>Dec 10</b>, <b>2023</b></span>", "A quantum agent is an agent that works by the principles of quantum mechanics."),
+        post(127499001, "Alphabyte2", "2024-01-03T09:00:00Z", "<time datetime='2024-01-03T09:00:00Z'>Jan 3, 2024</time>", "Practical quantum agents are still an area of research, and will be for some years."),
+    ]
+    .concat();
+    let page = format!("<html><head><title>Quantum computing</title></head><body><div id=up><a href=/>Forum</a></div><div itemscope itemtype='https://schema.org/DiscussionForumPosting'><table summary=posts>{posts}</table></div></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("thread");
+    assert_eq!(a.kind, decant::Kind::Thread, "{}", a.text);
+    assert!(a.text.contains("Alphabyte2 · 2023-12-09") && a.text.contains("Qubitfan · 2023-12-10"), "{}", a.text);
+    assert!(a.text.contains("Alphabyte2 · Jan 3, 2024"), "the date shown should be the one the post shows: {}", a.text);
+}
+
+#[test]
 fn replies_in_a_box_beside_their_post_are_posts_and_the_header_naming_the_last_poster_is_not_the_author() {
     // A theme that nests each post's replies in a wrapper after the post, not inside it; the
     // opening post's header names the thread's last poster before the box about its author.

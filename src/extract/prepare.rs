@@ -46,6 +46,9 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
                     questions.push(n);
                     return None;
                 }
+                // Microdata's `<meta>` stays for the thread's posts to name their authors and dates
+                // by (Nairaland's); it shows nothing, and the sanitizer drops it.
+                "meta" if dom.attr(n, "itemprop").is_some() && dom.attr(n, "content").is_some() => return None,
                 tag if patterns::ALWAYS_REMOVE.contains(&tag) => "never content (nav, form, button...)",
                 _ if !is_probably_visible(dom, n) => HIDDEN_RULE,
                 _ if is_uuid(dom, n) => "a machine's identifier (a UUID), laid over hidden letters",

@@ -378,7 +378,8 @@ fn post(dom: &Dom, p: NodeId, body: NodeId, nested: &[NodeId], own: &Lengths) ->
     let by_link = marked.iter().copied().filter(|&n| dom.is(n, "a") && in_author_box(n)).chain(marked.iter().copied().filter(|&n| dom.is(n, "a") && !in_author_box(n)));
     let innermost = marked.iter().copied().filter(|&n| !marked.iter().any(|&m| m != n && dom.is_attached_below(m, n)));
     let author = by_itemprop.chain(by_link).chain(innermost).find_map(name_of);
-    let date = own_elements(dom, p, &outside).find_map(|n| {
+    // A date the post shows, before one only its microdata's `<meta>` holds.
+    let machine_date = |n: NodeId| {
         let machine = if dom.is(n, "time") {
             dom.attr(n, "datetime")
         } else if dom.attr(n, "itemprop").is_some_and(|v| matches!(v, "datePublished" | "dateCreated")) {
@@ -390,7 +391,8 @@ fn post(dom: &Dom, p: NodeId, body: NodeId, nested: &[NodeId], own: &Lengths) ->
         let shown = normalize_space(&dom.inner_text(n));
         let shown = if shown.is_empty() || shown.chars().count() > pat::POST_DATE_MAX_CHARS { iso.as_deref()?.get(..10)?.to_string() } else { shown };
         Some((shown, iso))
-    });
+    };
+    let date = own_elements(dom, p, &outside).filter(|&n| !dom.is(n, "meta")).find_map(machine_date);
     // Else a line of the post's own that is a date and nothing else ("Feb 14, 2026 | 9:05 pm"),
     // opening with it (not a label's: "Joined: Mar 3, 2010" is the author's).
     let date = date.or_else(|| {
@@ -403,6 +405,7 @@ fn post(dom: &Dom, p: NodeId, body: NodeId, nested: &[NodeId], own: &Lengths) ->
             Some((shown, Some(iso)))
         })
     });
+    let date = date.or_else(|| own_elements(dom, p, &outside).filter(|&n| dom.is(n, "meta")).find_map(machine_date));
     Some(Post { body, author, date })
 }
 
