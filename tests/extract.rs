@@ -903,6 +903,9 @@ fn a_box_of_the_sites_other_pages_goes_with_the_heading_that_says_so() {
         ("What others are reading", true),
         ("Other related articles...", true),
         ("You may be interested in the following topics as well:", true),
+        ("Related articles that may interest you", true),
+        ("More articles you might enjoy", true),
+        ("What to read next...", true),
     ] {
         let more = if block { format!("<div class=box><h2>{heading}</h2>{teasers}</div>") } else { format!("<h2>{heading}</h2>{teasers}<h2>Notes</h2><p>Fired at cone 10 in reduction.</p>") };
         let page = format!("<html><body><article><h1>Glazes</h1>{story}{more}</article></body></html>");
@@ -930,8 +933,9 @@ fn a_box_of_the_sites_other_pages_goes_with_the_heading_that_says_so() {
     let (a, removals) = decant::explain(&page, URL, &decant::Options::default()).expect("page");
     assert!(removals.iter().any(|r| r.rule == "outside the page's main region"), "{removals:#?}");
     assert!(a.text.contains("Trail number 12") && !a.text.contains("Boot number") && !a.text.contains("You may also like"), "{}", a.text);
-    // A paper's related work and a manual's "See also" are the text.
-    for heading in ["Related", "See also", "More on fields"] {
+    // A paper's related work and a manual's "See also" are the text, and so is a heading that
+    // names the one related thing it shows.
+    for heading in ["Related", "See also", "More on fields", "Related video: the glaze test tiles fired"] {
         let page = format!("<html><body><article><h1>Glazes</h1>{story}<h2>{heading}</h2>{teasers}</article></body></html>");
         let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
         assert!(a.text.contains("Ash glazes from the wood stove"), "{heading}: {}", a.text);

@@ -567,6 +567,9 @@ pub const MORE_OF_THE_SITE_HEADINGS: &[&str] = &[
 /// ... and the starts of such headings ("More from The Times", "More in Science").
 pub const MORE_OF_THE_SITE_STARTS: &[&str] = &[
     "more from ", "more in ", "more by ", "other articles", "other posts", "other stories", "other related ", "you may be interested in ",
+    // "Related articles on move.org", "Related articles that may interest you", "More articles you
+    // might enjoy", "Customers also bought or read" (not "Related videos: …", one named item).
+    "related articles ", "related posts ", "related stories ", "more articles ", "customers also ", "what to read next",
     "you might be interested in ", "people who viewed this", "people who bought this",
     "customers who viewed this", "customers who bought this", "similar sponsored items", "sponsored products related to",
 ];
