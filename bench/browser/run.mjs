@@ -126,7 +126,7 @@ function serve(list) {
 
 /**
  * The corpus pages name remote scripts, styles and images; there is no network here, so they fail
- * at once (in Firefox, sent to the pages' server as a proxy, which has no such page: see `start`).
+ * at once (in Firefox, sent to the pages' server as a proxy, which answers with nothing: see `serve`).
  */
 function offline(page) {
   if (FIREFOX) return null;
@@ -191,7 +191,7 @@ async function floorExtensions() {
  */
 async function start(floorDirs, server) {
   if (FIREFOX) {
-    // The pages' server answers the proxy requests for other hosts with an error (see `serve`).
+    // The pages' server answers the proxy requests for other hosts at once, with nothing (see `serve`).
     const browser = await launch('firefox', null, { alongside: FLOORS.map((f) => floorDirs[f]), offline: server.address().port });
     const agents = { decant: null };
     for (const [i, name] of FLOORS.entries()) agents[name] = await browser.openExtensionPage('frame.html', browser.others[i].uuid);

@@ -274,7 +274,7 @@ export async function launchFirefox(dir, cleanup, { alongside = [], offline = 0 
       // headless browser cannot show one): a test that needs a no stubs the request.
       'extensions.webextOptionalPermissionPrompts': false,
       // Every request for another host goes as a proxy request to the local server on port
-      // `offline`, which fails it at once (127.0.0.1 itself is never proxied).
+      // `offline`, which answers it at once with nothing (127.0.0.1 itself is never proxied).
       ...(offline ? { 'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': offline, 'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': offline } : {}),
     },
   });

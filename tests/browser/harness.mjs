@@ -200,7 +200,7 @@ async function extensionCopy(archive, browser = 'chromium', { hostAccess = true 
  * host permission: the reader is then opened with a real press (`pressDecant`), which grants
  * `activeTab` alone, as a user's click does; `alongside` lists more unpacked extensions to load
  * with it (the browser benchmark's floors). In Firefox, `offline` (the port of a local server that
- * answers proxy requests with an error) fails every request for another host at once, as
+ * answers proxy requests at once, with nothing) ends every request for another host at once, as
  * Chromium's pages do with `route`.
  */
 export async function launch(browser, archive, { hostAccess = true, alongside = [], offline = 0 } = {}) {
