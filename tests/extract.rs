@@ -1429,6 +1429,42 @@ fn posts_whose_author_and_date_only_their_microdata_holds_are_named_and_dated() 
 }
 
 #[test]
+fn replies_typed_as_answers_in_microdata_make_a_question_thread_but_an_articles_faq_does_not() {
+    // XenForo's question threads: the question in a block of its own, each reply typed `Answer`,
+    // no JSON-LD; with a sidebar, the replies are under half of the page's text, so they alone
+    // are no thread.
+    let message = |id: u32, who: &str, typed: &str, body: &str| {
+        format!(
+            "<article class='message message--post js-post' id=js-post-{id} {typed}><div class=message-inner><div class=message-cell--user><section class=message-user><h4 class=message-name><a href='/members/{who}.{id}/' class=username>{who}</a></h4></section></div>\
+             <div class=message-cell--main><header class=message-attribution><time datetime='2024-11-01T15:08:47-0400'>Nov 1, 2024</time></header><article class=message-body><div class=bbWrapper>{body}</div></article></div></div></article>"
+        )
+    };
+    let answer = "itemscope itemtype='https://schema.org/Answer'";
+    let question = message(1, "ridwan123", "", "I am planning to buy a new graphics card, and the same chip comes from many brands: which one should I choose?");
+    let answers = [
+        message(2, "Lutfij", answer, "Prices vary by region: can you post links to the cards you can buy, and say which games you play?"),
+        message(3, "MCH170", answer, "Cards with the same chip are within a few percent of each other in games; pick the quietest cooler."),
+        message(4, "Roland", answer, "Look at the warranty too: some brands give three years, others two, and that matters more than a percent."),
+        message(5, "ridwan123", answer, "Thanks all: the shop near me has the quiet one with three years of warranty, so I will take that one."),
+        message(6, "Lutfij", answer, "Good choice. Post again if the drivers give you any trouble after the first install, and have fun with it."),
+    ]
+    .concat();
+    let sidebar: String = (1..=6).map(|i| format!("<p>Trending topic number {i}: the week's most discussed hardware news, with its opening lines shown here.</p>")).collect();
+    let page = format!("<html><head><title>Which card?</title></head><body><div class=p-body-main><div class=p-body-content><div class='block block--messages'><div class=block-body>{question}</div></div>\
+                        <div class='block block--messages'><div class=block-body>{answers}</div></div></div><div class=p-body-sidebar><div class=block>{sidebar}</div></div></div></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("thread");
+    assert_eq!(a.kind, decant::Kind::Thread, "{}", a.text);
+    assert!(a.text.contains("ridwan123 · Nov 1, 2024") && a.text.contains("which one should I choose"), "the question is the thread's first post: {}", a.text);
+    assert!(a.text.contains("MCH170 · Nov 1, 2024") && !a.text.contains("Trending topic"), "{}", a.text);
+    // An article with an FAQ typed in microdata stays an article.
+    let faq = "<div itemscope itemtype='https://schema.org/FAQPage'><div itemscope itemprop=mainEntity itemtype='https://schema.org/Question'><h3 itemprop=name>Is the cooler loud?</h3><div itemscope itemprop=acceptedAnswer itemtype='https://schema.org/Answer'><p itemprop=text>Only under load, and less than the reference card.</p></div></div></div>";
+    let comments: String = (1..=4).map(|i| format!("<div class=comment id=comment-{i}><span class=comment-author><a href='/members/reader{i}/'>reader{i}</a></span><p>Comment number {i}: thanks for the review, I bought the card and it is as quiet as you say.</p></div>")).collect();
+    let page = format!("<html><head><title>Review</title><script type='application/ld+json'>{{\"@type\":\"Article\",\"headline\":\"Review\"}}</script></head><body><article><h1>Review</h1>{}{faq}</article><div class=comments>{comments}</div></body></html>", story(3));
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert_eq!(a.kind, decant::Kind::Article, "{}", a.text);
+}
+
+#[test]
 fn replies_in_a_box_beside_their_post_are_posts_and_the_header_naming_the_last_poster_is_not_the_author() {
     // A theme that nests each post's replies in a wrapper after the post, not inside it; the
     // opening post's header names the thread's last poster before the box about its author.

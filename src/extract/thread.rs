@@ -28,7 +28,7 @@ pub struct Post {
 /// What the page's structured data says it is.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Declared {
-    /// A `DiscussionForumPosting` or a `QAPage`.
+    /// A `DiscussionForumPosting` or a `QAPage`, or answers in microdata.
     pub thread: bool,
     /// An article, news story or blog post, a product, a recipe... (whose posts, if any, are
     /// comments or reviews).
@@ -413,11 +413,14 @@ fn post(dom: &Dom, p: NodeId, body: NodeId, nested: &[NodeId], own: &Lengths) ->
 /// `itemtype`s.
 pub fn declared(dom: &Dom, ld_types: &[String]) -> Declared {
     let mut types: Vec<&str> = ld_types.iter().map(String::as_str).collect();
+    let from_ld = types.len();
     types.extend(dom.descendants(dom.root()).filter_map(|n| dom.attr(n, "itemtype")).filter_map(|t| t.split_whitespace().next()?.rsplit('/').next()));
-    Declared {
-        thread: types.iter().any(|t| pat::THREAD_TYPES.contains(t)),
-        article: types.iter().any(|t| (pat::ARTICLE_TYPES.contains(t) && !pat::THREAD_TYPES.contains(t) && *t != "SocialMediaPosting") || pat::NOT_THREAD_TYPES.contains(t)),
-    }
+    let article = types.iter().any(|t| (pat::ARTICLE_TYPES.contains(t) && !pat::THREAD_TYPES.contains(t) && *t != "SocialMediaPosting") || pat::NOT_THREAD_TYPES.contains(t));
+    // Answers in the page's microdata, on a page that is not an article, are a question's
+    // (XenForo's question threads type each reply `Answer` and nothing else); an FAQ in an
+    // article, and JSON-LD's `acceptedAnswer`s, are not.
+    let answers = !article && types[from_ld..].contains(&"Answer");
+    Declared { thread: answers || types.iter().any(|t| pat::THREAD_TYPES.contains(t)), article }
 }
 
 /// Gathers the posts into an article container (detached, as a pass's is): each post an
