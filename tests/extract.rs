@@ -1465,6 +1465,28 @@ fn replies_typed_as_answers_in_microdata_make_a_question_thread_but_an_articles_
 }
 
 #[test]
+fn a_reply_of_a_line_and_a_link_is_kept_whole_inside_its_wrapper() {
+    // XenForo: the post's text element (`itemprop="text"`) wraps a `bbWrapper` holding all of it;
+    // a reply of a sentence and a link to a video is a post, not a block of links.
+    let post = |id: u32, who: &str, body: &str| {
+        format!(
+            "<article class='message message--post' id=js-post-{id} itemscope itemtype='https://schema.org/DiscussionForumPosting'><h4 class=message-name><a href='/members/{who}.{id}/' class=username>{who}</a></h4>\
+             <time datetime='2024-11-01T15:08:47-0400'>Nov 1, 2024</time><article class=message-body><div itemprop=text><div class=bbWrapper>{body}</div></div></article></article>"
+        )
+    };
+    let posts = [
+        post(1, "ridwan123", "Which of the cards with this chip runs the quietest under load, in a small case with two fans?"),
+        post(2, "MCH170", "Cards of one chip are within a few percent. This might help: <a href='https://youtu.be/-TiYwjxmcU8'>View: https://youtu.be/-TiYwjxmcU8</a>"),
+        post(3, "Phaaze88", "Performance between cards of one tier is the same; what differs is cooling and noise, so read the reviews of each cooler."),
+    ]
+    .concat();
+    let page = format!("<html><head><title>Quiet card</title></head><body><div class=block-body>{posts}</div></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("thread");
+    assert_eq!(a.kind, decant::Kind::Thread, "{}", a.text);
+    assert!(a.text.contains("within a few percent") && a.text.contains("View: https://youtu.be/"), "{}", a.text);
+}
+
+#[test]
 fn replies_in_a_box_beside_their_post_are_posts_and_the_header_naming_the_last_poster_is_not_the_author() {
     // A theme that nests each post's replies in a wrapper after the post, not inside it; the
     // opening post's header names the thread's last poster before the box about its author.

@@ -948,13 +948,16 @@ fn removal_rule(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &
     if dom.descendants(node).any(|n| data_tables.contains(&n)) {
         return None;
     }
-    // A thread's post, whole: the thread was found by its posts, so each is content, however
-    // many links it lists (a topic's opening post of league tables).
-    if dom.parent(node).is_some_and(|p| dom.is(p, "article") && dom.attr(p, "class") == Some(POST_CLASS)) {
+    // A thread's post, whole, or what holds nearly all of its text (the engine's wrapper inside
+    // the post's text element): the thread was found by its posts, so each is content, however
+    // many links it lists (a topic's opening post of league tables, a reply of two lines and a
+    // link to a video).
+    let text_chars = dom.inner_text_len(node);
+    let post = dom.ancestors(node).find(|&a| dom.is(a, "article") && dom.attr(a, "class") == Some(POST_CLASS));
+    if post.is_some_and(|p| dom.parent(node) == Some(p) || text_chars as f64 >= dom.inner_text_len(p) as f64 * pat::POST_BODY_SHARE) {
         return None;
     }
     // What the rules count, from one walk of the subtree.
-    let text_chars = dom.inner_text_len(node);
     let mut n = Counts::default();
     for d in dom.descendants(node) {
         if dom.text(d).is_some() {
