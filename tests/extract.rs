@@ -1421,9 +1421,14 @@ fn posts_whose_author_and_date_only_their_microdata_holds_are_named_and_dated() 
         post(127499001, "Alphabyte2", "2024-01-03T09:00:00Z", "<time datetime='2024-01-03T09:00:00Z'>Jan 3, 2024</time>", "Practical quantum agents are still an area of research, and will be for some years."),
     ]
     .concat();
-    let page = format!("<html><head><title>Quantum computing</title></head><body><div id=up><a href=/>Forum</a></div><div itemscope itemtype='https://schema.org/DiscussionForumPosting'><table summary=posts>{posts}</table></div></body></html>");
+    // The opening post, in a `tbody` of its own without microdata, names its author only by a
+    // link classed `user`.
+    let opening = "<tbody><tr><td class='bold l pu'><a href='/7603790/topic#121604416'>Quantum computing</a> by <a href='/alphabyte1' class=user>Alphabyte1</a>: <span class=s><b>3:21pm</b> On <b>Mar 09</b>, <b>2023</b></span></td></tr>\
+                   <tr><td id=pb121604416 class='l w pd'><div class=narrow>Hybrid quantum computing is a quantum computer and a classical one working together on a problem.</div></td></tr></tbody>";
+    let page = format!("<html><head><title>Quantum computing</title></head><body><div id=up><a href=/>Forum</a></div><div itemscope itemtype='https://schema.org/DiscussionForumPosting'><table summary=posts>{opening}{posts}</table></div></body></html>");
     let a = decant::extract(&page, URL, &decant::Options::default()).expect("thread");
     assert_eq!(a.kind, decant::Kind::Thread, "{}", a.text);
+    assert!(a.text.starts_with("Alphabyte1\n") && a.text.contains("working together on a problem"), "the opening post first: {}", a.text);
     assert!(a.text.contains("Alphabyte2 · 2023-12-09") && a.text.contains("Qubitfan · 2023-12-10"), "{}", a.text);
     assert!(a.text.contains("Alphabyte2 · Jan 3, 2024"), "the date shown should be the one the post shows: {}", a.text);
 }

@@ -100,7 +100,8 @@ fn names_author(dom: &Dom, n: NodeId) -> bool {
     if pat::contains_any(&m, pat::POST_AUTHOR) {
         return true;
     }
-    dom.is(n, "a") && dom.attr(n, "href").is_some_and(|h| pat::PROFILE_PATHS.iter().any(|p| h.contains(p)))
+    // A link classed `user` alone (Nairaland's) names one too.
+    dom.is(n, "a") && (dom.attr(n, "href").is_some_and(|h| pat::PROFILE_PATHS.iter().any(|p| h.contains(p))) || dom.attr(n, "class").is_some_and(|c| c.split_whitespace().any(|w| w == "user")))
 }
 
 /// The elements under `post` in document order, not entering `skip` (other posts, the text).
