@@ -187,7 +187,7 @@ async function floorExtensions() {
 
 /**
  * Chromium with Decant and the floors, none with host access: a press grants `activeTab`. In
- * Firefox, with a page of each extension open, from which its press is made (`pressFirefox`).
+ * Firefox, with a page of each extension open, from which its press is made (`firefoxPress`).
  */
 async function start(floorDirs, server) {
   if (FIREFOX) {
@@ -231,13 +231,10 @@ const PATIENT_MS = 60_000;
  * (ms since the epoch). `patient`: a large page, whose capture alone takes seconds.
  */
 async function press(run, page, kind, began, patient = false) {
-  if (FIREFOX) return pressFirefox(run, page, kind, began, patient);
   await page.bringToFront();
-  const tab = (await run.root.send('Target.getTargets', { filter: [{ type: 'tab' }] })).targetInfos.find((t) => t.url === page.url());
-  if (!tab) throw new Error(`no tab shows ${page.url()}`);
+  const once = FIREFOX ? await firefoxPress(run, page, kind) : await chromiumPress(run, page, kind);
   for (let tries = 1; ; tries++) {
-    const pressed = Date.now();
-    await run.root.send('Extensions.triggerAction', { id: run.ids[kind], targetId: tab.targetId });
+    const pressed = await once();
     const opened = await page.waitForFunction(began, null, { timeout: patient ? PATIENT_MS : LOST_MS }).then(() => true, () => false);
     if (opened) return pressed;
     if (tries === 3) throw new Error(`three presses of ${kind} opened nothing`);
@@ -245,12 +242,22 @@ async function press(run, page, kind, began, patient = false) {
   }
 }
 
+/** In Chromium, one press over the DevTools protocol, as a click makes it; resolves to its time. */
+async function chromiumPress(run, page, kind) {
+  const tab = (await run.root.send('Target.getTargets', { filter: [{ type: 'tab' }] })).targetInfos.find((t) => t.url === page.url());
+  if (!tab) throw new Error(`no tab shows ${page.url()}`);
+  return async () => {
+    const pressed = Date.now();
+    await run.root.send('Extensions.triggerAction', { id: run.ids[kind], targetId: tab.targetId });
+    return pressed;
+  };
+}
+
 /**
- * In Firefox: calls, in a page of extension `kind`, what its press would call, on the tab showing
- * `page`; returns when the call was made (the page's clock, ms since the epoch).
+ * In Firefox, one call, in a page of extension `kind`, of what its press would call, on the tab
+ * showing `page`; resolves to when the call was made (that page's clock, ms since the epoch).
  */
-async function pressFirefox(run, page, kind, began, patient) {
-  await page.bringToFront();
+async function firefoxPress(run, page, kind) {
   const call = (url, kind) => browser.tabs.query({}).then(async (tabs) => {
     const tab = tabs.find((t) => t.url === url);
     if (!tab) return null;
@@ -260,14 +267,11 @@ async function pressFirefox(run, page, kind, began, patient) {
     else background.floorPress(tab.id);
     return at;
   });
-  for (let tries = 1; ; tries++) {
+  return async () => {
     const pressed = await run.agents[kind].page.evaluate(call, page.url(), kind);
     if (pressed === null) throw new Error(`no tab shows ${page.url()}`);
-    const opened = await page.waitForFunction(began, null, { timeout: patient ? PATIENT_MS : LOST_MS }).then(() => true, () => false);
-    if (opened) return pressed;
-    if (tries === 3) throw new Error(`three presses of ${kind} opened nothing`);
-    lostPresses += 1;
-  }
+    return pressed;
+  };
 }
 
 /** Opens Decant's reader with a press; returns its timing from the press, and closes it. */

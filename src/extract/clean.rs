@@ -953,8 +953,10 @@ fn removal_rule(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &
     // many links it lists (a topic's opening post of league tables, a reply of two lines and a
     // link to a video).
     let text_chars = dom.inner_text_len(node);
+    // Whether `node` holds nearly all of the text of `outer`, an element around it.
+    let most_of = |outer: NodeId| text_chars as f64 >= dom.inner_text_len(outer) as f64 * pat::POST_BODY_SHARE;
     let post = dom.ancestors(node).find(|&a| dom.is(a, "article") && dom.attr(a, "class") == Some(POST_CLASS));
-    if post.is_some_and(|p| dom.parent(node) == Some(p) || text_chars as f64 >= dom.inner_text_len(p) as f64 * pat::POST_BODY_SHARE) {
+    if post.is_some_and(|p| dom.parent(node) == Some(p) || most_of(p)) {
         return None;
     }
     // What the rules count, from one walk of the subtree.
@@ -985,7 +987,7 @@ fn removal_rule(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &
     let weight = class_weight(dom, node, flags);
     // The whole of a list item's text is that item, whatever its class says (arXiv's `div.meta`,
     // each listed paper's title, authors and subjects).
-    let whole_item = || dom.parent(node).is_some_and(|p| matches!(dom.tag(p), Some("li" | "dd")) && text_chars as f64 >= dom.inner_text_len(p) as f64 * pat::POST_BODY_SHARE);
+    let whole_item = || dom.parent(node).is_some_and(|p| matches!(dom.tag(p), Some("li" | "dd")) && most_of(p));
     if weight < 0.0 && !whole_item() {
         return Some("its class or id is against it");
     }

@@ -672,65 +672,64 @@ fn replace_brs(dom: &mut Dom) {
 mod tests {
     use super::*;
 
+    /// `html` parsed as a fragment, then prepared.
+    fn prepared_fragment(html: &str) -> Dom {
+        let mut dom = Dom::parse_fragment(html);
+        prepare(&mut dom, &mut Log::default());
+        dom
+    }
+
     #[test]
     fn br_runs_become_paragraphs() {
-        let mut dom = Dom::parse_fragment("<div>One line<br>still one<br><br>Two<br> <br>Three</div>");
-        prepare(&mut dom, &mut Log::default());
+        let dom = prepared_fragment("<div>One line<br>still one<br><br>Two<br> <br>Three</div>");
         assert_eq!(dom.inner_html(dom.root()), "<div>One line<br>still one<p>Two</p><p>Three</p> </div>");
     }
 
     #[test]
     fn template_placeholders_go_but_not_in_code() {
-        let mut dom = Dom::parse_fragment("<p>30 <span>{{ upvoteCount | shortNum }}</span></p><div>{{ DiscussionBoard.errors[11793116].message }}</div><p>Write <code>{{ form }}</code> in the template.</p>");
-        prepare(&mut dom, &mut Log::default());
+        let dom = prepared_fragment("<p>30 <span>{{ upvoteCount | shortNum }}</span></p><div>{{ DiscussionBoard.errors[11793116].message }}</div><p>Write <code>{{ form }}</code> in the template.</p>");
         assert_eq!(dom.inner_html(dom.root()), "<p>30 <span></span></p><div></div><p>Write <code>{{ form }}</code> in the template.</p>");
     }
 
     #[test]
     fn uuids_between_letters_go() {
-        let mut dom = Dom::parse_fragment("<div><span class=a>S</span><span class=b>42bf1e13-8a44-4c69-bf2b-71f76bb4cce8</span><span class=c>p</span></div><p>Order 42bf1e13-8a44-4c69-bf2b-71f76bb4cce8 shipped.</p>");
-        prepare(&mut dom, &mut Log::default());
+        let dom = prepared_fragment("<div><span class=a>S</span><span class=b>42bf1e13-8a44-4c69-bf2b-71f76bb4cce8</span><span class=c>p</span></div><p>Order 42bf1e13-8a44-4c69-bf2b-71f76bb4cce8 shipped.</p>");
         assert_eq!(dom.inner_html(dom.root()), "<div><span class=\"a\">S</span><span class=\"c\">p</span></div><p>Order 42bf1e13-8a44-4c69-bf2b-71f76bb4cce8 shipped.</p>");
     }
 
     #[test]
     fn a_flex_containers_items_are_words_apart() {
-        let mut dom = Dom::parse_fragment("<div class='flex justify-between'><label>Accessories</label><span>1385</span></div><p><b>Bold</b><i>run on</i> as written</p>");
-        prepare(&mut dom, &mut Log::default());
+        let dom = prepared_fragment("<div class='flex justify-between'><label>Accessories</label><span>1385</span></div><p><b>Bold</b><i>run on</i> as written</p>");
         assert_eq!(dom.inner_html(dom.root()), "<div class=\"flex justify-between\"><label>Accessories</label> <span>1385</span></div><p><b>Bold</b><i>run on</i> as written</p>");
     }
 
     #[test]
     fn presentational_wrappers_are_unwrapped() {
-        let mut dom = Dom::parse_fragment("<center><p><font face=\"Arial\" size=\"2\">Old <big>style</big></font></p></center>");
-        prepare(&mut dom, &mut Log::default());
+        let dom = prepared_fragment("<center><p><font face=\"Arial\" size=\"2\">Old <big>style</big></font></p></center>");
         assert_eq!(dom.inner_html(dom.root()), "<p>Old style</p>");
     }
 
     #[test]
     fn hidden_and_scripts_go() {
-        let mut dom = Dom::parse_fragment(
+        let dom = prepared_fragment(
             "<p>a</p><p hidden>b</p><p style='display: none'>c</p><script>d</script><p aria-hidden=true>e</p>",
         );
-        prepare(&mut dom, &mut Log::default());
         assert_eq!(dom.inner_html(dom.root()), "<p>a</p>");
     }
 
     #[test]
     fn tab_and_accordion_panels_stay_though_hidden() {
-        let mut dom = Dom::parse_fragment(
+        let dom = prepared_fragment(
             "<div class='tab-content'><div class='tab-pane fade' style='display:none'><p>Specs</p></div></div>\
              <div class='accordion-item'><div class='body'><p aria-hidden='true'>Answer</p></div></div>\
              <div role='tabpanel' hidden><p>Reviews</p></div><div hidden><p>Gone</p></div>",
         );
-        prepare(&mut dom, &mut Log::default());
         assert_eq!(dom.text_content(dom.root()), "SpecsAnswerReviews");
     }
 
     #[test]
     fn streamed_segments_stay_though_hidden() {
-        let mut dom = Dom::parse_fragment("<div hidden id='S:0'><p>The story</p></div><div hidden id='S:x'><p>no</p></div><div hidden id='TS:1'>no</div>");
-        prepare(&mut dom, &mut Log::default());
+        let dom = prepared_fragment("<div hidden id='S:0'><p>The story</p></div><div hidden id='S:x'><p>no</p></div><div hidden id='TS:1'>no</div>");
         assert_eq!(dom.text_content(dom.root()), "The story");
     }
 
