@@ -10,7 +10,8 @@ import { now } from './util.js';
 // Captures wait here between the capture script and the reader frame, as their extraction (begun
 // on arrival) with their timing, until the frame takes them (usually within a second) or for 60 s
 // at most. The page itself is dropped once extracted. Each is taken once and stored nowhere else
-// (but in the engine's offscreen document, which receives it too, until it is extracted there).
+// (but in Chromium's engine document, which receives it too, extracts it on arrival and hands
+// the article to the frame itself).
 const captures = new Map();
 // The capture script shows the reader's frame while it sends the page, so the frame may ask
 // first: its question waits here (by id) for the page, for WAIT_FOR_CAPTURE_MS at most.

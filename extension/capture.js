@@ -232,8 +232,8 @@ iframe { border: 0; width: 100%; height: 100%; display: block; background: trans
           throw new Error(`this page is too large for the reader view (${mb(html.length)} MB; the limit is ${mb(MAX_CAPTURE)} MB).`);
         }
         const timing = { started, captured };
-        // The frame starts loading now, while the page is sent: it asks the worker for its
-        // article by this id, and the worker holds the question until the page arrives.
+        // The frame starts loading now, while the page is sent: it asks for its article by this
+        // id, and the worker (and Chromium's engine document) hold the question until the page arrives.
         const id = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
         show(id);
         try {

@@ -5,9 +5,17 @@
 import init, { extract, isProbablyReaderable } from '../pkg/decant.js';
 import { now } from './util.js';
 import { failed } from './engine.js';
+import { WARM_UP } from './warm-up.js';
 
-// Compiled as soon as the worker starts, before its first job arrives.
-const ready = init();
+// Compiled as soon as the worker starts, and taken once through a page, before its first job arrives.
+const ready = init().then((wasm) => {
+  try {
+    extract(WARM_UP, 'https://example.com/warm-up');
+  } catch {
+    // Only a warm-up: the first real page tells.
+  }
+  return wasm;
+});
 
 /** Runs one job; an engine error is a result too, with its kind. */
 function run({ op, html, url }) {

@@ -35,22 +35,35 @@ export function engineHost() {
   // Warm from the start: the first click finds the engine compiled.
   idle = start();
 
-  /** Runs `job` ({ op, html, url }) in a worker; resolves to its result, never rejects. */
+  /**
+   * Runs `job` ({ op, html, url }) in a worker; resolves to its result, never rejects. The promise
+   * has `limit(ms)`, which ends the job `ms` after it started if that is sooner than its time.
+   */
   function run(job, { timeoutMs = RUNAWAY_MS } = {}) {
     const worker = idle ?? start();
     idle = null;
     const id = nextId++;
     const started = now();
-    return new Promise((resolve) => {
+    let timer = 0;
+    let deadline = Infinity;
+    let ranAway = () => {};
+    const limit = (ms) => {
+      if (!(started + ms < deadline)) return;
+      deadline = started + ms;
+      clearTimeout(timer);
+      timer = setTimeout(() => ranAway(), Math.max(0, deadline - now()));
+    };
+    const answer = new Promise((resolve) => {
       const finish = (result, keep) => {
         clearTimeout(timer);
+        ranAway = () => {};
         worker.removeEventListener('message', onMessage);
         worker.removeEventListener('error', onError);
         if (keep && idle === null) idle = worker;
         else worker.terminate();
         resolve(result);
       };
-      const timer = setTimeout(() => finish(failed('TooComplex', RAN_AWAY, started), false), timeoutMs);
+      ranAway = () => finish(failed('TooComplex', RAN_AWAY, started), false);
       function onMessage({ data }) {
         if (data?.id === id) finish(data.result, data.memory <= KEEP_HEAP_BYTES);
       }
@@ -63,10 +76,15 @@ export function engineHost() {
       worker.addEventListener('error', onError);
       worker.postMessage({ id, ...job });
     });
+    limit(timeoutMs);
+    return Object.assign(answer, { limit });
   }
 
   return {
-    /** The article of `html` (from `url`), or the engine's error: `{ ok, article | name, message, started, extracted }`. */
+    /**
+     * The article of `html` (from `url`), or the engine's error: `{ ok, article | name, message,
+     * started, extracted }`; the promise's `limit(ms)` shortens the time the job may run.
+     */
     extract: (html, url, options) => run({ op: 'extract', html, url }, options),
     /** Whether `html` looks like an article (the toolbar badge). */
     readerable: async (html) => {

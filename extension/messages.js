@@ -41,15 +41,17 @@ export const KIND = Object.freeze({
   // background -> the engine's offscreen document (Chromium, engine-page.js): `{ kind, op, html,
   // url, timeoutMs }`, op 'extract' or 'readerable'. Reply: the result of engine.js's extract, or
   // whether the page looks readable (true or false). Op 'page' with `{ id }` instead of the page:
-  // extract the capture with that id, which reached the document itself (a page's message goes
-  // to every extension document); reply the result, or null if it never arrived. Op 'ping':
-  // reply true, once the document listens.
+  // the result of the capture with that id, which reached the document itself (a page's message
+  // goes to every extension document) and is extracted from the moment it did; null if it never
+  // arrived. Op 'ping': reply true, once the document listens.
   engine: 'decant:engine',
-  // Chromium: an extraction's article stays in the engine's offscreen document (ops 'page' and
-  // 'extract' with `keep: true` and the capture's `id` reply the result without it, `kept: true`)
-  // and goes straight to the reader frame on ARTICLES_CHANNEL, not through the service worker's
-  // messages (a copy as JSON each way). reader frame -> document: `{ kind, id }`; the document
-  // answers `{ kind: article, id, article }`, `article` null when it has none for that id.
+  // Chromium: a capture is extracted in the engine's offscreen document as it arrives there (ops
+  // 'page' and 'extract' with `keep: true` and the capture's `id` join that extraction, and reply
+  // its result without the article, `kept: true`); the result goes straight to the reader frame on
+  // ARTICLES_CHANNEL, not through the service worker's messages (a copy as JSON each way), as
+  // soon as it is ready. reader frame -> document, as the frame starts: `{ kind, id }`; the
+  // document answers `{ kind: article, id, result }` once the extraction ends, `result` as in
+  // takeCapture's reply, or null when it has none for that id.
   askArticle: 'decant:ask-article',
   article: 'decant:article',
 });
@@ -119,12 +121,19 @@ export function dispatch(msg, handlers) {
   return handlers[msg.kind](msg);
 }
 
+/**
+ * Whether `result` is an extraction's result with what the reader reads: an article (or, with
+ * `kept`, word that the engine's document keeps it for the frame), or an error.
+ */
+export function isResult(result, { kept = false } = {}) {
+  if (typeof result !== 'object' || result === null) return false;
+  const timed = typeof result.started === 'number' && typeof result.extracted === 'number';
+  const article = result.ok === true && (typeof result.article?.content === 'string' || (kept && result.kept === true));
+  const error = result.ok === false && typeof result.message === 'string';
+  return timed && (article || error);
+}
+
 /** Whether `reply` is the background's answer to a take-capture message, with what the reader reads. */
 export function isArticleReply(reply) {
-  if (reply?.ok !== true || typeof reply.result !== 'object' || reply.result === null) return false;
-  const { result } = reply;
-  const timed = typeof result.started === 'number' && typeof result.extracted === 'number';
-  const article = result.ok === true && (typeof result.article?.content === 'string' || result.kept === true);
-  const error = result.ok === false && typeof result.message === 'string';
-  return timed && (article || error) && typeof reply.timing === 'object';
+  return reply?.ok === true && isResult(reply.result, { kept: true }) && typeof reply.timing === 'object';
 }

@@ -38,15 +38,17 @@ var KIND = Object.freeze({
   // background -> the engine's offscreen document (Chromium, engine-page.js): `{ kind, op, html,
   // url, timeoutMs }`, op 'extract' or 'readerable'. Reply: the result of engine.js's extract, or
   // whether the page looks readable (true or false). Op 'page' with `{ id }` instead of the page:
-  // extract the capture with that id, which reached the document itself (a page's message goes
-  // to every extension document); reply the result, or null if it never arrived. Op 'ping':
-  // reply true, once the document listens.
+  // the result of the capture with that id, which reached the document itself (a page's message
+  // goes to every extension document) and is extracted from the moment it did; null if it never
+  // arrived. Op 'ping': reply true, once the document listens.
   engine: "decant:engine",
-  // Chromium: an extraction's article stays in the engine's offscreen document (ops 'page' and
-  // 'extract' with `keep: true` and the capture's `id` reply the result without it, `kept: true`)
-  // and goes straight to the reader frame on ARTICLES_CHANNEL, not through the service worker's
-  // messages (a copy as JSON each way). reader frame -> document: `{ kind, id }`; the document
-  // answers `{ kind: article, id, article }`, `article` null when it has none for that id.
+  // Chromium: a capture is extracted in the engine's offscreen document as it arrives there (ops
+  // 'page' and 'extract' with `keep: true` and the capture's `id` join that extraction, and reply
+  // its result without the article, `kept: true`); the result goes straight to the reader frame on
+  // ARTICLES_CHANNEL, not through the service worker's messages (a copy as JSON each way), as
+  // soon as it is ready. reader frame -> document, as the frame starts: `{ kind, id }`; the
+  // document answers `{ kind: article, id, result }` once the extraction ends, `result` as in
+  // takeCapture's reply, or null when it has none for that id.
   askArticle: "decant:ask-article",
   article: "decant:article"
 });
@@ -86,13 +88,15 @@ var CHECKS = /* @__PURE__ */ new Map([
   [KIND.allowShown, isAllowShown],
   [KIND.engine, isEngineJob]
 ]);
-function isArticleReply(reply) {
-  if (reply?.ok !== true || typeof reply.result !== "object" || reply.result === null) return false;
-  const { result } = reply;
+function isResult(result, { kept = false } = {}) {
+  if (typeof result !== "object" || result === null) return false;
   const timed = typeof result.started === "number" && typeof result.extracted === "number";
-  const article2 = result.ok === true && (typeof result.article?.content === "string" || result.kept === true);
+  const article2 = result.ok === true && (typeof result.article?.content === "string" || kept && result.kept === true);
   const error = result.ok === false && typeof result.message === "string";
-  return timed && (article2 || error) && typeof reply.timing === "object";
+  return timed && (article2 || error);
+}
+function isArticleReply(reply) {
+  return reply?.ok === true && isResult(reply.result, { kept: true }) && typeof reply.timing === "object";
 }
 
 // extension/api.js
@@ -1364,8 +1368,9 @@ function close() {
   leave();
 }
 var STATUS_MS = 4e3;
-var KEPT_ARTICLE_WAIT_MS = 1e4;
+var ENGINE_ANSWER_WAIT_MS = 6e4;
 var statusTimer = 0;
+var REVEAL_TOOLBAR_MS = 250;
 function status(text, { done = true } = {}) {
   const toast = $2("decant-save-status");
   clearTimeout(statusTimer);
@@ -1481,27 +1486,35 @@ function whole(a, view, body) {
   }).catch(() => {
   });
 }
-async function load(taken2) {
-  let reply;
-  try {
-    reply = await taken2;
-  } catch (error) {
-    showMessage(main, "Decant could not start", String(error?.message ?? error), close);
+async function arrival(taken2, direct2) {
+  const never = new Promise(() => {
+  });
+  const first = await Promise.race([
+    taken2.then((reply2) => ({ reply: reply2 }), (error) => ({ error })),
+    direct2.result.then((result2) => result2 ? { result: result2 } : never)
+  ]);
+  if (first.result) return first;
+  if (first.reply?.result?.kept !== true) direct2.close();
+  if (first.error) return { title: "Decant could not start", detail: String(first.error?.message ?? first.error) };
+  const { reply } = first;
+  if (!isArticleReply(reply)) return { title: "The page is no longer available", detail: reply?.error ?? "Click the Decant button again." };
+  if (!reply.result.kept) return { result: reply.result };
+  const result = await direct2.result;
+  if (result) return { result };
+  return { title: "The page is no longer available", detail: "The page capture has expired. Click the Decant button again." };
+}
+function reveal() {
+  document.documentElement.removeAttribute("data-starting");
+}
+async function load(taken2, direct2) {
+  const arrived = await arrival(taken2, direct2);
+  reveal();
+  if (!arrived.result) {
+    showMessage(main, arrived.title, arrived.detail, close);
     return;
   }
-  if (!isArticleReply(reply)) {
-    showMessage(main, "The page is no longer available", reply?.error ?? "Click the Decant button again.", close);
-    return;
-  }
+  const { result } = arrived;
   wireControls();
-  const { result } = reply;
-  if (result.ok && result.kept) {
-    result.article = await keptArticle(captureId);
-    if (!result.article) {
-      showMessage(main, "The page is no longer available", "The page capture has expired. Click the Decant button again.", close);
-      return;
-    }
-  }
   const received = now();
   if (!result.ok) {
     showMessage(main, errorTitle(result.name), result.message, close);
@@ -1524,6 +1537,8 @@ async function load(taken2) {
   const rendered = now();
   const painted = await afterPaint();
   rest?.();
+  const reply = await taken2.catch(() => null);
+  if (!isArticleReply(reply)) return;
   const t = reply.timing;
   const first = [...main.querySelectorAll(".decant-content :is(p, li, pre, blockquote, h2, h3, h4, dd, td)")].find((e) => e.textContent.trim());
   const detail = {
@@ -1539,34 +1554,38 @@ async function load(taken2) {
     painted: painted - t.started,
     paintedAt: painted,
     // Whether the engine's document handed the article over itself (Chromium).
-    handedOver: result.kept === true,
+    handedOver: reply.result.kept === true,
     // Whether the article was drawn in two parts (a long one), the first timed here.
     inParts: rest !== null,
     firstBlockOnScreen: Boolean(first && first.getBoundingClientRect().top < window.innerHeight)
   };
   performance.mark("decant:timing", { detail });
 }
-function keptArticle(id2) {
-  return new Promise((resolve) => {
-    const channel = new BroadcastChannel(ARTICLES_CHANNEL);
-    const done = (article2) => {
+function askEngine(id2) {
+  const channel = new BroadcastChannel(ARTICLES_CHANNEL);
+  let done;
+  const result = new Promise((resolve) => {
+    done = (answer) => {
       clearTimeout(timer);
       channel.close();
-      resolve(article2);
+      resolve(answer);
     };
-    const timer = setTimeout(() => done(null), KEPT_ARTICLE_WAIT_MS);
-    channel.addEventListener("message", ({ data }) => {
-      if (data?.kind === KIND.article && data.id === id2) done(typeof data.article?.content === "string" ? data.article : null);
-    });
-    channel.postMessage({ kind: KIND.askArticle, id: id2 });
   });
+  const timer = setTimeout(() => done(null), ENGINE_ANSWER_WAIT_MS);
+  channel.addEventListener("message", ({ data }) => {
+    if (data?.kind === KIND.article && data.id === id2) done(isResult(data.result) ? data.result : null);
+  });
+  channel.postMessage({ kind: KIND.askArticle, id: id2 });
+  return { result, close: () => done(null) };
 }
 var loadStart = now();
 var captureId = decodeURIComponent(location.hash.slice(1));
+var direct = askEngine(captureId);
 var taken = ext.runtime.sendMessage({ kind: KIND.takeCapture, id: captureId });
 taken.catch(() => {
 });
 wireClosing();
+setTimeout(reveal, REVEAL_TOOLBAR_MS);
 settings = await loadSettings();
 applySettings(document, settings);
-load(taken);
+load(taken, direct);

@@ -5,7 +5,7 @@
 // saving and copying (save.js, with the images in images.js), the keyboard (keys.js), and the
 // page underneath: closing, Back, printing (page.js).
 
-import { ARTICLES_CHANNEL, KIND, isArticleReply } from './messages.js';
+import { ARTICLES_CHANNEL, KIND, isArticleReply, isResult } from './messages.js';
 import { ext } from './api.js';
 import { afterPaint, now } from './util.js';
 import { applySettings, loadSettings, saveSettings, onSettingsChanged, settingsForm } from './settings.js';
@@ -78,9 +78,14 @@ function close() {
 
 // How long a finished save's or copy's message stays by the Save button.
 const STATUS_MS = 4000;
-/** How long the engine's document has to hand over an article it kept (it answers at once). */
-const KEPT_ARTICLE_WAIT_MS = 10_000;
+/**
+ * How long the engine's document has to answer (Chromium: it answers when the extraction ends,
+ * which the engine ends within 30 s, or after 20 s without the capture; Firefox has no such document).
+ */
+const ENGINE_ANSWER_WAIT_MS = 60_000;
 let statusTimer = 0;
+/** How long the frame stays blank waiting for its article before it shows the toolbar alone. */
+const REVEAL_TOOLBAR_MS = 250;
 
 /** Says `text` by the Save button, where the user just clicked; `done` messages fade away. */
 function status(text, { done = true } = {}) {
@@ -233,28 +238,44 @@ function whole(a, view, body) {
   }).catch(() => {});
 }
 
-async function load(taken) {
-  let reply;
-  try {
-    reply = await taken;
-  } catch (error) {
-    showMessage(main, 'Decant could not start', String(error?.message ?? error), close);
+/**
+ * The result of this frame's capture: from the engine's document (Chromium), which answers as
+ * soon as the extraction ends, or from the service worker's reply (`taken`), whichever comes first
+ * with it. Returns `{ result }`, or `{ title, detail }` to say what went wrong.
+ */
+async function arrival(taken, direct) {
+  const never = new Promise(() => {});
+  const first = await Promise.race([
+    taken.then((reply) => ({ reply }), (error) => ({ error })),
+    direct.result.then((result) => (result ? { result } : never)),
+  ]);
+  if (first.result) return first;
+  // The service worker's reply came first: the engine's document answers only if it kept the result.
+  if (first.reply?.result?.kept !== true) direct.close();
+  if (first.error) return { title: 'Decant could not start', detail: String(first.error?.message ?? first.error) };
+  const { reply } = first;
+  if (!isArticleReply(reply)) return { title: 'The page is no longer available', detail: reply?.error ?? 'Click the Decant button again.' };
+  if (!reply.result.kept) return { result: reply.result };
+  // Kept by the engine's document, whose answer was null: it was handed over already, or lost.
+  const result = await direct.result;
+  if (result) return { result };
+  return { title: 'The page is no longer available', detail: 'The page capture has expired. Click the Decant button again.' };
+}
+
+/** Lets the frame draw its document (see `data-starting` in reader.css). */
+function reveal() {
+  document.documentElement.removeAttribute('data-starting');
+}
+
+async function load(taken, direct) {
+  const arrived = await arrival(taken, direct);
+  reveal();
+  if (!arrived.result) {
+    showMessage(main, arrived.title, arrived.detail, close);
     return;
   }
-  if (!isArticleReply(reply)) {
-    showMessage(main, 'The page is no longer available', reply?.error ?? 'Click the Decant button again.', close);
-    return;
-  }
+  const { result } = arrived;
   wireControls();
-  const { result } = reply;
-  // Chromium: the engine's document kept the article, to hand it here itself.
-  if (result.ok && result.kept) {
-    result.article = await keptArticle(captureId);
-    if (!result.article) {
-      showMessage(main, 'The page is no longer available', 'The page capture has expired. Click the Decant button again.', close);
-      return;
-    }
-  }
   const received = now();
   if (!result.ok) {
     showMessage(main, errorTitle(result.name), result.message, close);
@@ -288,6 +309,8 @@ async function load(taken) {
   // article; drawing it; `painted` when the frame showing it has been drawn. `at` is when the
   // capture started, `paintedAt` the wall-clock time of that frame, and `firstBlockOnScreen`
   // whether the article's first block of text is in the window then (not below a lead picture).
+  const reply = await taken.catch(() => null);
+  if (!isArticleReply(reply)) return;
   const t = reply.timing;
   const first = [...main.querySelectorAll('.decant-content :is(p, li, pre, blockquote, h2, h3, h4, dd, td)')].find((e) => e.textContent.trim());
   const detail = {
@@ -303,7 +326,7 @@ async function load(taken) {
     painted: painted - t.started,
     paintedAt: painted,
     // Whether the engine's document handed the article over itself (Chromium).
-    handedOver: result.kept === true,
+    handedOver: reply.result.kept === true,
     // Whether the article was drawn in two parts (a long one), the first timed here.
     inParts: rest !== null,
     firstBlockOnScreen: Boolean(first && first.getBoundingClientRect().top < window.innerHeight),
@@ -312,32 +335,38 @@ async function load(taken) {
 }
 
 /**
- * The article of capture `id` that the engine's document kept (Chromium: it goes from there to
- * here directly, not as a copy through the service worker's messages), or null.
+ * Asks the engine's document for the result of capture `id` (Chromium: it goes from there to here
+ * directly, as soon as it is ready, not as a copy through the service worker's messages).
+ * Returns `{ result, close }`: `result` resolves to it, or to null; `close` stops listening.
  */
-function keptArticle(id) {
-  return new Promise((resolve) => {
-    const channel = new BroadcastChannel(ARTICLES_CHANNEL);
-    const done = (article) => {
+function askEngine(id) {
+  const channel = new BroadcastChannel(ARTICLES_CHANNEL);
+  let done;
+  const result = new Promise((resolve) => {
+    done = (answer) => {
       clearTimeout(timer);
       channel.close();
-      resolve(article);
+      resolve(answer);
     };
-    const timer = setTimeout(() => done(null), KEPT_ARTICLE_WAIT_MS);
-    channel.addEventListener('message', ({ data }) => {
-      if (data?.kind === KIND.article && data.id === id) done(typeof data.article?.content === 'string' ? data.article : null);
-    });
-    channel.postMessage({ kind: KIND.askArticle, id });
   });
+  const timer = setTimeout(() => done(null), ENGINE_ANSWER_WAIT_MS);
+  channel.addEventListener('message', ({ data }) => {
+    if (data?.kind === KIND.article && data.id === id) done(isResult(data.result) ? data.result : null);
+  });
+  channel.postMessage({ kind: KIND.askArticle, id });
+  return { result, close: () => done(null) };
 }
 
 // The service worker extracted the page while this frame loaded: ask for it at once, and load the
 // settings meanwhile.
 const loadStart = now();
 const captureId = decodeURIComponent(location.hash.slice(1));
+const direct = askEngine(captureId);
 const taken = ext.runtime.sendMessage({ kind: KIND.takeCapture, id: captureId });
 taken.catch(() => {}); // load() reports a failure; this only keeps it from counting as unhandled
 wireClosing();
+// A page that takes long to read: the toolbar (and Close) are shown meanwhile.
+setTimeout(reveal, REVEAL_TOOLBAR_MS);
 settings = await loadSettings();
 applySettings(document, settings);
-load(taken);
+load(taken, direct);

@@ -4,45 +4,7 @@
 
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-
-/** A stand-in for a dedicated worker: records what it is sent, answers on demand. */
-class FakeWorker {
-  static made = [];
-
-  constructor(url, options) {
-    this.url = String(url);
-    this.options = options;
-    this.listeners = { message: new Set(), error: new Set() };
-    this.jobs = [];
-    this.terminated = false;
-    FakeWorker.made.push(this);
-  }
-
-  addEventListener(type, listener) {
-    this.listeners[type].add(listener);
-  }
-
-  removeEventListener(type, listener) {
-    this.listeners[type].delete(listener);
-  }
-
-  postMessage(job) {
-    this.jobs.push(job);
-  }
-
-  terminate() {
-    this.terminated = true;
-  }
-
-  /** Answers its last job with `result`, its heap `memory` bytes large. */
-  answer(result, memory = 16 * 1024 * 1024) {
-    for (const listener of this.listeners.message) listener({ data: { id: this.jobs.at(-1).id, result, memory } });
-  }
-
-  fail(message) {
-    for (const listener of this.listeners.error) listener({ message, preventDefault() {} });
-  }
-}
+import { FakeWorker } from './fake-worker.mjs';
 
 globalThis.Worker = FakeWorker;
 const { engineHost, KEEP_HEAP_BYTES } = await import('../../extension/engine.js');
@@ -132,4 +94,22 @@ test('the readerable check answers yes or no, and no on a failure', async () => 
   const no = host.readerable('x');
   worker.fail('trap');
   assert.equal(await no, false);
+});
+
+test("a job's time can be shortened while it runs, never lengthened", async () => {
+  const host = engineHost();
+  const [worker] = FakeWorker.made;
+  const job = host.extract('endless', '', { timeoutMs: 60_000 });
+  job.limit(120_000);
+  job.limit(20);
+  const result = await job;
+  assert.equal(result.name, 'TooComplex');
+  assert.equal(worker.terminated, true);
+  // A limit given after the answer changes nothing.
+  const late = host.extract('late', '');
+  FakeWorker.made[1].answer(ARTICLE);
+  assert.deepEqual(await late, ARTICLE);
+  late.limit(0);
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.equal(FakeWorker.made[1].terminated, false);
 });

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { KIND, dispatch, isArticleReply } from '../../extension/messages.js';
+import { KIND, dispatch, isArticleReply, isResult } from '../../extension/messages.js';
 
 const EXTENSION = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'extension');
 
@@ -66,6 +66,17 @@ test('the reader reads an article reply or an error reply, and nothing else', ()
   }
 });
 
+test("the engine document's answer to the frame is read only when it holds the article or an error", () => {
+  const article = { ok: true, article: { content: '<p>x</p>', title: 'T' }, started: 3, extracted: 4 };
+  const error = { ok: false, name: 'NoArticle', message: 'no article found', started: 3, extracted: 4 };
+  assert.ok(isResult(article));
+  assert.ok(isResult(error));
+  // Word that the article is kept elsewhere is no article: only the worker's reply may say so.
+  for (const result of [{ ok: true, kept: true, started: 3, extracted: 4 }, null, 'x', { ...article, extracted: undefined }, { ...article, article: null }]) {
+    assert.equal(isResult(result), false, JSON.stringify(result));
+  }
+});
+
 test('every receiver in the extension goes through a check', async () => {
   const background = await readFile(join(EXTENSION, 'background.js'), 'utf8');
   const listener = background.slice(background.indexOf('runtime.onMessage.addListener'));
@@ -73,6 +84,7 @@ test('every receiver in the extension goes through a check', async () => {
   assert.doesNotMatch(background, /msg\.kind|msg\?\.kind/, 'the worker reads kinds only through dispatch');
   const reader = await readFile(join(EXTENSION, 'reader.js'), 'utf8');
   assert.match(reader, /if \(!isArticleReply\(reply\)\)/, 'the reader checks the reply before reading it');
+  assert.match(reader, /done\(isResult\(data\.result\) \? data\.result : null\)/, "the reader checks the engine document's answer before reading it");
   // The page script and the reader frame talk over a port handed to the frame alone: the page
   // script hears no window message, and hands the port over addressed to the extension's origin.
   const capture = await readFile(join(EXTENSION, 'capture.js'), 'utf8');

@@ -108,3 +108,15 @@ test('Saved.fromArticle saves the article as the worker sends it, without its pl
   assert.deepEqual([...fromSent.imageUrls()], [...whole.imageUrls()]);
   assert.throws(() => engine.Saved.fromArticle({ title: 'No content' }), /not an article/);
 });
+
+test("the engine worker's warm-up page is an article that takes the engine through its main paths", async () => {
+  const { WARM_UP } = await import(join(ROOT, 'extension', 'warm-up.js'));
+  const article = engine.extract(WARM_UP, 'https://example.com/warm-up');
+  assert.equal(article.title, 'Warm-up');
+  assert.equal(article.byline, 'A. Writer');
+  // Each kind of block the engine carries over, and the chrome it leaves out.
+  for (const kept of ['<figure', '<figcaption', '<h2', '<ul', '<blockquote', '<table', '<pre']) assert.ok(article.content.includes(kept), `${kept} is not in ${article.content}`);
+  for (const left of ['Another story', 'All rights reserved', 'Share', '>Home<']) assert.ok(!article.content.includes(left), `${left} is in the article`);
+  const worker = await readFile(join(ROOT, 'extension', 'engine-worker.js'), 'utf8');
+  assert.match(worker, /const ready = init\(\)\.then\(\(wasm\) => \{\s*try \{\s*extract\(WARM_UP,/, 'the worker extracts it once it is compiled, before its first job');
+});
