@@ -1144,6 +1144,23 @@ fn a_hero_banner_is_the_pages_opening_not_an_ad() {
 }
 
 #[test]
+fn a_site_builders_rich_text_is_the_text_whatever_else_its_class_says() {
+    // A newsletter's issue published as a page: the rich-text element holding it is named for it,
+    // and the listeners' quotes under it would otherwise be taken for the article.
+    let issue = format!("<div class='rich-text-newsletter-cms w-richtext'><p>Thank you for reading this month's letter.</p><h2>Resistance training</h2>{}<h2>Recovery</h2>{}</div>", story(4), story(4));
+    let quote = "<blockquote><p>I literally cannot stop listening: every week there is one thing in it that changes how I train, sleep or eat.</p><p>Listener</p></blockquote>";
+    let page = format!(
+        "<html><head><title>Foundational fitness</title></head><body><nav><a href=/>Home</a></nav><main><h1>Foundational fitness</h1>{issue}\
+         <div class=newsletter-signup><p>Join over a million others getting these letters each month, free.</p><form><input type=email></form></div></main>\
+         <section class=testimonials><h2>What listeners say</h2>{}</section></body></html>",
+        quote.repeat(5)
+    );
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("Resistance training") && a.text.contains("Recovery") && a.text.contains("this month's letter"), "{}", a.text);
+    assert!(!a.text.contains("Join over a million"), "{}", a.text);
+}
+
+#[test]
 fn a_headings_anchor_made_of_its_own_words_says_nothing_against_it() {
     let story = story(3);
     let page = format!(

@@ -17,9 +17,12 @@ pub const UNLIKELY: &[&str] = &[
 ];
 
 /// Class/id fragments that rescue a block matched by [`UNLIKELY`] (e.g. `main-header-content`);
-/// `hero` (not Readability's): a hero banner is the page's opening, its title and lede.
+/// `hero` (not Readability's): a hero banner is the page's opening, its title and lede; `richtext`
+/// and `rich-text` (not Readability's): a site builder's rich-text element (Webflow's
+/// `w-richtext`) is the text its author wrote, whatever else its class says
+/// (`rich-text-newsletter-cms`: a newsletter's issue, published as a page).
 pub const MAYBE_CANDIDATE: &[&str] =
-    &["and", "article", "body", "column", "content", "main", "mathjax", "shadow", "hero"];
+    &["and", "article", "body", "column", "content", "main", "mathjax", "shadow", "hero", "richtext", "rich-text"];
 
 /// Class/id fragments that raise a block's score by [`CLASS_WEIGHT`].
 pub const POSITIVE: &[&str] = &[
