@@ -1161,6 +1161,28 @@ fn a_site_builders_rich_text_is_the_text_whatever_else_its_class_says() {
 }
 
 #[test]
+fn a_list_of_links_the_text_announces_stays_when_it_leads_to_other_sites() {
+    // A progress report: "Many patches were sent for review:" and the patches, on another host.
+    let report = |host: &str| {
+        let patches = |numbers: std::ops::Range<u32>| numbers.map(|n| format!("<li><p><a href='{host}{n}'>libgccjit: Add support for target feature number {n}</a></p></li>")).collect::<String>();
+        format!(
+            "<html><body><div id=content><h1>Progress report</h1>{}<div class=sect1><h2>Patches</h2><div class=sectionbody>\
+             <div class=paragraph><p>There has been some progress this month.</p></div><div class=paragraph><p>Many patches were sent for review:</p></div>\
+             <div class=ulist><ul>{}</ul></div><div class=paragraph><p>Also, a few patches were merged upstream:</p></div><div class=ulist><ul>{}</ul></div>\
+             </div></div></div></body></html>",
+            story(8),
+            patches(90..100),
+            patches(70..76)
+        )
+    };
+    let a = decant::extract(&report("https://forge.example.org/pulls/"), URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("target feature number 95") && a.text.contains("target feature number 72"), "{}", a.text);
+    // The same lists leading to the site's own pages are the site's links, and go.
+    let a = decant::extract(&report("/guides/"), URL, &decant::Options::default()).expect("article");
+    assert!(!a.text.contains("target feature number 95"), "{}", a.text);
+}
+
+#[test]
 fn a_headings_anchor_made_of_its_own_words_says_nothing_against_it() {
     let story = story(3);
     let page = format!(

@@ -9,6 +9,7 @@ use super::nodes::{class_weight, is_footnotes, is_heading, is_heading_linking_aw
 use super::patterns as pat;
 use crate::article::POST_CLASS;
 use crate::dom::{Dom, NodeId, TextRun};
+use crate::url::Url;
 use crate::sanitize::is_video_embed;
 
 /// Takes the tag and category lists out of `article` and returns their tags, in order: blocks
@@ -47,8 +48,9 @@ pub fn take_tag_lists(dom: &mut Dom, article: NodeId, log: &mut Log) -> Vec<Stri
     tags
 }
 
-/// Cleans the article container `article` in place, recording each removal in `log`.
-pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log) {
+/// Cleans the article container `article` in place, recording each removal in `log`. `site` is
+/// the page's address (its links to other hosts are not the site's own).
+pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, site: Option<&Url>, log: &mut Log) {
     let data_tables = mark_data_tables(dom, article);
     fix_lazy_images(dom, article);
     clean_heading_links(dom, article, log);
@@ -88,9 +90,9 @@ pub fn clean_article(dom: &mut Dom, article: NodeId, flags: Flags, log: &mut Log
         }
     }
     if flags.clean_conditionally {
-        let notes = footnote_lists(dom, article);
+        let known = Known { data_tables: &data_tables, notes: &footnote_lists(dom, article), site };
         for &tag in pat::CONDITIONALLY_CLEANED {
-            clean_conditionally(dom, article, tag, flags, &data_tables, &notes, log);
+            clean_conditionally(dom, article, tag, flags, &known, log);
         }
     }
     for h in dom.elements_named(article, "h1") {
@@ -892,15 +894,23 @@ fn fix_lazy_images(dom: &mut Dom, article: NodeId) {
     }
 }
 
+/// What the conditional cleaning knows of the article besides its tree: its data tables, its
+/// footnote lists, and the page's address.
+struct Known<'a> {
+    data_tables: &'a HashSet<NodeId>,
+    notes: &'a [NodeId],
+    site: Option<&'a Url>,
+}
+
 /// Removes `tag` elements that look like link lists, ads or widgets rather than content.
-fn clean_conditionally(dom: &mut Dom, article: NodeId, tag: &str, flags: Flags, data_tables: &HashSet<NodeId>, notes: &[NodeId], log: &mut Log) {
+fn clean_conditionally(dom: &mut Dom, article: NodeId, tag: &str, flags: Flags, known: &Known, log: &mut Log) {
     let mut nodes = dom.elements_named(article, tag);
     nodes.reverse();
     for node in nodes {
         if !dom.is_attached_below(node, article) {
             continue;
         }
-        if let Some(rule) = removal_rule(dom, node, tag, flags, data_tables, notes) {
+        if let Some(rule) = removal_rule(dom, node, tag, flags, known) {
             log.remove(dom, node, "clean", rule);
         }
     }
@@ -932,9 +942,68 @@ struct Counts {
     media: bool,
 }
 
+/// Whether `node` is, or is mostly, lists that the sentence just before each announces ("Many
+/// patches were sent for review:"), each item a few words or more, most of their links to other
+/// sites: the author's references (a report's pull requests, a guide's sources), not a box of the
+/// site's links, whose heading is a label ("Follow us:", "Tags:"), whose items are a word or two,
+/// or which lead to the site's own pages ("check out our other guides:").
+fn announced_list(dom: &Dom, node: NodeId, text_chars: usize, site: Option<&Url>) -> bool {
+    let Some(site) = site else { return false };
+    let is_list = |n: NodeId| matches!(dom.tag(n), Some("ul" | "ol"));
+    let lists: Vec<NodeId> = if is_list(node) { vec![node] } else { dom.descendants(node).filter(|&d| is_list(d)).collect() };
+    let announced_chars: usize = lists
+        .into_iter()
+        .filter(|&list| {
+            let items = dom.element_children(list);
+            let words: usize = items.iter().map(|&li| dom.inner_text(li).split_whitespace().count()).sum();
+            items.len() >= 2 && words >= items.len() * pat::ANNOUNCED_ITEM_WORDS && links_away(dom, list, site) && announced(dom, list)
+        })
+        .map(|list| text_len(dom, list))
+        .sum();
+    announced_chars > 0 && announced_chars * 2 >= text_chars
+}
+
+/// Whether most of the links in `node` lead to other hosts than `site`'s (`www.` aside).
+fn links_away(dom: &Dom, node: NodeId, site: &Url) -> bool {
+    let bare = |host: String| host.strip_prefix("www.").map(str::to_string).unwrap_or(host);
+    let home = bare(site.host());
+    let (mut away, mut all) = (0, 0);
+    for a in dom.elements_named(node, "a") {
+        let Some(href) = dom.attr(a, "href") else { continue };
+        all += 1;
+        if site.join(href).and_then(|u| Url::parse(&u)).is_some_and(|u| matches!(u.scheme(), "http" | "https") && bare(u.host()) != home) {
+            away += 1;
+        }
+    }
+    all > 0 && away * 2 > all
+}
+
+/// Whether the text just before `list` (before the wrappers that hold only it) is a sentence of
+/// some words that ends with a colon.
+fn announced(dom: &Dom, list: NodeId) -> bool {
+    let mut at = list;
+    loop {
+        let mut prev = dom.prev_sibling(at);
+        while let Some(p) = prev.filter(|&p| dom.element(p).is_none() && dom.text(p).is_none_or(|t| t.trim().is_empty())) {
+            prev = dom.prev_sibling(p);
+        }
+        if let Some(p) = prev {
+            let text = if dom.element(p).is_some() { dom.inner_text(p) } else { dom.text(p).unwrap_or_default().to_string() };
+            let text = text.trim();
+            return text.ends_with(':') && text.split_whitespace().count() >= pat::ANNOUNCING_WORDS;
+        }
+        match dom.parent(at) {
+            Some(parent) if dom.element_children(parent).len() == 1 => at = parent,
+            _ => return false,
+        }
+    }
+}
+
+
 /// Why `node`, a `tag` element of the article, is a link list, an ad or a widget rather than
 /// content; `None` when it is content.
-fn removal_rule(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &HashSet<NodeId>, notes: &[NodeId]) -> Option<&'static str> {
+fn removal_rule(dom: &Dom, node: NodeId, tag: &str, flags: Flags, known: &Known) -> Option<&'static str> {
+    let Known { data_tables, notes, site } = *known;
     if tag == "table" && data_tables.contains(&node) {
         return None;
     }
@@ -1005,9 +1074,9 @@ fn removal_rule(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &
         Some("more list items than paragraphs")
     } else if input > (p / 3.0).floor() {
         Some("a form (more inputs than paragraphs)")
-    } else if !is_list && heading_density < pat::HEADING_TEXT_SHARE && text_chars < pat::SHORT_BLOCK_CHARS && (img == 0.0 || img > 2.0) && ld > 0.0 && !in_figure {
+    } else if !is_list && heading_density < pat::HEADING_TEXT_SHARE && text_chars < pat::SHORT_BLOCK_CHARS && (img == 0.0 || img > 2.0) && ld > 0.0 && !in_figure && !announced_list(dom, node, text_chars, site) {
         Some("a short block with links")
-    } else if (!is_list && weight < pat::CLASS_WEIGHT && ld > if text_chars >= pat::LONG_BLOCK_CHARS { pat::MAX_LINK_DENSITY_LONG } else { pat::MAX_LINK_DENSITY }) || (weight >= pat::CLASS_WEIGHT && ld > pat::MAX_LINK_DENSITY_POSITIVE) {
+    } else if ((!is_list && weight < pat::CLASS_WEIGHT && ld > if text_chars >= pat::LONG_BLOCK_CHARS { pat::MAX_LINK_DENSITY_LONG } else { pat::MAX_LINK_DENSITY }) || (weight >= pat::CLASS_WEIGHT && ld > pat::MAX_LINK_DENSITY_POSITIVE)) && !announced_list(dom, node, text_chars, site) {
         Some("mostly links")
     } else if (embeds == 1 && text_chars < pat::EMBED_MIN_CHARS) || embeds > 1 {
         Some("an embedded widget")
@@ -1079,7 +1148,7 @@ mod tests {
              <div class=post><div class=meta>Posted on March 6 by the editors</div><p>The week's papers, with a note on each of them.</p></div></div>",
         );
         let article = dom.descendants(dom.root()).find(|&n| dom.attr(n, "id") == Some("a")).unwrap();
-        clean_conditionally(&mut dom, article, "div", Flags::ALL, &HashSet::new(), &[], &mut Log::new(false));
+        clean_conditionally(&mut dom, article, "div", Flags::ALL, &Known { data_tables: &HashSet::new(), notes: &[], site: None }, &mut Log::new(false));
         let text = dom.inner_text(article);
         assert!(text.contains("Anatomy of Massive Activations"), "{text}");
         assert!(!text.contains("Posted on March 6"), "{text}");

@@ -231,7 +231,7 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
             if meta.published_time.is_none() {
                 meta.published_time = posts.first().and_then(|p| p.date.as_ref()?.1.clone());
             }
-            let (dom, found, log) = thread_pass(dom, body, &posts, declared.thread, log);
+            let (dom, found, log) = thread_pass(dom, body, &posts, declared.thread, base.as_ref(), log);
             (dom, found, Kind::Thread, log)
         }
         _ => {
@@ -240,7 +240,7 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
             let explaining = log.is_on();
             // The page's text, counted before the passes change the tree.
             let page_len = nodes::text_len(&dom, body);
-            let page = Page { html, shop, body, text_len: page_len };
+            let page = Page { html, shop, base: base.as_ref(), body, text_len: page_len };
             match best_pass(page, dom, &title, dek.as_ref().map(|d| d.0), options, log) {
                 Ok((art_dom, found, kept_dek, log)) => {
                     let (art_dom, found, log) = match region_instead(page, &title, &art_dom, &found, explaining, options) {
@@ -373,12 +373,12 @@ fn region_instead(page: Page, title: &str, art_dom: &Dom, found: &Found, explain
 
 /// Stages 3–4 for a thread: its posts gathered and cleaned (as an article's text is, but with
 /// class and id not weighed: in a thread, "comment" and "reply" are the content).
-fn thread_pass(mut dom: Dom, body: NodeId, posts: &[thread::Post], declared: bool, mut log: Log) -> (Dom, Found, Log) {
+fn thread_pass(mut dom: Dom, body: NodeId, posts: &[thread::Post], declared: bool, base: Option<&Url>, mut log: Log) -> (Dom, Found, Log) {
     let (article, byline) = thread::gather(&mut dom, posts);
     for rest in dom.children(body) {
         log.note(&dom, rest, "choose", "outside the thread's posts");
     }
-    clean::clean_article(&mut dom, article, Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true }, &mut log);
+    clean::clean_article(&mut dom, article, Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true }, base, &mut log);
     (dom, Found { article, byline, tags: Vec::new(), around: body, certainty: if declared { patterns::CERTAINTY_THREAD_DECLARED } else { patterns::CERTAINTY_THREAD } }, log)
 }
 
@@ -427,6 +427,8 @@ struct Page<'a> {
     html: &'a str,
     /// A shop's page for a product: its passes leave the customers' reviews out too.
     shop: bool,
+    /// The page's address, against which its links are read.
+    base: Option<&'a Url>,
     body: NodeId,
     text_len: usize,
 }
@@ -440,7 +442,7 @@ struct Page<'a> {
 /// text, and is no subtitle). `prepared_log` holds stage 2's removals; the log returned adds
 /// those of the pass kept.
 fn best_pass(page: Page, dom: Dom, title: &str, dek: Option<NodeId>, options: &Options, prepared_log: Log) -> Result<(Dom, Found, Option<NodeId>, Log), Error> {
-    let Page { html, shop, body, text_len: page_len } = page;
+    let Page { html, shop, body, text_len: page_len, .. } = page;
     let mut best: Option<(usize, Dom, Found, Log)> = None;
     let mut first = Some(dom);
     for policy in Policy::IN_ORDER {
@@ -462,7 +464,7 @@ fn best_pass(page: Page, dom: Dom, title: &str, dek: Option<NodeId>, options: &O
             found.tags = clean::take_tag_lists(&mut attempt, found.around, &mut log);
         }
         score::note_outside(&attempt, found.around, body, &mut log);
-        clean::clean_article(&mut attempt, found.article, flags, &mut log);
+        clean::clean_article(&mut attempt, found.article, flags, page.base, &mut log);
         found.certainty = policy.certainty();
         within_budget()?;
         let len = nodes::text_len(&attempt, found.article);

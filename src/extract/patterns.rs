@@ -16,6 +16,11 @@ pub const UNLIKELY: &[&str] = &[
     "cookie", "consent", "newsletter",
 ];
 
+/// The fewest words a sentence announcing a list of links has ("Many patches were sent for
+/// review:"), and the fewest its items have on average (clean.rs `announced_list`).
+pub const ANNOUNCING_WORDS: usize = 5;
+pub const ANNOUNCED_ITEM_WORDS: usize = 4;
+
 /// Class/id fragments that rescue a block matched by [`UNLIKELY`] (e.g. `main-header-content`);
 /// `hero` (not Readability's): a hero banner is the page's opening, its title and lede; `richtext`
 /// and `rich-text` (not Readability's): a site builder's rich-text element (Webflow's
