@@ -9,8 +9,8 @@ use super::nodes::{class_weight, is_footnotes, is_heading, is_heading_linking_aw
 use super::patterns as pat;
 use crate::article::POST_CLASS;
 use crate::dom::{Dom, NodeId, TextRun};
-use crate::url::Url;
 use crate::sanitize::is_video_embed;
+use crate::url::Url;
 
 /// Takes the tag and category lists out of `article` and returns their tags, in order: blocks
 /// whose class or id names a tag list ([`pat::TAG_LISTS`]), or whose links are all `rel="tag"`,
@@ -999,7 +999,6 @@ fn announced(dom: &Dom, list: NodeId) -> bool {
     }
 }
 
-
 /// Why `node`, a `tag` element of the article, is a link list, an ad or a widget rather than
 /// content; `None` when it is content.
 fn removal_rule(dom: &Dom, node: NodeId, tag: &str, flags: Flags, known: &Known) -> Option<&'static str> {
@@ -1068,15 +1067,18 @@ fn removal_rule(dom: &Dom, node: NodeId, tag: &str, flags: Flags, known: &Known)
     let in_figure = dom.has_ancestor(node, "figure", 0);
     let ld = link_density(dom, node);
     let media = img > 0.0 || embeds > 0 || n.media;
+    // Asked of a block about to go as links, at most once (two rules below ask it).
+    let announced = std::cell::OnceCell::new();
+    let announced = || *announced.get_or_init(|| announced_list(dom, node, text_chars, site));
     let rule = if img > 1.0 && p / img < pat::MIN_PARAGRAPHS_PER_IMAGE && !in_figure {
         Some("more images than paragraphs")
     } else if !is_list && li > p {
         Some("more list items than paragraphs")
     } else if input > (p / 3.0).floor() {
         Some("a form (more inputs than paragraphs)")
-    } else if !is_list && heading_density < pat::HEADING_TEXT_SHARE && text_chars < pat::SHORT_BLOCK_CHARS && (img == 0.0 || img > 2.0) && ld > 0.0 && !in_figure && !announced_list(dom, node, text_chars, site) {
+    } else if !is_list && heading_density < pat::HEADING_TEXT_SHARE && text_chars < pat::SHORT_BLOCK_CHARS && (img == 0.0 || img > 2.0) && ld > 0.0 && !in_figure && !announced() {
         Some("a short block with links")
-    } else if ((!is_list && weight < pat::CLASS_WEIGHT && ld > if text_chars >= pat::LONG_BLOCK_CHARS { pat::MAX_LINK_DENSITY_LONG } else { pat::MAX_LINK_DENSITY }) || (weight >= pat::CLASS_WEIGHT && ld > pat::MAX_LINK_DENSITY_POSITIVE)) && !announced_list(dom, node, text_chars, site) {
+    } else if ((!is_list && weight < pat::CLASS_WEIGHT && ld > if text_chars >= pat::LONG_BLOCK_CHARS { pat::MAX_LINK_DENSITY_LONG } else { pat::MAX_LINK_DENSITY }) || (weight >= pat::CLASS_WEIGHT && ld > pat::MAX_LINK_DENSITY_POSITIVE)) && !announced() {
         Some("mostly links")
     } else if (embeds == 1 && text_chars < pat::EMBED_MIN_CHARS) || embeds > 1 {
         Some("an embedded widget")
