@@ -92,6 +92,7 @@ pub fn read(dom: &Dom) -> Metadata {
     let title = title.or_else(|| (!doc_title.is_empty()).then(|| article_title(dom, &found.h1s, &doc_title)));
     let site_name = ld.site_name.clone().or_else(|| pick(pat::META_SITE_NAME)).map(|t| unescape(&t));
     let title = title.map(|t| without_site_name(dom, &found.h1s, &unescape(&t), site_name.as_deref()));
+    let title = title.map(|t| headline(dom, &found.h1s, site_name.as_deref()).filter(|h| is_headline_of(h, &t, found.h1s.len())).unwrap_or(t));
 
     let html = dom.element_children(root).into_iter().find(|&n| dom.is(n, "html"));
     let attr_of_html = |name: &str| html.and_then(|h| dom.attr(h, name)).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
@@ -520,6 +521,77 @@ fn spaced_separators(title: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         .map(|(i, c)| (i, i + c.len_utf8()))
 }
 
+/// The page's headline: the text of its first `<h1>` that has any (see [`heading_text`]), unless
+/// that is the site's name (the logo as a heading: its name, or a link to the site's home).
+fn headline(dom: &Dom, h1s: &[NodeId], site_name: Option<&str>) -> Option<String> {
+    let h = h1s.iter().copied().find(|&h| !dom.text_content(h).trim().is_empty())?;
+    let text = heading_text(dom, h);
+    let home = |n: NodeId| dom.attr(n, "href").map(str::trim).is_some_and(|href| matches!(href, "/" | "./") || href.starts_with("http") && href.trim_end_matches('/').matches('/').count() <= 2);
+    let logo = site_name.is_some_and(|s| normalize_space(s).eq_ignore_ascii_case(&text))
+        || dom.ancestors(h).take(3).any(|a| dom.is(a, "a") && home(a))
+        || dom.elements_named(h, "a").into_iter().any(|a| home(a) && normalize_space(&dom.text_content(a)) == text);
+    (!logo && !text.is_empty()).then_some(text)
+}
+
+/// What heading `h` says to a reader: its text, a space where a line or a block breaks it, without
+/// what it hides from assistive technology (an animation's copy), its date line (`<time>`) or a
+/// permalink's symbol (`¶`, `#`, `§`).
+fn heading_text(dom: &Dom, h: NodeId) -> String {
+    fn collect(dom: &Dom, n: NodeId, out: &mut String) {
+        for c in dom.children(n) {
+            let Some(el) = dom.element(c) else {
+                if let crate::dom::NodeData::Text(t) = dom.data(c) {
+                    out.push_str(t);
+                }
+                continue;
+            };
+            if matches!(&*el.name, "time" | "script" | "style" | "template") || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+                continue;
+            }
+            // (`block` is a utility class's name for a block, on a span.)
+            let breaks = matches!(&*el.name, "br" | "div" | "p") || &*el.name == "span" && el.attr("class").is_some_and(|c| c.split_whitespace().any(|w| w == "block"));
+            out.push(if breaks { ' ' } else { '\u{0}' });
+            collect(dom, c, out);
+            out.push(if breaks { ' ' } else { '\u{0}' });
+        }
+    }
+    let mut out = String::new();
+    collect(dom, h, &mut out);
+    let text = normalize_space(&out.replace('\u{0}', ""));
+    text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '¶' | '#' | '§')).to_string()
+}
+
+/// Whether `headline`, the page's `<h1>` (one of `h1s` of them), is the article's title that the
+/// metadata's `title` says otherwise, and so the one to show:
+/// - the title's start, of two words or more (the title adds a year, a pitch: "Average Cost of
+///   College [2025]: Yearly Fees" over "Average Cost of College", "Air Fryer Recipes Archives"
+///   over "Air Fryer Recipes"), or a phrase of it that punctuation bounds with one word before it
+///   at most ("Amazon.com: Wireless Headphones"; not "The Long Book of Boats" out of "Chapter One
+///   - The Long Book of Boats", which may be the site's name);
+/// - or the page's only `<h1>`, of three words or more, half of them in the title: the story
+///   headlined otherwise for search engines.
+///
+/// Never another part of the title ("What is Ownership? - The Rust Programming Language"): that
+/// is the site's name, in a heading of the page's menu; nor a heading in capitals where the title
+/// has small letters.
+fn is_headline_of(headline: &str, title: &str, h1s: usize) -> bool {
+    let words = |s: &str| -> Vec<String> { s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect() };
+    let (h, t) = (words(headline), words(title));
+    if h.is_empty() || h == t || !headline.bytes().any(|b| b.is_ascii_lowercase()) && title.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    let runs_in_title = (0..(t.len() + 1).saturating_sub(h.len())).any(|k| t[k..k + h.len()] == h[..]);
+    if runs_in_title {
+        let (lower_h, lower_t) = (headline.to_lowercase(), normalize_space(title).to_lowercase());
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        let words_before = |before: &str| before.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let bounded = |before: &str, after: &str| edge(before.trim_end().chars().next_back()) && edge(after.trim_start().chars().next()) && words_before(before) <= 1;
+        return h.len() >= 2 && (t.starts_with(&h) || lower_t.match_indices(lower_h.as_str()).any(|(i, m)| bounded(&lower_t[..i], &lower_t[i + m.len()..])));
+    }
+    let shared = h.iter().filter(|w| t.contains(w)).count();
+    h1s == 1 && h.len() >= 3 && shared * 2 >= h.len()
+}
+
 /// Whether one of the `<h1>`s `h1s` says exactly `text` (spaces and case aside).
 fn h1_says(dom: &Dom, h1s: &[NodeId], text: &str) -> bool {
     let text = normalize_space(text);
@@ -604,6 +676,34 @@ mod tests {
         // Nothing to go: a hyphen inside a word, a name that is not the site's.
         assert_eq!(title(&format!("{site}<meta property='og:title' content='E-mail etiquette for paddlers'>"), ""), "E-mail etiquette for paddlers");
         assert_eq!(title(&format!("{site}<meta property='og:title' content='Kayaks - Sea and River'>"), ""), "Kayaks - Sea and River");
+    }
+
+    #[test]
+    fn the_pages_own_headline_is_the_title_when_the_metadata_says_it_with_more() {
+        let title = |head: &str, body: &str| read(&Dom::parse_document(&format!("<html><head>{head}</head><body>{body}</body></html>"))).title.unwrap_or_default();
+        // The title's start, the rest a year and a pitch; a phrase after a one-word name.
+        assert_eq!(title("<title>Average Cost of Online College [2025]: Yearly Tuition + Fees</title>", "<h1>Average Cost of Online College</h1>"), "Average Cost of Online College");
+        assert_eq!(title("<title>Air Fryer Recipes Archives</title>", "<h1>Air Fryer Recipes</h1>"), "Air Fryer Recipes");
+        assert_eq!(title("<title>Amazon.com: Wireless Headphones, 50H Playtime</title>", "<h1>Wireless Headphones</h1>"), "Wireless Headphones");
+        // The heading as a reader sees it: a permalink's symbol, its date line and an animation's
+        // copy hidden from assistive technology left out, a line break a space.
+        assert_eq!(title("<title>Advanced Usage — Requests 2.33 documentation</title>", "<h1>Advanced Usage<a class='headerlink' href='#advanced-usage'>¶</a></h1>"), "Advanced Usage");
+        assert_eq!(title("<title>Preparing a transition in Debusine | Colin's notes</title>", "<h1><a href='/blog/debusine.html'><time datetime='2025-12-18'>Dec 18 2025</time> Preparing a transition in Debusine</a></h1>"), "Preparing a transition in Debusine");
+        assert_eq!(title("<title>The system for product development</title>", "<h1><span aria-hidden='true'><span>The product</span><span>development</span></span><span class='sr-only'>The product development system for teams</span></h1>"), "The product development system for teams");
+        assert_eq!(title("<title>News Product Management Certification | Course</title>", "<h1>News Product<br>Management Certification</h1>"), "News Product Management Certification");
+        // The page's only heading, headlining the same story otherwise.
+        assert_eq!(
+            title("<title>The Most Popular Workout of 2024 & 5 Trends to Watch</title>", "<h1>The No. 1 most popular workout of 2024, and 5 fitness trends to expect</h1>"),
+            "The No. 1 most popular workout of 2024, and 5 fitness trends to expect"
+        );
+        // ... not one of two headings, nor one that says something else.
+        assert_eq!(title("<title>The Most Popular Workout of 2024</title>", "<h1>The No. 1 most popular workout of 2024</h1><h1>Newsletter</h1>"), "The Most Popular Workout of 2024");
+        assert_eq!(title("<title>Best Cloud Computing Stocks of 2025</title>", "<h1>Investing in the sky: what to buy</h1>"), "Best Cloud Computing Stocks of 2025");
+        // The site's logo as the heading, a heading in capitals, a later part of the title: the
+        // title stays.
+        assert_eq!(title("<title>Daily Planet Story About Rust Compilers</title>", "<h1><a href='/'>Daily Planet</a></h1>"), "Daily Planet Story About Rust Compilers");
+        assert_eq!(title("<title>Best Drip Coffee Maker 2026: Buying Tips</title>", "<h1>BEST DRIP COFFEE MAKER 2026</h1>"), "Best Drip Coffee Maker 2026: Buying Tips");
+        assert_eq!(title("<title>Serverless Functions, FaaS Serverless - AWS Lambda - AWS</title>", "<h1>AWS Lambda</h1>"), "Serverless Functions, FaaS Serverless - AWS Lambda");
     }
 
     #[test]

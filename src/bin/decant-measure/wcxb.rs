@@ -23,6 +23,9 @@ pub struct Score {
     /// Shares of the page's `with` and `without` snippets found in the text (`None`: it has none).
     pub with: Option<f64>,
     pub without: Option<f64>,
+    /// Whether the title the reader shows is the page's title in the ground truth (`None`: the
+    /// truth has none).
+    pub title: Option<bool>,
     pub micros: u128,
     pub note: String,
     /// What Decant read the page as (`article`, `thread`, `page`), empty when it found nothing.
@@ -89,13 +92,16 @@ pub fn measure(dir: &Path, dump: Option<&Path>) -> Result<Vec<Score>, String> {
         let start = Instant::now();
         let result = decant::extract(&html, &field("url"), &decant::Options::default());
         let micros = start.elapsed().as_micros();
-        let (text, note, read_as, confidence) = match result {
-            Ok(a) => (crate::shown_text(&a), String::new(), serde_json::to_value(a.kind).ok().and_then(|k| k.as_str().map(str::to_string)).unwrap_or_default(), a.confidence),
-            Err(e) => (String::new(), format!("error: {e}"), String::new(), 0.0),
+        let (text, title, note, read_as, confidence) = match result {
+            Ok(a) => (crate::shown_text(&a), a.title.clone(), String::new(), serde_json::to_value(a.kind).ok().and_then(|k| k.as_str().map(str::to_string)).unwrap_or_default(), a.confidence),
+            Err(e) => (String::new(), String::new(), format!("error: {e}"), String::new(), 0.0),
         };
         if let Some(out) = dump {
-            std::fs::write(out.join(format!("{id}.txt")), &text).map_err(|e| format!("cannot write to {}: {e}", out.display()))?;
+            let write = |name: String, content: &str| std::fs::write(out.join(name), content).map_err(|e| format!("cannot write to {}: {e}", out.display()));
+            write(format!("{id}.txt"), &text)?;
+            write(format!("{id}.title"), &title)?;
         }
+        let want_title = field("title");
         let (precision, recall, f1) = prf(&text, &field("text"));
         let lower = text.to_lowercase();
         scores.push(Score {
@@ -105,6 +111,7 @@ pub fn measure(dir: &Path, dump: Option<&Path>) -> Result<Vec<Score>, String> {
             f1,
             with: found(&lower, page.get("with")),
             without: found(&lower, page.get("without")),
+            title: (!want_title.trim().is_empty()).then(|| same_title(&title, &want_title)),
             micros,
             note,
             read_as,
@@ -113,6 +120,22 @@ pub fn measure(dir: &Path, dump: Option<&Path>) -> Result<Vec<Score>, String> {
         });
     }
     Ok(scores)
+}
+
+/// Whether two titles say the same: white space, case and the curly forms of quotes aside.
+fn same_title(a: &str, b: &str) -> bool {
+    let fold = |s: &str| -> String {
+        let s: String = s
+            .chars()
+            .map(|c| match c {
+                '\u{2018}' | '\u{2019}' => '\'',
+                '\u{201c}' | '\u{201d}' => '"',
+                c => c,
+            })
+            .collect();
+        s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    };
+    fold(a) == fold(b)
 }
 
 fn mean<'a>(values: impl Iterator<Item = &'a f64>) -> Option<f64> {
@@ -127,21 +150,22 @@ pub fn report(scores: &[Score], worst: usize) {
         kinds.entry("all").or_default().push(s);
         kinds.entry(&s.kind).or_default().push(s);
     }
-    println!("{:<14} {:>6} {:>7} {:>7} {:>7} {:>6} {:>8}", "type", "pages", "F1", "P", "R", "with", "without");
+    println!("{:<14} {:>6} {:>7} {:>7} {:>7} {:>6} {:>8} {:>6}", "type", "pages", "F1", "P", "R", "with", "without", "title");
     let row = |name: &str, list: &[&Score]| {
         let f = |get: &dyn Fn(&Score) -> Option<f64>| {
             let v: Vec<f64> = list.iter().filter_map(|s| get(s)).collect();
             mean(v.iter()).map_or("-".to_string(), |m| format!("{m:.3}"))
         };
         println!(
-            "{:<14} {:>6} {:>7} {:>7} {:>7} {:>6} {:>8}",
+            "{:<14} {:>6} {:>7} {:>7} {:>7} {:>6} {:>8} {:>6}",
             name,
             list.len(),
             f(&|s| Some(s.f1)),
             f(&|s| Some(s.precision)),
             f(&|s| Some(s.recall)),
             f(&|s| s.with),
-            f(&|s| s.without)
+            f(&|s| s.without),
+            f(&|s| s.title.map(|t| if t { 1.0 } else { 0.0 }))
         );
     };
     row("all", &kinds["all"]);
@@ -224,5 +248,12 @@ mod tests {
         assert!((f - 2.0 / 3.0).abs() < 1e-9);
         assert_eq!(prf("", "some text"), (0.0, 0.0, 0.0));
         assert_eq!(prf("snake_case", "snake case").2, 0.0);
+    }
+
+    #[test]
+    fn titles_are_the_same_whatever_their_spaces_case_and_quotes() {
+        assert!(same_title("Don\u{2019}t  Panic", "don't panic"));
+        assert!(same_title("\u{201c}Quoted\u{201d}", "\"quoted\""));
+        assert!(!same_title("Don't Panic | Site", "Don't Panic"));
     }
 }
