@@ -1678,3 +1678,22 @@ fn a_counter_of_views_or_shares_is_not_text_but_a_number_in_a_sentence_is() {
     assert!(removals.iter().any(|r| r.rule.starts_with("a counter") && r.text.starts_with("1,693 views")), "{removals:#?}");
     assert!(a.text.contains("Fewer than 2,000 views were recorded"), "{}", a.text);
 }
+
+#[test]
+fn a_byline_written_in_several_elements_is_the_name_alone() {
+    // The label, the name and the date each in an element of their own, with no space between
+    // them in the source, as a page's template writes them: the name does not run into either.
+    let page = |byline: &str| {
+        format!(
+            "<html><head><title>Lighthouse keepers</title></head><body><article><h1>Lighthouse keepers</h1>{byline}{}{}{}</article></body></html>",
+            para("The last keepers left the rock in the spring"),
+            para("Their logbooks went to the county archive"),
+            para("Visitors can climb the tower on Sundays")
+        )
+    };
+    let byline = |html: &str| decant::extract(html, URL, &decant::Options::default()).expect("an article").byline;
+    assert_eq!(byline(&page("<div class=\"byline\"><span>By</span><a href=\"/authors/ada\">Ada Fenwick</a><span>March 3, 2025</span></div>")).as_deref(), Some("Ada Fenwick"));
+    assert_eq!(byline(&page("<div class=\"byline\"><a href=\"/authors/ada\">Ada Fenwick</a><span>Staff Writer</span></div>")).as_deref(), Some("Ada Fenwick"));
+    // A byline that only says when, the name drawn by a script: no byline rather than a month.
+    assert_eq!(byline(&page("<div class=\"byline\"><span></span><time datetime=\"2025-03-03\">March 3, 2025</time></div>")), None);
+}

@@ -17,7 +17,7 @@ mod xhtml;
 use std::cell::Cell;
 
 pub use html::{escape_attr, escape_text};
-pub use text::{plain_code, plain_text};
+pub use text::{line_text, plain_code, plain_text};
 pub(crate) use work::{within as within_budget, Budget};
 pub use xhtml::{xml_attr, xml_text};
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::patterns::{self as pat, TITLE_SEPARATORS};
-use crate::dom::{Dom, NodeId};
+use crate::dom::{line_text, Dom, NodeId};
 use crate::text::normalize_space;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -223,7 +223,7 @@ fn page_byline(dom: &Dom) -> Option<String> {
             continue;
         }
         let name = dom.descendants(n).find(|&c| dom.attr(c, "itemprop").is_some_and(|p| p.contains("name"))).unwrap_or(n);
-        let text = dom.inner_text(name);
+        let text = line_text(dom, name, true);
         let len = text.chars().count();
         if len > 0 && len < pat::BYLINE_MAX_CHARS {
             return Some(text);
@@ -232,39 +232,61 @@ fn page_byline(dom: &Dom) -> Option<String> {
     None
 }
 
-/// A byline without what sites wrap around the names: a leading "By" or "Posted by", and a
-/// trailing date, time or separator ("Jane Doe — 4 May 2024, 10:02").
-/// `None` when nothing name-like is left (a lone weekday, "Last updated:").
+/// A byline without what sites wrap around the names: a leading label ("By", "Written by:",
+/// "Posted by", "View all posts by"), and what follows the names: a date, a time, a separator, an
+/// address, the words "Published", "Updated", "Reviewed by", a job ("Keith Barry Senior Autos
+/// Reporter", "Jane Doe — 4 May 2024, 10:02"). `None` when nothing name-like is left (a lone
+/// weekday or month, "Last updated:", a label alone: "Written by", "About the Author").
 pub fn clean_byline(raw: &str) -> Option<String> {
     let text = normalize_space(raw);
-    let lower = text.to_lowercase();
-    let mut start = 0;
-    for prefix in pat::BYLINE_PREFIXES {
-        if lower.starts_with(prefix) {
-            start = prefix.len();
-            break;
+    let mut rest = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '"' && c != '\'');
+    // Labels, each followed by a space or a colon: "Written By: Jane", "By Jane".
+    'labels: loop {
+        for label in pat::BYLINE_PREFIXES {
+            let Some(head) = rest.get(..label.len()).filter(|h| h.eq_ignore_ascii_case(label)) else { continue };
+            let after = &rest[head.len()..];
+            if after.starts_with([' ', ':']) {
+                rest = after.trim_start_matches([' ', ':']);
+                continue 'labels;
+            }
         }
+        break;
     }
-    let words: Vec<&str> = text[start..].split(' ').collect();
+    let words: Vec<&str> = rest.split(' ').collect();
     let plain = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let capitalized = |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase());
     let mut end = words.len();
     for i in 1..words.len() {
         let w = plain(words[i]);
         let next_has_digit = words.get(i + 1).is_some_and(|n| n.chars().any(|c| c.is_ascii_digit()));
         let is_month = crate::dates::MONTHS.iter().any(|m| w.starts_with(m)) && w.len() <= 9;
+        // A job after two words of name or more, capitalized up to its last word ("Tech Reporter",
+        // "Former Deputy Tech Editor").
+        let job = i >= 2 && (i..words.len().min(i + 4)).any(|j| pat::BYLINE_JOBS.contains(&plain(words[j]).as_str()) && words[i..=j].iter().all(|w| capitalized(w)));
         if pat::WEEKDAYS.contains(&w.as_str())
             || words[i].starts_with(|c: char| c.is_ascii_digit())
             || (is_month && next_has_digit)
             || matches!(words[i], "-" | "–" | "—" | "|" | "•" | "·" | "/")
+            || pat::BYLINE_ENDS.contains(&w.as_str())
+            || words[i].contains('@')
+            || job
         {
             end = i;
             break;
         }
     }
-    let out = words[..end].join(" ");
+    let mut words = &words[..end];
+    // "Jane Doe on" (a date followed), "Jane Doe|".
+    if words.len() > 1 && words[words.len() - 1] == "on" {
+        words = &words[..words.len() - 1];
+    }
+    let out = words.join(" ").replace(" ,", ",").replace(" .", ".");
     let out = out.trim_end_matches(|c: char| c == ',' || c == '-' || c == '|' || c == '—' || c == '–' || c == '·' || c == '•' || c.is_whitespace());
-    let only_weekday = pat::WEEKDAYS.contains(&plain(out).as_str());
-    if out.is_empty() || only_weekday || out.ends_with(':') || !out.chars().any(char::is_alphabetic) {
+    let lower = plain(out);
+    // "Sat", "Dec.", "August": what was left of a date.
+    let only_a_date_word = pat::WEEKDAYS.contains(&lower.as_str()) || pat::DATE_WORDS.contains(&lower.as_str()) || crate::dates::MONTHS.contains(&lower.as_str());
+    let only_a_label = pat::BYLINE_PREFIXES.iter().chain(pat::BYLINE_LABELS).any(|l| l.eq_ignore_ascii_case(&lower)) || pat::BYLINE_ENDS.contains(&lower.as_str());
+    if out.is_empty() || only_a_date_word || only_a_label || out.ends_with(':') || out.starts_with('[') || !out.chars().any(char::is_alphabetic) {
         return None;
     }
     Some(out.to_string())
@@ -533,31 +555,10 @@ fn headline(dom: &Dom, h1s: &[NodeId], site_name: Option<&str>) -> Option<String
     (!logo && !text.is_empty()).then_some(text)
 }
 
-/// What heading `h` says to a reader: its text, a space where a line or a block breaks it, without
-/// what it hides from assistive technology (an animation's copy), its date line (`<time>`) or a
-/// permalink's symbol (`¶`, `#`, `§`).
+/// What heading `h` says to a reader (see [`line_text`]), without a permalink's symbol (`¶`, `#`,
+/// `§`) at its end.
 fn heading_text(dom: &Dom, h: NodeId) -> String {
-    fn collect(dom: &Dom, n: NodeId, out: &mut String) {
-        for c in dom.children(n) {
-            let Some(el) = dom.element(c) else {
-                if let crate::dom::NodeData::Text(t) = dom.data(c) {
-                    out.push_str(t);
-                }
-                continue;
-            };
-            if matches!(&*el.name, "time" | "script" | "style" | "template") || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
-                continue;
-            }
-            // (`block` is a utility class's name for a block, on a span.)
-            let breaks = matches!(&*el.name, "br" | "div" | "p") || &*el.name == "span" && el.attr("class").is_some_and(|c| c.split_whitespace().any(|w| w == "block"));
-            out.push(if breaks { ' ' } else { '\u{0}' });
-            collect(dom, c, out);
-            out.push(if breaks { ' ' } else { '\u{0}' });
-        }
-    }
-    let mut out = String::new();
-    collect(dom, h, &mut out);
-    let text = normalize_space(&out.replace('\u{0}', ""));
+    let text = line_text(dom, h, false);
     text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '¶' | '#' | '§')).to_string()
 }
 
@@ -717,6 +718,36 @@ mod tests {
         assert_eq!(clean("Ines Moreau, Tomasz Wrobel"), "Ines Moreau, Tomasz Wrobel");
         assert_eq!(clean_byline("Sunday, Feb 1, 2015 11:57 AM UTC"), None);
         assert_eq!(clean_byline("Last Updated: January 7, 2025"), None);
+    }
+
+    #[test]
+    fn bylines_lose_labels_jobs_and_what_follows_the_names() {
+        let clean = |s: &str| clean_byline(s).unwrap_or_default();
+        // Labels, with a colon, one after another, and what is left of a separator before them.
+        assert_eq!(clean("Written By: Celeste Longacre"), "Celeste Longacre");
+        assert_eq!(clean("Posted By: Kiersten"), "Kiersten");
+        assert_eq!(clean("View all posts by Ray Ansari"), "Ray Ansari");
+        assert_eq!(clean("Text by Hunter Dukes"), "Hunter Dukes");
+        assert_eq!(clean("& Zackery Cuevas"), "Zackery Cuevas");
+        // What follows the names: publishing words, an address, a job.
+        assert_eq!(clean("Reyan Perumal Published on"), "Reyan Perumal");
+        assert_eq!(clean("Benjamin Preston Updated by Jon Linkov"), "Benjamin Preston");
+        assert_eq!(clean("Texas Mattress Makers Reviewed by Youval Meicler"), "Texas Mattress Makers");
+        assert_eq!(clean("Newsdesk news@example.co.uk"), "Newsdesk");
+        assert_eq!(clean("BeauHD from the skewed-job-market dept."), "BeauHD");
+        assert_eq!(clean("FlowGuard EMEA on"), "FlowGuard EMEA");
+        assert_eq!(clean("Rachel MacDonald Writer"), "Rachel MacDonald");
+        assert_eq!(clean("Keith Barry Senior Autos Reporter"), "Keith Barry");
+        assert_eq!(clean("Will Judd Former Deputy Tech Editor"), "Will Judd");
+        // A name that only looks like one of those words stays whole.
+        assert_eq!(clean("Audiophile On"), "Audiophile On");
+        assert_eq!(clean("Marcus Mayer"), "Marcus Mayer");
+        assert_eq!(clean("Staff"), "Staff");
+        assert_eq!(clean("Shelby Loos, DVM"), "Shelby Loos, DVM");
+        // Nothing left that names anyone: a label alone, a word of a date.
+        for nobody in ["By", "Written By", "Author", "About the Author", "Updated", "Dec.", "Sat", "August", "[Submitted on"] {
+            assert_eq!(clean_byline(nobody), None, "{nobody}");
+        }
     }
 
     #[test]

@@ -417,7 +417,26 @@ pub const META_LANG: &[&str] = &["og:locale", "content-language"];
 
 /// What sites put before the names in a byline, lower-cased, longest first so that "posted by"
 /// is cut whole (English, German, French, Spanish and Portuguese).
-pub const BYLINE_PREFIXES: &[&str] = &["posted by ", "written by ", "words by ", "story by ", "by ", "author: ", "von ", "par ", "por "];
+/// (Each is matched with a space or a colon after it, and several may follow one another: "Written
+/// By: Jane".)
+pub const BYLINE_PREFIXES: &[&str] = &[
+    "view all posts by", "read more about", "this post was written by", "posted by", "published by", "written by", "authored by",
+    "words by", "story by", "text by", "recipe by", "guide by", "authors", "author", "by", "von", "par", "por", "via",
+];
+/// Words of a date that a byline may be left with once the rest of the date is cut: the months'
+/// names, and the days' and months' short forms not already among `dates::MONTHS`.
+pub const DATE_WORDS: &[&str] = &[
+    "january", "february", "march", "april", "june", "july", "august", "september", "sept", "october", "november", "december",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+/// What a byline says alone when it names nobody: a label whose name a script fills in.
+pub const BYLINE_LABELS: &[&str] = &["the author", "about the author", "written"];
+/// Words after which a byline no longer names its authors ("Reyan Perumal Published on …",
+/// "Eric Hergenreder Updated", "Jane Doe Reviewed by …", slashdot's "BeauHD from the … dept.").
+pub const BYLINE_ENDS: &[&str] = &["published", "updated", "reviewed", "posted", "submitted", "last", "from", "modified"];
+/// Jobs that follow a name in a byline ("Rachel MacDonald Writer", "Keith Barry Senior Autos
+/// Reporter"): the byline ends where the job's words start.
+pub const BYLINE_JOBS: &[&str] = &["writer", "reporter", "editor", "contributor", "founder", "co-founder", "cofounder", "consultant", "correspondent", "columnist"];
 /// A byline ends where a weekday starts ("Jane Doe Monday, 4 May"): the date that follows is
 /// not part of the name.
 pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];

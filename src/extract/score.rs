@@ -213,7 +213,7 @@ pub fn grab_article(dom: &mut Dom, body: NodeId, flags: Flags, title: &str, log:
         if byline.is_none() && is_byline(dom, node, &match_string) {
             // A descendant marked `itemprop="name"` holds the name alone, without "By" or a date.
             let name = dom.descendants(node).find(|&n| dom.attr(n, "itemprop").is_some_and(|p| p.contains("name")));
-            byline = Some(dom.inner_text(name.unwrap_or(node)));
+            byline = Some(crate::dom::line_text(dom, name.unwrap_or(node), true));
             cur = remove_and_next(dom, node, body, log, "the byline (shown in the header)");
             continue;
         }

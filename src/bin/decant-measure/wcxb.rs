@@ -26,6 +26,10 @@ pub struct Score {
     /// Whether the title the reader shows is the page's title in the ground truth (`None`: the
     /// truth has none).
     pub title: Option<bool>,
+    /// ... the byline, the truth's `author` (`None`: the truth names no author) ...
+    pub byline: Option<bool>,
+    /// ... and the day of the date the reader shows, the truth's `published`.
+    pub date: Option<bool>,
     pub micros: u128,
     pub note: String,
     /// What Decant read the page as (`article`, `thread`, `page`), empty when it found nothing.
@@ -92,16 +96,21 @@ pub fn measure(dir: &Path, dump: Option<&Path>) -> Result<Vec<Score>, String> {
         let start = Instant::now();
         let result = decant::extract(&html, &field("url"), &decant::Options::default());
         let micros = start.elapsed().as_micros();
-        let (text, title, note, read_as, confidence) = match result {
-            Ok(a) => (crate::shown_text(&a), a.title.clone(), String::new(), serde_json::to_value(a.kind).ok().and_then(|k| k.as_str().map(str::to_string)).unwrap_or_default(), a.confidence),
-            Err(e) => (String::new(), String::new(), format!("error: {e}"), String::new(), 0.0),
+        let (text, title, byline, date, note, read_as, confidence) = match result {
+            Ok(a) => {
+                let kind = serde_json::to_value(a.kind).ok().and_then(|k| k.as_str().map(str::to_string)).unwrap_or_default();
+                (crate::shown_text(&a), a.title.clone(), a.byline.clone().unwrap_or_default(), a.published_time.clone().unwrap_or_default(), String::new(), kind, a.confidence)
+            }
+            Err(e) => (String::new(), String::new(), String::new(), String::new(), format!("error: {e}"), String::new(), 0.0),
         };
         if let Some(out) = dump {
             let write = |name: String, content: &str| std::fs::write(out.join(name), content).map_err(|e| format!("cannot write to {}: {e}", out.display()));
             write(format!("{id}.txt"), &text)?;
             write(format!("{id}.title"), &title)?;
+            write(format!("{id}.meta"), &format!("{byline}\n{date}\n"))?;
         }
-        let want_title = field("title");
+        let (want_title, want_author, want_date) = (field("title"), field("author"), field("published"));
+        let day = |d: &str| d.trim().chars().take(10).collect::<String>();
         let (precision, recall, f1) = prf(&text, &field("text"));
         let lower = text.to_lowercase();
         scores.push(Score {
@@ -112,6 +121,8 @@ pub fn measure(dir: &Path, dump: Option<&Path>) -> Result<Vec<Score>, String> {
             with: found(&lower, page.get("with")),
             without: found(&lower, page.get("without")),
             title: (!want_title.trim().is_empty()).then(|| same_title(&title, &want_title)),
+            byline: (!want_author.trim().is_empty()).then(|| same_title(&byline, &want_author)),
+            date: (!want_date.trim().is_empty()).then(|| day(&date) == day(&want_date)),
             micros,
             note,
             read_as,
@@ -122,7 +133,8 @@ pub fn measure(dir: &Path, dump: Option<&Path>) -> Result<Vec<Score>, String> {
     Ok(scores)
 }
 
-/// Whether two titles say the same: white space, case and the curly forms of quotes aside.
+/// Whether two titles (or two bylines) say the same: white space, case and the curly forms of
+/// quotes aside.
 fn same_title(a: &str, b: &str) -> bool {
     let fold = |s: &str| -> String {
         let s: String = s
@@ -150,14 +162,14 @@ pub fn report(scores: &[Score], worst: usize) {
         kinds.entry("all").or_default().push(s);
         kinds.entry(&s.kind).or_default().push(s);
     }
-    println!("{:<14} {:>6} {:>7} {:>7} {:>7} {:>6} {:>8} {:>6}", "type", "pages", "F1", "P", "R", "with", "without", "title");
+    println!("{:<14} {:>6} {:>7} {:>7} {:>7} {:>6} {:>8} {:>6} {:>6} {:>6}", "type", "pages", "F1", "P", "R", "with", "without", "title", "byline", "date");
     let row = |name: &str, list: &[&Score]| {
         let f = |get: &dyn Fn(&Score) -> Option<f64>| {
             let v: Vec<f64> = list.iter().filter_map(|s| get(s)).collect();
             mean(v.iter()).map_or("-".to_string(), |m| format!("{m:.3}"))
         };
         println!(
-            "{:<14} {:>6} {:>7} {:>7} {:>7} {:>6} {:>8} {:>6}",
+            "{:<14} {:>6} {:>7} {:>7} {:>7} {:>6} {:>8} {:>6} {:>6} {:>6}",
             name,
             list.len(),
             f(&|s| Some(s.f1)),
@@ -165,7 +177,9 @@ pub fn report(scores: &[Score], worst: usize) {
             f(&|s| Some(s.recall)),
             f(&|s| s.with),
             f(&|s| s.without),
-            f(&|s| s.title.map(|t| if t { 1.0 } else { 0.0 }))
+            f(&|s| s.title.map(|t| if t { 1.0 } else { 0.0 })),
+            f(&|s| s.byline.map(|t| if t { 1.0 } else { 0.0 })),
+            f(&|s| s.date.map(|t| if t { 1.0 } else { 0.0 }))
         );
     };
     row("all", &kinds["all"]);
