@@ -95,6 +95,7 @@ pub fn read(dom: &Dom) -> Metadata {
     let title = title.map(|t| headline(dom, &found.h1s, site_name.as_deref()).filter(|h| is_headline_of(h, &t, found.h1s.len())).unwrap_or(t));
 
     let html = dom.element_children(root).into_iter().find(|&n| dom.is(n, "html"));
+    let date_line = date_line_by_headline(dom, &found.h1s);
     let attr_of_html = |name: &str| html.and_then(|h| dom.attr(h, name)).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
     Metadata {
         title,
@@ -109,13 +110,15 @@ pub fn read(dom: &Dom) -> Metadata {
             .or_else(|| pick(pat::META_PUBLISHED))
             .or_else(|| microdata_date(dom, &found.itemprops, "datePublished"))
             .or_else(|| first_time_in_article(dom))
-            .and_then(|d| crate::dates::parse(&d)),
+            .and_then(|d| crate::dates::parse(&d))
+            .or_else(|| date_line.clone().filter(|(_, updated)| !updated).map(|(d, _)| d)),
         modified_time: ld
             .modified_time
             .clone()
             .or_else(|| pick(pat::META_MODIFIED))
             .or_else(|| microdata_date(dom, &found.itemprops, "dateModified"))
-            .and_then(|d| crate::dates::parse(&d)),
+            .and_then(|d| crate::dates::parse(&d))
+            .or_else(|| date_line.filter(|(_, updated)| *updated).map(|(d, _)| d)),
         canonical: found
             .links
             .iter()
@@ -194,6 +197,35 @@ fn first_time_in_article(dom: &Dom) -> Option<String> {
         .find(|&n| dom.is(n, "time") && dom.attr(n, "datetime").is_some() && dom.has_ancestor(n, "article", 0))
         .and_then(|n| dom.attr(n, "datetime"))
         .map(str::to_string)
+}
+
+/// The date a page shows by its headline without marking it up ("Last updated: Dec 12, 2025"
+/// in a `<div>` beside the `<h1>`): the first element in the headline's box (its parent, or the
+/// parent's parent and so on while the box holds at most [`pat::HEADLINE_BOX_CHARS`] of text)
+/// whose whole text is a date, with a label of a few words at most before it; and whether the
+/// label says the page was updated then ("Last updated:", "Modified"), not published.
+fn date_line_by_headline(dom: &Dom, h1s: &[NodeId]) -> Option<(String, bool)> {
+    let h = h1s.iter().copied().find(|&h| !dom.text_content(h).trim().is_empty())?;
+    for b in dom.ancestors(h).take(4) {
+        if dom.inner_text_len(b) > pat::HEADLINE_BOX_CHARS {
+            break;
+        }
+        let date = dom.descendants(b).filter(|&n| n != h && !dom.is_attached_below(n, h) && dom.element(n).is_some()).find_map(|n| {
+            if dom.inner_text_len(n) > pat::DATE_LINE_MAX_CHARS || dom.element_children(n).len() > 2 {
+                return None;
+            }
+            let text = line_text(dom, n, true);
+            // The date, after a label ("Published", "Last updated on:") of three words at most.
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let start = (0..words.len().min(4)).find(|&i| crate::dates::opens_with_date(&words[i..].join(" ")))?;
+            let updated = words[..start].iter().any(|w| pat::UPDATED_LABELS.iter().any(|l| w.to_lowercase().starts_with(l)));
+            crate::dates::parse(&words[start..].join(" ")).map(|d| (d, updated))
+        });
+        if date.is_some() {
+            return date;
+        }
+    }
+    None
 }
 
 /// The first visible-byline element of the page, outside comment sections.
@@ -705,6 +737,26 @@ mod tests {
         assert_eq!(title("<title>Daily Planet Story About Rust Compilers</title>", "<h1><a href='/'>Daily Planet</a></h1>"), "Daily Planet Story About Rust Compilers");
         assert_eq!(title("<title>Best Drip Coffee Maker 2026: Buying Tips</title>", "<h1>BEST DRIP COFFEE MAKER 2026</h1>"), "Best Drip Coffee Maker 2026: Buying Tips");
         assert_eq!(title("<title>Serverless Functions, FaaS Serverless - AWS Lambda - AWS</title>", "<h1>AWS Lambda</h1>"), "Serverless Functions, FaaS Serverless - AWS Lambda");
+    }
+
+    #[test]
+    fn a_date_line_beside_the_headline_dates_the_page() {
+        let meta = |body: &str| read(&Dom::parse_document(&format!("<html><head><title>Keepers</title></head><body>{body}</body></html>")));
+        let prose = "<p>The last keepers left the rock in the spring, and their logbooks went to the county archive with the lamp's brass fittings and the foghorn's manual, where anyone may read them on weekdays.</p>".repeat(5);
+        // In the headline's box, before or after it, with a label or without; the article's own
+        // paragraphs are not searched.
+        let a = meta(&format!("<article><header><h1>Keepers</h1><p class='date'>February 9, 2016</p></header>{prose}</article>"));
+        assert_eq!(a.published_time.as_deref(), Some("2016-02-09"));
+        let a = meta(&format!("<div class='hero'><div><span>Published</span> <span>Dec. 19, 2025</span></div><h1>Keepers</h1></div>{prose}"));
+        assert_eq!(a.published_time.as_deref(), Some("2025-12-19"));
+        // "Last updated" dates the update, which the header shows as such.
+        let a = meta(&format!("<div class='hero'><h1>Keepers</h1><div>Last updated on: 12 November 2025</div></div>{prose}"));
+        assert_eq!((a.published_time.as_deref(), a.modified_time.as_deref()), (None, Some("2025-11-12")));
+        // A date inside a sentence, or beyond the headline's box, dates nothing.
+        let a = meta(&format!("<div class='hero'><h1>Keepers</h1><p>The keepers left on 3 May 2019 after ninety years.</p></div>{prose}"));
+        assert_eq!(a.published_time, None);
+        let a = meta(&format!("<main><h1>Keepers</h1>{prose}<p>March 3, 2020</p></main>"));
+        assert_eq!(a.published_time, None);
     }
 
     #[test]

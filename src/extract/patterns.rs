@@ -423,6 +423,15 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "view all posts by", "read more about", "this post was written by", "posted by", "published by", "written by", "authored by",
     "words by", "story by", "text by", "recipe by", "guide by", "authors", "author", "by", "von", "par", "por", "via",
 ];
+/// The box around a page's headline, where its date line is looked for, holds at most this
+/// much text (the headline, a dek, a byline and a date; more is the article itself) ...
+pub const HEADLINE_BOX_CHARS: usize = 600;
+/// ... and the date line at most this (a label and a date: "Last updated on: December 17, 2025").
+pub const DATE_LINE_MAX_CHARS: usize = 48;
+/// Starts of the words of a date line's label that make its date the day the page was updated
+/// ("Last updated on:", "Modified", "Edited"), not published.
+pub const UPDATED_LABELS: &[&str] = &["updated", "modified", "edited", "revised", "reviewed"];
+
 /// Words of a date that a byline may be left with once the rest of the date is cut: the months'
 /// names, and the days' and months' short forms not already among `dates::MONTHS`.
 pub const DATE_WORDS: &[&str] = &[
