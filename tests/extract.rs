@@ -1697,3 +1697,25 @@ fn a_byline_written_in_several_elements_is_the_name_alone() {
     // A byline that only says when, the name drawn by a script: no byline rather than a month.
     assert_eq!(byline(&page("<div class=\"byline\"><span></span><time datetime=\"2025-03-03\">March 3, 2025</time></div>")), None);
 }
+
+#[test]
+fn the_date_line_by_the_headline_dates_the_page_and_leaves_the_text() {
+    let page = |date_line: &str| {
+        format!(
+            "<html><head><title>Lighthouse keepers</title></head><body><article><header><h1>Lighthouse keepers</h1>{date_line}</header>{}{}{}</article></body></html>",
+            para("The last keepers left the rock in the spring"),
+            para("Their logbooks went to the county archive"),
+            para("Visitors can climb the tower on Sundays")
+        )
+    };
+    let a = decant::extract(&page("<p class=\"date\">February 9, 2016</p>"), URL, &decant::Options::default()).expect("an article");
+    assert_eq!(a.published_time.as_deref(), Some("2016-02-09"));
+    assert!(!a.text.contains("2016"), "{}", a.text);
+    let (_, removals) = decant::explain(&page("<p class=\"date\">February 9, 2016</p>"), URL, &decant::Options::default()).expect("a report");
+    let r: Vec<(String, String, String)> = removals.into_iter().map(|r| (r.stage.to_string(), r.rule.to_string(), r.text)).collect();
+    assert!(has_removal(&r, "clean", "the date", "February 9, 2016"), "{r:#?}");
+    // A line that says something besides a date stays in the text, and dates nothing.
+    let a = decant::extract(&page("<p>Rebuilt in 1921, after the storm of March 3, 1920, it still stands.</p>"), URL, &decant::Options::default()).expect("an article");
+    assert_eq!(a.published_time, None);
+    assert!(a.text.contains("Rebuilt in 1921"), "{}", a.text);
+}

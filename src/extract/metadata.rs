@@ -36,6 +36,9 @@ pub struct Metadata {
     /// The description of the product the page's JSON-LD describes (`Product`, `ProductGroup`):
     /// on some shops' pages, the only copy of it the page holds before its scripts run.
     pub product_description: Option<String>,
+    /// The element beside the headline that says the date the header shows, and what it says
+    /// (see `date_line_by_headline`): the article leaves it out.
+    pub date_line: Option<(NodeId, String)>,
 }
 
 impl Metadata {
@@ -97,7 +100,7 @@ pub fn read(dom: &Dom) -> Metadata {
     let html = dom.element_children(root).into_iter().find(|&n| dom.is(n, "html"));
     let date_line = date_line_by_headline(dom, &found.h1s);
     let attr_of_html = |name: &str| html.and_then(|h| dom.attr(h, name)).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
-    Metadata {
+    let mut meta = Metadata {
         title,
         byline: ld.byline.clone().or_else(|| pick(pat::META_BYLINE).filter(|a| !a.starts_with("http"))).map(|t| unescape(&t)),
         excerpt: ld.excerpt.clone().or_else(|| {
@@ -111,14 +114,14 @@ pub fn read(dom: &Dom) -> Metadata {
             .or_else(|| microdata_date(dom, &found.itemprops, "datePublished"))
             .or_else(|| first_time_in_article(dom))
             .and_then(|d| crate::dates::parse(&d))
-            .or_else(|| date_line.clone().filter(|(_, updated)| !updated).map(|(d, _)| d)),
+            .or_else(|| date_line.as_ref().filter(|l| !l.updated).map(|l| l.date.clone())),
         modified_time: ld
             .modified_time
             .clone()
             .or_else(|| pick(pat::META_MODIFIED))
             .or_else(|| microdata_date(dom, &found.itemprops, "dateModified"))
             .and_then(|d| crate::dates::parse(&d))
-            .or_else(|| date_line.filter(|(_, updated)| *updated).map(|(d, _)| d)),
+            .or_else(|| date_line.as_ref().filter(|l| l.updated).map(|l| l.date.clone())),
         canonical: found
             .links
             .iter()
@@ -147,7 +150,12 @@ pub fn read(dom: &Dom) -> Metadata {
             .and_then(|p| p.get("description")?.as_str())
             .map(|d| d.trim().to_string())
             .filter(|d| d.contains(' ')),
-    }
+        date_line: None,
+    };
+    // The line that says the date the header shows, which the article leaves for the header.
+    let day = |d: &Option<String>| d.as_deref().map(|d| d.chars().take(10).collect::<String>());
+    meta.date_line = date_line.filter(|l| [&meta.published_time, &meta.modified_time].iter().any(|d| day(d).as_deref() == Some(&l.date[..l.date.len().min(10)]))).map(|l| (l.node, l.text));
+    meta
 }
 
 /// A date from microdata: `itemprop="NAME"` with `content` or `datetime`.
@@ -199,12 +207,23 @@ fn first_time_in_article(dom: &Dom) -> Option<String> {
         .map(str::to_string)
 }
 
+/// A line that dates the page by its headline (see [`date_line_by_headline`]).
+#[derive(Clone)]
+struct DateLine {
+    node: NodeId,
+    /// What the line says (see [`line_text`]).
+    text: String,
+    /// Its date, ISO 8601.
+    date: String,
+    /// Whether its label says the page was updated then ("Last updated:", "Modified"), not published.
+    updated: bool,
+}
+
 /// The date a page shows by its headline without marking it up ("Last updated: Dec 12, 2025"
 /// in a `<div>` beside the `<h1>`): the first element in the headline's box (its parent, or the
 /// parent's parent and so on while the box holds at most [`pat::HEADLINE_BOX_CHARS`] of text)
-/// whose whole text is a date, with a label of a few words at most before it; and whether the
-/// label says the page was updated then ("Last updated:", "Modified"), not published.
-fn date_line_by_headline(dom: &Dom, h1s: &[NodeId]) -> Option<(String, bool)> {
+/// whose whole text is a date, with a label of a few words at most before it.
+fn date_line_by_headline(dom: &Dom, h1s: &[NodeId]) -> Option<DateLine> {
     let h = h1s.iter().copied().find(|&h| !dom.text_content(h).trim().is_empty())?;
     for b in dom.ancestors(h).take(4) {
         if dom.inner_text_len(b) > pat::HEADLINE_BOX_CHARS {
@@ -219,7 +238,7 @@ fn date_line_by_headline(dom: &Dom, h1s: &[NodeId]) -> Option<(String, bool)> {
             let words: Vec<&str> = text.split_whitespace().collect();
             let start = (0..words.len().min(4)).find(|&i| crate::dates::opens_with_date(&words[i..].join(" ")))?;
             let updated = words[..start].iter().any(|w| pat::UPDATED_LABELS.iter().any(|l| w.to_lowercase().starts_with(l)));
-            crate::dates::parse(&words[start..].join(" ")).map(|d| (d, updated))
+            crate::dates::parse(&words[start..].join(" ")).map(|date| DateLine { node: n, text: text.clone(), date, updated })
         });
         if date.is_some() {
             return date;
@@ -459,6 +478,7 @@ fn from_ld(a: &Value, doc_title: &str) -> Metadata {
         subtitle: None,
         ld_types: Vec::new(),
         product_description: None,
+        date_line: None,
         tags: match a.get("keywords") {
             Some(Value::String(k)) => tag_list(k.split(',').map(str::to_string)),
             Some(Value::Array(items)) => tag_list(items.iter().filter_map(Value::as_str).map(str::to_string)),
@@ -579,7 +599,8 @@ fn spaced_separators(title: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// that is the site's name (the logo as a heading: its name, or a link to the site's home).
 fn headline(dom: &Dom, h1s: &[NodeId], site_name: Option<&str>) -> Option<String> {
     let h = h1s.iter().copied().find(|&h| !dom.text_content(h).trim().is_empty())?;
-    let text = heading_text(dom, h);
+    // (Unescaped as the metadata is: a page may escape an entity twice, "SQL &amp;#x26; AI".)
+    let text = unescape(&heading_text(dom, h));
     let home = |n: NodeId| dom.attr(n, "href").map(str::trim).is_some_and(|href| matches!(href, "/" | "./") || href.starts_with("http") && href.trim_end_matches('/').matches('/').count() <= 2);
     let logo = site_name.is_some_and(|s| normalize_space(s).eq_ignore_ascii_case(&text))
         || dom.ancestors(h).take(3).any(|a| dom.is(a, "a") && home(a))
@@ -724,6 +745,8 @@ mod tests {
         assert_eq!(title("<title>Preparing a transition in Debusine | Colin's notes</title>", "<h1><a href='/blog/debusine.html'><time datetime='2025-12-18'>Dec 18 2025</time> Preparing a transition in Debusine</a></h1>"), "Preparing a transition in Debusine");
         assert_eq!(title("<title>The system for product development</title>", "<h1><span aria-hidden='true'><span>The product</span><span>development</span></span><span class='sr-only'>The product development system for teams</span></h1>"), "The product development system for teams");
         assert_eq!(title("<title>News Product Management Certification | Course</title>", "<h1>News Product<br>Management Certification</h1>"), "News Product Management Certification");
+        // An entity the page escaped twice reads as the title's does.
+        assert_eq!(title("<title>Data Tools for 2026 | Python, SQL &amp; AI</title>", "<h1>Data Tools for 2026 | Python, SQL &amp;#x26; AI</h1>"), "Data Tools for 2026 | Python, SQL & AI");
         // The page's only heading, headlining the same story otherwise.
         assert_eq!(
             title("<title>The Most Popular Workout of 2024 & 5 Trends to Watch</title>", "<h1>The No. 1 most popular workout of 2024, and 5 fitness trends to expect</h1>"),

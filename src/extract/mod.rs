@@ -276,6 +276,16 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
     // A product's description that only its structured data holds (the page's copy is drawn
     // by a script) opens the text.
     let mut art_dom = art_dom;
+    let mut log = log;
+    // The line by the headline that dates the page leaves the text, as the byline does: the header
+    // shows it. (The tree is the one the metadata was read from, or parsed again from the same
+    // page, so the element has the same id; what it says is checked all the same.)
+    if let Some((line, text)) = meta.date_line.as_ref().filter(|_| kind != Kind::Thread) {
+        let here = line.index() < art_dom.capacity() && art_dom.is_attached_below(*line, found.article) && crate::dom::line_text(&art_dom, *line, true) == *text;
+        if here {
+            log.remove(&mut art_dom, *line, "clean", "the date (shown in the header)");
+        }
+    }
     if let Some(description) = meta.product_description.as_deref().filter(|_| kind != Kind::Thread) {
         add_missing_description(&mut art_dom, found.article, description);
     }
