@@ -583,6 +583,21 @@ fn without_site_name(dom: &Dom, h1s: &[NodeId], title: &str, site_name: Option<&
             return b.to_string();
         }
     }
+    // An undeclared name after the last separator that joins ("Weekend Coding Agent | TheFocus.AI
+    // Labs", "How meditation rewires brains | Opinion"): three words at most, no number (not "March
+    // 2026", not "Part 1"), after three words or more.
+    let last_join = title
+        .char_indices()
+        .filter(|&(i, c)| pat::JOINING_SEPARATORS.contains(&c) && title[..i].ends_with(' ') && title[i + c.len_utf8()..].starts_with(' '))
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .next_back();
+    if let Some((at, end)) = last_join {
+        let words = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let (a, b) = (title[..at].trim(), title[end..].trim());
+        if words(a) >= 3 && (1..=pat::SITE_NAME_MAX_WORDS).contains(&words(b)) && !b.chars().any(|c| c.is_ascii_digit()) {
+            return a.to_string();
+        }
+    }
     title.to_string()
 }
 
@@ -730,6 +745,13 @@ mod tests {
         // Nothing to go: a hyphen inside a word, a name that is not the site's.
         assert_eq!(title(&format!("{site}<meta property='og:title' content='E-mail etiquette for paddlers'>"), ""), "E-mail etiquette for paddlers");
         assert_eq!(title(&format!("{site}<meta property='og:title' content='Kayaks - Sea and River'>"), ""), "Kayaks - Sea and River");
+        // An undeclared name of three words at most after the last joining separator, after three
+        // words or more: the site's, a section's. Not a number ("March 2026"), not after fewer words.
+        assert_eq!(title("<meta property='og:title' content='Weekend Coding Agent | TheFocus.AI Labs'>", ""), "Weekend Coding Agent");
+        assert_eq!(title("<meta property='og:title' content='A brief intro to git • Cory Dransfeldt'>", ""), "A brief intro to git");
+        assert_eq!(title("<meta property='og:title' content='The Best Cheap Earbuds under $50 - March 2026'>", ""), "The Best Cheap Earbuds under $50 - March 2026");
+        assert_eq!(title("<meta property='og:title' content='Minecraft 1.8 - The Bountiful Update'>", ""), "Minecraft 1.8 - The Bountiful Update");
+        assert_eq!(title("<meta property='og:title' content='Visual Studio Code - The open source AI code editor'>", ""), "Visual Studio Code - The open source AI code editor");
     }
 
     #[test]
@@ -759,7 +781,7 @@ mod tests {
         // title stays.
         assert_eq!(title("<title>Daily Planet Story About Rust Compilers</title>", "<h1><a href='/'>Daily Planet</a></h1>"), "Daily Planet Story About Rust Compilers");
         assert_eq!(title("<title>Best Drip Coffee Maker 2026: Buying Tips</title>", "<h1>BEST DRIP COFFEE MAKER 2026</h1>"), "Best Drip Coffee Maker 2026: Buying Tips");
-        assert_eq!(title("<title>Serverless Functions, FaaS Serverless - AWS Lambda - AWS</title>", "<h1>AWS Lambda</h1>"), "Serverless Functions, FaaS Serverless - AWS Lambda");
+        assert_eq!(title("<title>Serverless Functions, FaaS Serverless - AWS Lambda - AWS</title>", "<h1>AWS Lambda</h1>"), "Serverless Functions, FaaS Serverless");
     }
 
     #[test]

@@ -175,6 +175,11 @@ pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузк�
 
 /// Characters that separate a page title from its site name ("Story | Site").
 pub const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
+/// The separators that join a title and a name ("Story | Site", "Story – Site", "Story • Site"),
+/// not those that nest sections ("Site » News"); and the most words such a name has when the page
+/// does not declare it (`og:site_name`).
+pub const JOINING_SEPARATORS: &[char] = &['|', '-', '–', '—', '·', '•'];
+pub const SITE_NAME_MAX_WORDS: usize = 3;
 
 /// Score added or removed for each positive or negative class/id match.
 pub const CLASS_WEIGHT: f64 = 25.0;
