@@ -723,6 +723,11 @@ mod tests {
 
     use super::*;
 
+    /// The title read from a page of `head` and `body`.
+    fn title_of(head: &str, body: &str) -> String {
+        read(&Dom::parse_document(&format!("<html><head>{head}</head><body>{body}</body></html>"))).title.unwrap_or_default()
+    }
+
     #[test]
     fn title_loses_site_name() {
         let dom = Dom::parse_document("<title>A Long Story About Rust Compilers | The Daily Site</title>");
@@ -731,7 +736,7 @@ mod tests {
 
     #[test]
     fn a_title_from_any_source_loses_the_site_name_the_page_or_its_heading_shows() {
-        let title = |head: &str, body: &str| read(&Dom::parse_document(&format!("<html><head>{head}</head><body>{body}</body></html>"))).title.unwrap_or_default();
+        let title = title_of;
         // The site's name, from og:site_name, after or before the title in og:title.
         let site = "<meta property='og:site_name' content='REI Co-op'>";
         assert_eq!(title(&format!("{site}<meta property='og:title' content='Kayaks | REI Co-op'>"), ""), "Kayaks");
@@ -756,7 +761,7 @@ mod tests {
 
     #[test]
     fn the_pages_own_headline_is_the_title_when_the_metadata_says_it_with_more() {
-        let title = |head: &str, body: &str| read(&Dom::parse_document(&format!("<html><head>{head}</head><body>{body}</body></html>"))).title.unwrap_or_default();
+        let title = title_of;
         // The title's start, the rest a year and a pitch; a phrase after a one-word name.
         assert_eq!(title("<title>Average Cost of Online College [2025]: Yearly Tuition + Fees</title>", "<h1>Average Cost of Online College</h1>"), "Average Cost of Online College");
         assert_eq!(title("<title>Air Fryer Recipes Archives</title>", "<h1>Air Fryer Recipes</h1>"), "Air Fryer Recipes");
