@@ -15,7 +15,16 @@ try {
   await page.goto(server.url('/examples/sample-article.html'));
   await clickDecant(browser, page);
   const reader = await readerFrame(page);
-  await reader.waitForSelector('.decant-content', { timeout: 20_000 });
+  try {
+    await reader.waitForSelector('.decant-content', { timeout: 20_000 });
+  } catch (error) {
+    // What the reader showed instead, for whoever reads the log: a screenshot, whether it was
+    // still waiting for its article (`data-starting`), and its text.
+    await page.screenshot({ path: join(out, 'reader-failed.png') }).catch(() => {});
+    const state = await reader.evaluate(() => ({ starting: document.documentElement.hasAttribute('data-starting'), text: document.body.innerText.slice(0, 500) })).catch((e) => String(e));
+    console.error('the reader showed no article:', JSON.stringify(state));
+    throw error;
+  }
   // Wait for the images, so the screenshot shows the article as a person would see it.
   await reader.waitForFunction(() => [...document.images].every((img) => img.complete));
   const screenshot = join(out, 'reader.png');
