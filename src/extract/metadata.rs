@@ -95,10 +95,12 @@ pub fn read(dom: &Dom) -> Metadata {
     let title = title.or_else(|| (!doc_title.is_empty()).then(|| article_title(dom, &found.h1s, &doc_title)));
     let site_name = ld.site_name.clone().or_else(|| pick(pat::META_SITE_NAME)).map(|t| unescape(&t));
     let title = title.map(|t| without_site_name(dom, &found.h1s, &unescape(&t), site_name.as_deref()));
-    let title = title.map(|t| headline(dom, &found.h1s, site_name.as_deref()).filter(|h| is_headline_of(h, &t, found.h1s.len())).unwrap_or(t));
+    // The page's headline: its first `<h1>` that has any text.
+    let h1 = found.h1s.iter().copied().find(|&h| !dom.text_content(h).trim().is_empty());
+    let title = title.map(|t| h1.and_then(|h| headline(dom, h, site_name.as_deref())).filter(|h| is_headline_of(h, &t, found.h1s.len())).unwrap_or(t));
 
     let html = dom.element_children(root).into_iter().find(|&n| dom.is(n, "html"));
-    let date_line = date_line_by_headline(dom, &found.h1s);
+    let date_line = h1.and_then(|h| date_line_by_headline(dom, h));
     let attr_of_html = |name: &str| html.and_then(|h| dom.attr(h, name)).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
     let mut meta = Metadata {
         title,
@@ -220,11 +222,10 @@ struct DateLine {
 }
 
 /// The date a page shows by its headline without marking it up ("Last updated: Dec 12, 2025"
-/// in a `<div>` beside the `<h1>`): the first element in the headline's box (its parent, or the
+/// in a `<div>` beside the `<h1>` `h`): the first element in the headline's box (its parent, or the
 /// parent's parent and so on while the box holds at most [`pat::HEADLINE_BOX_CHARS`] of text)
 /// whose whole text is a date, with a label of a few words at most before it.
-fn date_line_by_headline(dom: &Dom, h1s: &[NodeId]) -> Option<DateLine> {
-    let h = h1s.iter().copied().find(|&h| !dom.text_content(h).trim().is_empty())?;
+fn date_line_by_headline(dom: &Dom, h: NodeId) -> Option<DateLine> {
     for b in dom.ancestors(h).take(4) {
         if dom.inner_text_len(b) > pat::HEADLINE_BOX_CHARS {
             break;
@@ -610,10 +611,9 @@ fn spaced_separators(title: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         .map(|(i, c)| (i, i + c.len_utf8()))
 }
 
-/// The page's headline: the text of its first `<h1>` that has any (see [`heading_text`]), unless
+/// The text of the page's headline, its `<h1>` `h` (see [`heading_text`]), unless
 /// that is the site's name (the logo as a heading: its name, or a link to the site's home).
-fn headline(dom: &Dom, h1s: &[NodeId], site_name: Option<&str>) -> Option<String> {
-    let h = h1s.iter().copied().find(|&h| !dom.text_content(h).trim().is_empty())?;
+fn headline(dom: &Dom, h: NodeId, site_name: Option<&str>) -> Option<String> {
     // (Unescaped as the metadata is: a page may escape an entity twice, "SQL &amp;#x26; AI".)
     let text = unescape(&heading_text(dom, h));
     let home = |n: NodeId| dom.attr(n, "href").map(str::trim).is_some_and(|href| matches!(href, "/" | "./") || href.starts_with("http") && href.trim_end_matches('/').matches('/').count() <= 2);
