@@ -838,6 +838,13 @@ fn on_a_shops_page_every_customer_review_goes_but_a_critics_review_stays() {
     let marked = page(&shop).replace("class=review-card", "itemprop=review class=card");
     let a = decant::extract(&marked, URL, &decant::Options::default()).expect("article");
     assert!(!a.text.contains("sharp out of the box"), "{}", a.text);
+    // A shop that says it in microdata instead of JSON-LD: a product with an offer.
+    let microdata = page("").replace(
+        "<div class=product>",
+        "<div class=product itemscope itemtype=https://schema.org/Product><div itemprop=offers itemscope itemtype=https://schema.org/Offer><span itemprop=price>120</span></div>",
+    );
+    let a = decant::extract(&microdata, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("walnut handle") && !a.text.contains("sharp out of the box"), "{}", a.text);
     // A page that does not sell the product (no offer), or an article about products (a buying
     // guide, a critic's review), keeps its reviews: they may be the text.
     let unsold = ld(r#"{"@type":"Product","name":"Chef's knife"}"#);

@@ -33,6 +33,9 @@ pub struct Metadata {
     pub subtitle: Option<String>,
     /// Every `@type` of the page's JSON-LD objects (`NewsArticle`, `DiscussionForumPosting`...).
     pub ld_types: Vec<String>,
+    /// The type of each of the page's microdata items (`itemtype`'s first URL, its last part:
+    /// `Product`, `Answer`...), in document order.
+    pub microdata_types: Vec<String>,
     /// The description of the product the page's JSON-LD describes (`Product`, `ProductGroup`):
     /// on some shops' pages, the only copy of it the page holds before its scripts run.
     pub product_description: Option<String>,
@@ -42,10 +45,11 @@ pub struct Metadata {
 }
 
 impl Metadata {
-    /// Whether the page is a shop's page for a product: its JSON-LD has a product on offer
-    /// (`Product` and `Offer`), and no article (a review of products, a buying guide).
+    /// Whether the page is a shop's page for a product: its structured data (JSON-LD or
+    /// microdata) has a product on offer (`Product` and `Offer`), and no article (a review of
+    /// products, a buying guide).
     pub fn sells_a_product(&self) -> bool {
-        let has = |list: &[&str]| self.ld_types.iter().any(|t| list.contains(&t.as_str()));
+        let has = |list: &[&str]| self.ld_types.iter().chain(&self.microdata_types).any(|t| list.contains(&t.as_str()));
         has(pat::PRODUCT_TYPES) && has(pat::OFFER_TYPES) && !has(pat::ARTICLE_TYPES)
     }
 }
@@ -146,6 +150,7 @@ pub fn read(dom: &Dom) -> Metadata {
         dir: attr_of_html("dir").map(|d| d.to_ascii_lowercase()).filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto")),
         subtitle: None,
         ld_types: ld_types(&ld_values),
+        microdata_types: found.itemtypes.clone(),
         product_description: ld_values
             .iter()
             .find_map(|v| find_typed(v, pat::PRODUCT_TYPES))
@@ -176,13 +181,15 @@ struct Sources {
     scripts: Vec<NodeId>,
     /// Elements with an `itemprop` (microdata).
     itemprops: Vec<NodeId>,
+    /// The types of the page's microdata items (`itemtype`'s first URL, its last part).
+    itemtypes: Vec<String>,
     /// The `<h1>` elements, whose text says which part of a joined title is the article's.
     h1s: Vec<NodeId>,
 }
 
 impl Sources {
     fn find(dom: &Dom) -> Sources {
-        let mut found = Sources { metas: Vec::new(), links: Vec::new(), scripts: Vec::new(), itemprops: Vec::new(), h1s: Vec::new() };
+        let mut found = Sources { metas: Vec::new(), links: Vec::new(), scripts: Vec::new(), itemprops: Vec::new(), itemtypes: Vec::new(), h1s: Vec::new() };
         for n in dom.descendants(dom.root()) {
             let Some(el) = dom.element(n) else { continue };
             match &*el.name {
@@ -194,6 +201,9 @@ impl Sources {
             }
             if el.attr("itemprop").is_some() {
                 found.itemprops.push(n);
+            }
+            if let Some(t) = el.attr("itemtype").and_then(|t| t.split_whitespace().next()?.rsplit('/').next()) {
+                found.itemtypes.push(t.to_string());
             }
         }
         found
@@ -478,6 +488,7 @@ fn from_ld(a: &Value, doc_title: &str) -> Metadata {
         page_byline: None,
         subtitle: None,
         ld_types: Vec::new(),
+        microdata_types: Vec::new(),
         product_description: None,
         date_line: None,
         tags: match a.get("keywords") {

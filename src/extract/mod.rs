@@ -225,7 +225,7 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
 
     // 3–4. A thread's posts, else scoring and cleaning under each policy in turn until one
     // finds enough text.
-    let declared = thread::declared(&dom, &meta.ld_types);
+    let declared = thread::declared(&meta.ld_types, &meta.microdata_types);
     let (art_dom, found, kind, log) = match thread::find(&dom, body, declared) {
         Some(posts) if thread::text_len(&dom, &posts) >= options.min_article_chars => {
             if meta.published_time.is_none() {

@@ -411,11 +411,11 @@ fn post(dom: &Dom, p: NodeId, body: NodeId, nested: &[NodeId], own: &Lengths) ->
 }
 
 /// What the page's structured data says it is: the `@type`s of its JSON-LD and its microdata
-/// `itemtype`s.
-pub fn declared(dom: &Dom, ld_types: &[String]) -> Declared {
+/// `itemtype`s (as `Metadata` has them).
+pub fn declared(ld_types: &[String], microdata_types: &[String]) -> Declared {
     let mut types: Vec<&str> = ld_types.iter().map(String::as_str).collect();
     let from_ld = types.len();
-    types.extend(dom.descendants(dom.root()).filter_map(|n| dom.attr(n, "itemtype")).filter_map(|t| t.split_whitespace().next()?.rsplit('/').next()));
+    types.extend(microdata_types.iter().map(String::as_str));
     let article = types.iter().any(|t| (pat::ARTICLE_TYPES.contains(t) && !pat::THREAD_TYPES.contains(t) && *t != "SocialMediaPosting") || pat::NOT_THREAD_TYPES.contains(t));
     // Answers in the page's microdata, on a page that is not an article, are a question's
     // (XenForo's question threads type each reply `Answer` and nothing else); an FAQ in an
