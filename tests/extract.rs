@@ -1612,6 +1612,23 @@ fn a_list_of_links_is_read_as_a_page_not_an_article() {
 }
 
 #[test]
+fn a_list_of_links_whose_items_cleaning_took_for_link_boxes_is_shown_as_its_region() {
+    // A section's front page, declared a CollectionPage: its lead story with a summary, then the
+    // headlines of the other stories, each a link in a card of its own.
+    let ld = r#"<script type=application/ld+json>{"@type":"CollectionPage","name":"Economy"}</script>"#;
+    let lead = "<div class=lead-story><h2><a href=/gold>Harbour board licenses the gold wharf after a long visit</a></h2><p>The licence follows a push from the council to open the harbour's trade to outside investment, after a year of talks, two studies and a vote.</p></div>";
+    let headlines = ["Ferry fares rise for the first time in six years", "The fish market reopens after its roof is mended", "Council hosts a summit for the towns along the coast", "Customs office cannot yet repay the port's fees", "Boatyard orders slow as the winter comes early", "Lighthouse keepers vote to join the harbour union"];
+    let cards: String = headlines.iter().enumerate().map(|(i, h)| format!("<div class=story-card><h3><a href=/story/{i}>{h}</a></h3></div>")).collect();
+    let page = format!("<html><head>{ld}</head><body><main><h1>Economy</h1><div class=feed>{lead}{cards}</div></main></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("a page");
+    assert_eq!(a.kind, decant::Kind::Page, "{}", a.text);
+    assert!(a.text.contains("open the harbour's trade"), "{}", a.text);
+    for h in headlines {
+        assert!(a.text.contains(h), "{h} missing: {}", a.text);
+    }
+}
+
+#[test]
 fn a_cards_text_hidden_from_screen_readers_until_hover_is_read_but_not_a_dialog_or_a_copy() {
     let card = |title: &str, text: &str| format!("<div class=card><h3>{title}</h3><div class=card-sliding-content aria-hidden=true><p>{text}. It is said in sentences, with a comma or two, over a line or so of the card, and ends with a full stop.</p></div></div>");
     let cards = [("Strategy", "Design a secure strategy that protects what the firm is worth"), ("Response", "Respond quickly to threats no one has seen yet and to new rules")].map(|(t, x)| card(t, x)).concat();

@@ -250,8 +250,18 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
                             (art_dom, found, log)
                         }
                     };
-                    let kind = if page::is_list_of_links(&art_dom, found.article, &meta.ld_types) { Kind::Page } else { Kind::Article };
-                    (art_dom, found, kind, log)
+                    if page::is_list_of_links(&art_dom, found.article, &meta.ld_types) {
+                        // A list of links, not an article. Cleaning by link density took its items
+                        // for boxes of links when the page's main region holds twice its text: that
+                        // region is what the reader offers.
+                        let len = nodes::text_len(&art_dom, found.article);
+                        match page_pass(html, shop, &title, explaining, options) {
+                            Ok((dom, view, log)) if nodes::text_len(&dom, view.article) >= len * patterns::LIST_REGION_TIMES_ARTICLE => (dom, view, Kind::Page, log),
+                            _ => (art_dom, found, Kind::Page, log),
+                        }
+                    } else {
+                        (art_dom, found, Kind::Article, log)
+                    }
                 }
                 // No article: the page's main region, which the reader offers to show.
                 Err(Error::NoArticle) => match page_pass(html, shop, &title, explaining, options) {
