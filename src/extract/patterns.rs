@@ -204,14 +204,21 @@ pub const HASH_LINK_WEIGHT: f64 = 0.3;
 /// in them would mark the article itself as chrome.
 pub const UTILITY_CLASS_PREFIXES: &[&str] = &["overflow-", "scroll-"];
 /// Endings of class names that say a part of the block is hidden, not the block: Drupal marks
-/// every field whose label is not shown `field--label-hidden`.
-pub const UTILITY_CLASS_SUFFIXES: &[&str] = &["label-hidden", "label--hidden"];
+/// every field whose label is not shown `field--label-hidden`; or that a panel of an accordion is
+/// collapsed (Kadence's `kt-accordion-panel-hidden`), which the reader shows expanded.
+pub const UTILITY_CLASS_SUFFIXES: &[&str] = &["label-hidden", "label--hidden", "panel-hidden"];
+/// Parts of class names that say how a block is laid out, not what it is: Kadence's accordion
+/// marks itself `kt-pane-header-alignment-left` (its panes' headers aligned left).
+pub const UTILITY_CLASS_PARTS: &[&str] = &["-alignment-"];
 
 /// Whether a class name is a utility class: one of [`UTILITY_CLASS_PREFIXES`] or
 /// [`UTILITY_CLASS_SUFFIXES`], or a variant
 /// (`md:hidden`, `hover:underline`: a `:` never appears in a class that names a thing).
 pub fn is_utility_class(name: &str) -> bool {
-    name.contains(':') || UTILITY_CLASS_PREFIXES.iter().any(|p| name.starts_with(p)) || UTILITY_CLASS_SUFFIXES.iter().any(|s| name.ends_with(s))
+    name.contains(':')
+        || UTILITY_CLASS_PREFIXES.iter().any(|p| name.starts_with(p))
+        || UTILITY_CLASS_SUFFIXES.iter().any(|s| name.ends_with(s))
+        || UTILITY_CLASS_PARTS.iter().any(|p| name.contains(p))
 }
 
 /// `class` without its utility classes (borrowed when it has none).
@@ -794,5 +801,11 @@ mod tests {
         // Drupal's field whose label is not shown is shown itself.
         assert_eq!(descriptive_classes("field field--name-body field--label-hidden"), "field field--name-body");
         assert!(!contains_any(&class_and_id(Some("field field--label-hidden field__items"), None), NEGATIVE));
+        // An accordion's collapsed panel is shown expanded; how its panes' headers are aligned
+        // says nothing of what it holds.
+        assert_eq!(descriptive_classes("kt-accordion-panel kt-accordion-panel-hidden"), "kt-accordion-panel");
+        let accordion = class_and_id(Some("kt-accordion-wrap kt-accordion-block kt-pane-header-alignment-left"), None);
+        assert!(!contains_any(&accordion, UNLIKELY) && !contains_any(&accordion, NEGATIVE), "{accordion}");
+        assert!(contains_any(&class_and_id(Some("site-header align-left"), None), UNLIKELY));
     }
 }
