@@ -295,6 +295,22 @@ fn a_class_that_hides_on_every_screen_hides_but_one_shown_from_some_width_on_doe
 }
 
 #[test]
+fn a_panel_that_a_disclosure_button_opens_is_read_expanded_whatever_its_class() {
+    let story = story(5);
+    // An accordion of questions: each answer hidden by the theme's own class and style until its
+    // button (aria-expanded, aria-controls) opens it.
+    let faq: String = [("Does it fit a carry-on?", "Yes: at forty litres it fits the cabin bags of most airlines, straps tucked in."), ("Is the frame removable?", "The aluminium stay slides out of its sleeve, which takes a minute and no tools.")]
+        .iter()
+        .enumerate()
+        .map(|(i, (q, a))| format!("<h3><button aria-expanded=false aria-controls=answer-{i}>{q}</button></h3><div id=answer-{i} class='faq-answer is-hidden' style='display:none'><p>{a}</p></div>"))
+        .collect();
+    let page = format!("<html><body><article><h1>Hiking pack</h1>{story}{faq}<div class=is-hidden style='display:none'><p>Added to your cart.</p></div></article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("cabin bags of most airlines") && a.text.contains("takes a minute and no tools"), "{}", a.text);
+    assert!(!a.text.contains("Added to your cart"), "{}", a.text);
+}
+
+#[test]
 fn cookie_dialog_is_not_the_article() {
     let a = extract("cookie-dialog");
     assert_eq!(a.title, "The Quiet Comeback of the Night Train");

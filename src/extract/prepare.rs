@@ -24,6 +24,9 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
     // Gathered on the same walk, dealt with once the tree is prepared.
     let mut placeholders = Vec::new();
     let mut flex_containers = Vec::new();
+    // The ids of the panels that disclosure buttons open (`aria-controls` on an element with
+    // `aria-expanded`: WAI-ARIA's disclosure and accordion patterns).
+    let mut disclosed: Vec<String> = Vec::new();
     let doomed: Vec<(NodeId, &str)> = dom
         .descendants(root)
         .filter_map(|n| {
@@ -38,6 +41,9 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
             }
             if dom.attr(n, "class").is_some_and(|c| c.split_whitespace().any(|w| patterns::FLEX_CLASSES.contains(&w))) {
                 flex_containers.push(n);
+            }
+            if let (Some(_), Some(ids)) = (dom.attr(n, "aria-expanded"), dom.attr(n, "aria-controls")) {
+                disclosed.extend(ids.split_whitespace().map(str::to_string));
             }
             let rule = match dom.tag(n)? {
                 "iframe" if !is_video_embed(dom, n) => "a frame that is not a video",
@@ -77,6 +83,14 @@ pub fn prepare(dom: &mut Dom, log: &mut Log) {
     remove_signup_boxes(dom, &email_fields, log);
     // What is never content goes first, so that the page's text can be counted without it.
     let (hidden, never): (Vec<_>, Vec<_>) = doomed.into_iter().partition(|&(_, rule)| rule == HIDDEN_RULE);
+    // A panel that a disclosure button opens (an accordion's answer, a tab's content), or what it
+    // holds, is content the reader shows expanded, whatever its class says.
+    let hidden: Vec<_> = if disclosed.is_empty() {
+        hidden
+    } else {
+        let opens = |n: NodeId| dom.attr(n, "id").is_some_and(|id| disclosed.iter().any(|d| d == id));
+        hidden.into_iter().filter(|&(n, _)| !std::iter::once(n).chain(dom.ancestors(n)).take(patterns::DISCLOSURE_PANEL_DEPTH).any(opens)).collect()
+    };
     for (n, rule) in never {
         // A node inside one already removed went with it.
         if dom.is_attached(n) {
