@@ -295,7 +295,7 @@ fn a_class_that_hides_on_every_screen_hides_but_one_shown_from_some_width_on_doe
 }
 
 #[test]
-fn a_panel_that_a_disclosure_button_opens_is_read_expanded_whatever_its_class() {
+fn a_panel_that_a_disclosure_button_opens_or_an_faqs_answer_is_read_expanded() {
     let story = story(5);
     // An accordion of questions: each answer hidden by the theme's own class and style until its
     // button (aria-expanded, aria-controls) opens it.
@@ -304,9 +304,13 @@ fn a_panel_that_a_disclosure_button_opens_is_read_expanded_whatever_its_class() 
         .enumerate()
         .map(|(i, (q, a))| format!("<h3><button aria-expanded=false aria-controls=answer-{i}>{q}</button></h3><div id=answer-{i} class='faq-answer is-hidden' style='display:none'><p>{a}</p></div>"))
         .collect();
-    let page = format!("<html><body><article><h1>Hiking pack</h1>{story}{faq}<div class=is-hidden style='display:none'><p>Added to your cart.</p></div></article></body></html>");
+    // An FAQ's answer, or a shop's "Read more" expander, hidden by its class alone.
+    let more = "<div class=faq-item><h3>Can I wash it?</h3><div class=faq__answer hidden><p>By hand, in cold water, and hung to dry away from the sun.</p></div></div>\
+                <div class='a-expander-content a-expander-partial-collapse-content' style='display:none'><p>Made in Portugal from recycled nylon.</p></div>";
+    let page = format!("<html><body><article><h1>Hiking pack</h1>{story}{faq}{more}<div class=is-hidden style='display:none'><p>Added to your cart.</p></div></article></body></html>");
     let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
     assert!(a.text.contains("cabin bags of most airlines") && a.text.contains("takes a minute and no tools"), "{}", a.text);
+    assert!(a.text.contains("hung to dry away from the sun") && a.text.contains("recycled nylon"), "{}", a.text);
     assert!(!a.text.contains("Added to your cart"), "{}", a.text);
 }
 
