@@ -1070,6 +1070,12 @@ fn an_article_element_and_a_heading_are_not_chrome_for_a_word_in_their_class() {
     let page = format!("<html><body><div class=disclosure>{disclosure}</div><article class='template template-with-sidebar'><h1>Glazes</h1><h2 class=header-anchor-post>How the glaze is made</h2>{story}</article></body></html>");
     let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
     assert!(a.text.contains("told at length") && a.text.contains("How the glaze is made"), "{}", a.text);
+    // A listicle's introduction in a block its class calls a header: prose, not the site's header.
+    let intro = "<section class=listicle-header><div class=listicle-intro><p>So you have decided to glaze your own pots. Between the hundreds of recipes, the kilns and the clays, where to begin? We asked six potters who have fired ten thousand pots between them, and here, in their own words, is what they said.</p></div></section>";
+    let page = format!("<html><body><header class=site-header><a href=/>Pottery Weekly</a></header><article><h1>Glazes</h1>{intro}{story}</article></body></html>");
+    let a = decant::extract(&page, URL, &decant::Options::default()).expect("article");
+    assert!(a.text.contains("So you have decided to glaze") && a.text.contains("told at length"), "{}", a.text);
+    assert!(!a.text.contains("Pottery Weekly"), "{}", a.text);
 }
 
 #[test]

@@ -688,6 +688,10 @@ pub const TOC_LABELS: &[&str] = &[
 pub const TOC_NAMES: &[&str] = &["table-of-contents", "tableofcontents", "table_of_contents"];
 /// A block classed `header` with a heading and this much prose is a section's header.
 pub const SECTION_HEADER_MIN_CHARS: usize = 100;
+/// ... and without a heading, this much prose (two sentences or so). On wcxb-dev, 200: +0.0002,
+/// 10 pages better, 3 worse (a site header's menu of services, each with a sentence); 300 and 500
+/// gained less.
+pub const HEADER_PROSE_MIN_CHARS: usize = 200;
 /// A block hidden from screen readers only (`aria-hidden`) with this much prose is shown.
 pub const ARIA_HIDDEN_PROSE_CHARS: usize = 150;
 /// A sign-up box (an email field with its heading and invitation) holds less text than this.

@@ -130,7 +130,9 @@ fn has_header_cells(dom: &Dom, n: NodeId) -> bool {
 
 /// A section's header: a `div` or `section` holding a heading (not the page's `<h1>`) and a
 /// sentence or more of prose under it ("Go beyond basic rank reporting" over what that means),
-/// which a class word `header` names as such; a site's header holds links and a logo.
+/// or, without a heading, a few sentences of prose (a listicle's introduction in its
+/// `listicle-header`, an expert's comment in an `expert-header`), which a class word `header`
+/// names as such; a site's header holds links and a logo.
 fn is_section_header(dom: &Dom, n: NodeId) -> bool {
     if !dom.tag(n).is_some_and(|t| matches!(t, "div" | "section")) {
         return false;
@@ -143,7 +145,11 @@ fn is_section_header(dom: &Dom, n: NodeId) -> bool {
             _ => {}
         }
     }
-    heading && holds_prose(dom, n, pat::SECTION_HEADER_MIN_CHARS)
+    if heading {
+        holds_prose(dom, n, pat::SECTION_HEADER_MIN_CHARS)
+    } else {
+        holds_prose(dom, n, pat::HEADER_PROSE_MIN_CHARS)
+    }
 }
 
 /// A section label: an element of a few words, no sentence and no image.
