@@ -211,8 +211,8 @@ pub const UTILITY_CLASS_SUFFIXES: &[&str] = &["label-hidden", "label--hidden", "
 /// marks itself `kt-pane-header-alignment-left` (its panes' headers aligned left).
 pub const UTILITY_CLASS_PARTS: &[&str] = &["-alignment-"];
 
-/// Whether a class name is a utility class: one of [`UTILITY_CLASS_PREFIXES`] or
-/// [`UTILITY_CLASS_SUFFIXES`], or a variant
+/// Whether a class name is a utility class: one of [`UTILITY_CLASS_PREFIXES`],
+/// [`UTILITY_CLASS_SUFFIXES`] or [`UTILITY_CLASS_PARTS`], or a variant
 /// (`md:hidden`, `hover:underline`: a `:` never appears in a class that names a thing).
 pub fn is_utility_class(name: &str) -> bool {
     name.contains(':')
