@@ -150,7 +150,7 @@ pub fn read(dom: &Dom) -> Metadata {
         dir: attr_of_html("dir").map(|d| d.to_ascii_lowercase()).filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto")),
         subtitle: None,
         ld_types: ld_types(&ld_values),
-        microdata_types: found.itemtypes.clone(),
+        microdata_types: found.itemtypes,
         product_description: ld_values
             .iter()
             .find_map(|v| find_typed(v, pat::PRODUCT_TYPES))

@@ -243,20 +243,21 @@ fn stages(html: &str, page_url: Option<Url>, options: &Options, mut log: Log) ->
             let page = Page { html, shop, base: base.as_ref(), body, text_len: page_len };
             match best_pass(page, dom, &title, dek.as_ref().map(|d| d.0), options, log) {
                 Ok((art_dom, found, kept_dek, log)) => {
-                    let (art_dom, found, log) = match region_instead(page, &title, &art_dom, &found, explaining, options) {
-                        Some(region) => region,
+                    // `cleaned`: the pass's article, cleaned by link density (not the page's region).
+                    let (art_dom, found, log, cleaned) = match region_instead(page, &title, &art_dom, &found, explaining, options) {
+                        Some((dom, region, log)) => (dom, region, log, false),
                         None => {
                             meta.subtitle = dek.filter(|_| kept_dek.is_some()).map(|d| d.1);
-                            (art_dom, found, log)
+                            (art_dom, found, log, true)
                         }
                     };
                     if page::is_list_of_links(&art_dom, found.article, &meta.ld_types) {
                         // A list of links, not an article. Cleaning by link density took its items
                         // for boxes of links when the page's main region holds twice its text: that
-                        // region is what the reader offers.
+                        // region is what the reader offers (the region already read is not read again).
                         let len = nodes::text_len(&art_dom, found.article);
-                        match page_pass(html, shop, &title, explaining, options) {
-                            Ok((dom, view, log)) if nodes::text_len(&dom, view.article) >= len * patterns::LIST_REGION_TIMES_ARTICLE => (dom, view, Kind::Page, log),
+                        match cleaned.then(|| page_pass(html, shop, &title, explaining, options).ok()).flatten() {
+                            Some((dom, view, log)) if nodes::text_len(&dom, view.article) >= len * patterns::LIST_REGION_TIMES_ARTICLE => (dom, view, Kind::Page, log),
                             _ => (art_dom, found, Kind::Page, log),
                         }
                     } else {
